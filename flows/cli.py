@@ -1,0 +1,107 @@
+"""The `newscurate` command line: run the pipeline, list its stages."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+import uuid
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+# Offline machines: Prefect's telemetry would fail on every run (see notes/prefect.md).
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from flows.settings import Settings  # noqa: E402
+from flows.stages import STAGE_DOCS, STAGES  # noqa: E402
+from flows.storage import Store  # noqa: E402
+
+app = typer.Typer(add_completion=False, help="Turn scraped news articles into a curated Parquet dataset.")
+err = Console(stderr=True)
+
+
+class UsageError(Exception):
+    """An unusable argument: reported in one line, exit code 2."""
+
+
+def check_input(url: str) -> None:
+    store = Store(url)
+    if not store.fs.isdir(store.root):
+        raise UsageError(f"input folder not found: {url}")
+
+
+def check_output(url: str) -> None:
+    store = Store(url)
+    probe = f".write-test-{uuid.uuid4().hex[:8]}"
+    try:
+        store.write_bytes(probe, b"")
+        store.remove(probe)
+    except OSError as exc:
+        raise UsageError(f"output folder is not writable: {url} ({exc.strerror or exc})") from exc
+
+
+def summary_table(result: dict) -> Table:
+    table = Table(title="newscurate run")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in result.get("tables", {}).items():
+        table.add_row(name, str(n))
+    return table
+
+
+@app.command()
+def run(
+    input: Annotated[str, typer.Option("--input", help="folder (or fsspec URL) of articles")] = "seeds",
+    output: Annotated[str, typer.Option("--output", help="folder (or fsspec URL) for the tables")] = "output",
+    full: Annotated[bool, typer.Option("--full", help="recompute everything, not only new or changed inputs")] = False,
+    stage: Annotated[list[str] | None, typer.Option("--stage", help="rerun only this stage (repeatable)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print a JSON summary as the last line")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="local worker processes")] = 2,
+    dask_address: Annotated[
+        str | None, typer.Option("--dask-address", help="tcp://host:port of a Dask scheduler")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False,
+) -> None:
+    """Run the pipeline over INPUT and publish the tables to OUTPUT."""
+    try:
+        unknown = [s for s in stage or [] if s not in STAGES]
+        if unknown:
+            raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(STAGES)}")
+        check_input(input)
+        check_output(output)
+        from flows.pipeline import StageOrderError, pipeline
+
+        settings = Settings(workers=workers, dask_address=dask_address)
+        try:
+            result = pipeline(input, output, full=full, only=stage or None, settings=settings)
+        except StageOrderError as exc:
+            raise UsageError(str(exc)) from exc
+    except UsageError as exc:
+        err.print(f"newscurate: error: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        err.print(f"newscurate: failed: {type(exc).__name__}: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    report = {k: result.get(k, 0) for k in ("articles", "rejects", "new", "changed", "unchanged", "removed")}
+    report |= {"stages": result["stages"], "seconds": result["seconds"], "tables": result.get("tables", {}),
+               "rejects_by_reason": result.get("rejects_by_reason", {})}
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+    else:
+        Console().print(summary_table(result))
+        Console().print(f"{report['articles']} articles, {report['rejects']} rejects -> {output}")
+
+
+@app.command()
+def stages() -> None:
+    """List the stages in the order they run."""
+    for name in STAGES:
+        typer.echo(f"{name:<11} {STAGE_DOCS[name]}")

@@ -1,0 +1,176 @@
+"""The stage graph: one Prefect flow per stage, and the pipeline flow that runs them in order.
+
+    ingest -> clean -> paragraphs -> people -> quotes -> publish
+
+Every stage maps one task over the article buckets (batches of thousands of
+articles; see flows.storage.N_BUCKETS), then records its version. Stage flows
+take the input/output URLs, so any stage can run alone from what the earlier
+stages persisted under ``<output>/_state``.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from flows import publish as publisher
+from flows import stages
+from flows.settings import Settings
+from flows.stages import STAGES, UPSTREAM, stage_version
+from flows.storage import N_BUCKETS, STATE, Store
+
+# Files hashed per scan task: enough to make the task's own cost (a few ms)
+# negligible, few enough that two workers share a small corpus.
+SCAN_BATCH = 2000
+MANIFEST = f"{STATE}/manifest.parquet"
+
+
+class StageOrderError(RuntimeError):
+    """A stage was asked for before the stages it reads from have run."""
+
+
+ingest_task = task(stages.ingest_bucket, name="ingest-bucket", cache_policy=NO_CACHE)
+transform_task = task(stages.transform_bucket, name="transform-bucket", cache_policy=NO_CACHE)
+scan_task = task(stages.scan_files, name="scan-files", cache_policy=NO_CACHE)
+people_task = task(publisher.build_people_table, name="build-people", cache_policy=NO_CACHE)
+clusters_task = task(publisher.build_quote_clusters, name="cluster-quotes", cache_policy=NO_CACHE)
+publish_task = task(publisher.publish, name="publish-tables", cache_policy=NO_CACHE)
+
+
+def make_runner(workers: int, dask_address: str | None) -> TaskRunner:
+    """Dask cluster when given its address; else local processes (the text work holds the GIL)."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    return ProcessPoolTaskRunner(max_workers=workers) if workers > 1 else ThreadPoolTaskRunner(max_workers=1)
+
+
+def mark_stage(store: Store, stage: str, results: list[dict], force: bool) -> dict:
+    """Record the stage's version, and a new token when any bucket changed."""
+    previous = store.read_json(f"{STATE}/{stage}.json") or {}
+    changed = force or any(r["changed"] for r in results) or not previous
+    state = {"version": stage_version(stage),
+             "token": uuid.uuid4().hex if changed else previous["token"],
+             "articles": sum(r["articles"] for r in results),
+             "computed": sum(r["computed"] for r in results)}
+    store.write_json(f"{STATE}/{stage}.json", state)
+    return state
+
+
+def require(store: Store, stage: str) -> None:
+    for up in UPSTREAM[stage]:
+        if not store.exists(f"{STATE}/{up}.json"):
+            raise StageOrderError(f"stage '{stage}' needs the results of stage '{up}': "
+                                  f"run `newscurate run --stage {up}` (or a full run) first")
+
+
+def changes(previous: list[dict], current: list[dict]) -> dict[str, int]:
+    before = {r["source_path"]: r["article_id"] for r in previous}
+    now = {r["source_path"]: r["article_id"] for r in current}
+    return {"new": sum(p not in before for p in now),
+            "changed": sum(p in before and before[p] != a for p, a in now.items()),
+            "unchanged": sum(p in before and before[p] == a for p, a in now.items()),
+            "removed": sum(p not in now for p in before)}
+
+
+def mark_duplicates(manifest: list[dict]) -> None:
+    """Inputs with the same bytes as an earlier path (sorted order) become rejects."""
+    first: dict[str, str] = {}
+    for row in manifest:
+        aid = row["article_id"]
+        if aid is None or row["reason"]:
+            continue
+        if aid in first:
+            row |= {"reason": "duplicate", "detail": f"same bytes as {first[aid]}"}
+        else:
+            first[aid] = row["source_path"]
+
+
+@flow(name="ingest", log_prints=True)
+def ingest_flow(input_url: str, output_url: str, settings: Settings, full: bool = False) -> dict:
+    store, inputs = Store(output_url), Store(input_url)
+    files = list(inputs.list_files())
+    batches = [files[i:i + SCAN_BATCH] for i in range(0, len(files), SCAN_BATCH)]
+    futures = [scan_task.submit(input_url, batch, settings) for batch in batches]
+    manifest = [row for f in futures for row in f.result()]
+    mark_duplicates(manifest)
+    previous = store.read_table(MANIFEST)
+    counts = changes(previous.to_pylist() if previous is not None else [], manifest)
+    by_bucket = stages.bucket_items(manifest)
+    futures = [ingest_task.submit(input_url, output_url, b, by_bucket.get(b, []), settings, full)
+               for b in range(N_BUCKETS)]
+    state = mark_stage(store, "ingest", [f.result() for f in futures], full)
+    store.write_table(MANIFEST, publisher.manifest_table(manifest))
+    get_run_logger().info("ingest: %d files (%s)", len(manifest), counts)
+    return state | counts | {"files": len(manifest)}
+
+
+def transform_stage(stage: str, output_url: str, settings: Settings, force: bool) -> dict:
+    store = Store(output_url)
+    require(store, stage)
+    futures = [transform_task.submit(stage, output_url, b, settings, force) for b in range(N_BUCKETS)]
+    results = [f.result() for f in futures]
+    if stage == "people":
+        people_task(output_url)
+    if stage == "quotes":
+        clusters_task(output_url)
+    state = mark_stage(store, stage, results, force)
+    get_run_logger().info("%s: %d articles, %d computed", stage, state["articles"], state["computed"])
+    return state
+
+
+@flow(name="clean", log_prints=True)
+def clean_flow(output_url: str, settings: Settings, force: bool = False) -> dict:
+    return transform_stage("clean", output_url, settings, force)
+
+
+@flow(name="paragraphs", log_prints=True)
+def paragraphs_flow(output_url: str, settings: Settings, force: bool = False) -> dict:
+    return transform_stage("paragraphs", output_url, settings, force)
+
+
+@flow(name="people", log_prints=True)
+def people_flow(output_url: str, settings: Settings, force: bool = False) -> dict:
+    return transform_stage("people", output_url, settings, force)
+
+
+@flow(name="quotes", log_prints=True)
+def quotes_flow(output_url: str, settings: Settings, force: bool = False) -> dict:
+    return transform_stage("quotes", output_url, settings, force)
+
+
+@flow(name="publish", log_prints=True)
+def publish_flow(input_url: str, output_url: str) -> dict:
+    require(Store(output_url), "publish")
+    return publish_task(input_url, output_url)
+
+
+@flow(name="newscurate", log_prints=True)
+def pipeline(input_url: str = "seeds", output_url: str = "output", full: bool = False,
+             only: list[str] | None = None, settings: Settings | None = None) -> dict:
+    """Run the stages in order (or only those in ``only``, forced), then publish."""
+    settings = settings or Settings()
+    runner = make_runner(settings.workers, settings.dask_address)
+    flows = {"ingest": ingest_flow, "clean": clean_flow, "paragraphs": paragraphs_flow,
+             "people": people_flow, "quotes": quotes_flow}
+    ran, timings, report = [], {}, {}
+    for stage in STAGES:
+        if only and stage not in only and stage != "publish":
+            continue
+        force = full or bool(only)
+        start = time.perf_counter()
+        if stage == "publish":
+            report |= publish_flow(input_url, output_url)
+        else:
+            stage_flow = flows[stage].with_options(task_runner=runner)
+            args = (input_url, output_url) if stage == "ingest" else (output_url,)
+            result = stage_flow(*args, settings, force)
+            report |= {k: v for k, v in result.items() if k in ("new", "changed", "unchanged", "removed")}
+        timings[stage] = round(time.perf_counter() - start, 3)
+        ran.append(stage)
+    return report | {"stages": ran, "seconds": timings}

@@ -1,0 +1,19 @@
+"""Limits that protect a small machine from hostile or absurd inputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Largest input accepted, raw or decompressed. News pages are 5-500 KB; 16 MiB
+    # leaves room for huge HTML while bounding one article's memory (about 10x
+    # its size in Python strings) on a 24 GiB, 2-core machine.
+    max_file_bytes: int = 16 * 1024 * 1024
+    # Paragraphs kept per article; the rest is dropped (a real article has < 500).
+    max_paragraphs: int = 2000
+    # Parallel worker processes for the text work (threads would not help: it holds the GIL).
+    workers: int = 2
+    # Address of an existing Dask scheduler (tcp://host:port); None runs locally.
+    dask_address: str | None = None

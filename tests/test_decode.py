@@ -1,0 +1,109 @@
+import gzip
+
+import pytest
+
+from transforms.decode import Decoded, Rejected, decode_input
+
+LIMIT = 1 << 20
+TEXT = "Die Bürgermeisterin sagte: „Wir öffnen die Brücke“ – am Montag.\nZweite Zeile.\n"
+
+
+def decoded(name: str, data: bytes) -> Decoded:
+    got = decode_input(name, data, max_bytes=LIMIT)
+    assert isinstance(got, Decoded), got
+    return got
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_unicode_encodings_decode_exactly(data, encoding):
+    got = decoded("a.txt", data)
+    assert got.text == TEXT
+    assert got.encoding == encoding
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Le ministre a déclaré que l'été serait très chaud et que les élèves resteraient à l'école. " * 3,
+         "cp1252"),
+        ("Президент заявил журналистам, что переговоры прошли успешно и будут продолжены. " * 3, "koi8_r"),
+        ("日本政府は二十三日、新しい経済対策を発表した。首相は記者団に対し、会談は成功したと述べた。"
+         "専門家によると、物価の上昇はしばらく続く見通しだ。東京都内では多くの市民が集まった。", "shift_jis"),
+    ],
+)
+def test_legacy_encodings_are_detected(text, codec):
+    got = decoded("a.txt", text.encode(codec))
+    assert got.text == text
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("The minister said itâ€™s time.", "The minister said it’s time."),
+        ("cafÃ© au lait", "café au lait"),
+        ("The minister said itÃ¢â‚¬â„¢s time.", "The minister said it’s time."),  # encoded twice
+    ],
+)
+def test_mojibake_is_repaired_and_curly_quotes_kept(broken, fixed):
+    got = decoded("a.txt", broken.encode("utf-8"))
+    assert got.text == fixed
+    assert "mojibake" in got.repairs
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_line_endings_become_lf(ending):
+    got = decoded("a.txt", ending.join(["one.", "", "two."]).encode())
+    assert got.text == "one.\n\ntwo."
+    assert "line_endings" in got.repairs
+
+
+def test_gzip_text_is_unpacked():
+    got = decoded("story.txt.gz", gzip.compress(TEXT.encode()))
+    assert got.text == TEXT
+    assert got.repairs[0] == "gunzip"
+
+
+def test_control_and_invisible_characters_are_removed():
+    got = decoded("a.txt", "A\u200bB\u202eC\x00D\u200dE".encode())
+    assert got.text == "ABCD\u200dE"  # zero-width joiner stays
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("a.txt", b"", "empty"),
+        ("a.txt", b" \n\t\n", "empty"),
+        ("a.txt", "\u200b\ufeff".encode(), "empty"),
+        ("a.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "unsupported_type"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "unsupported_type"),
+        ("a.txt", bytes(range(256)) * 8, "binary"),
+        ("a.txt.gz", b"\x1f\x8b\x08\x00broken", "undecodable"),
+        ("a.txt", b"x" * (LIMIT + 1), "too_large"),
+        ("a.txt.gz", gzip.compress(b"a" * (LIMIT + 10)), "too_large"),
+    ],
+)
+def test_rejects_say_why(name, data, reason):
+    got = decode_input(name, data, max_bytes=LIMIT)
+    assert isinstance(got, Rejected)
+    assert got.reason == reason
+    assert got.detail
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fmt"),
+    [
+        ("page.html", "<p>Hello</p>", "html"),
+        ("page.HTM", "<p>Hello</p>", "html"),
+        ("page.txt", "<!DOCTYPE html><html><body><p>Hi</p></body></html>", "html"),
+        ("page.txt", "He wrote <b> in a sentence.", "text"),
+    ],
+)
+def test_html_is_recognised(name, text, fmt):
+    assert decoded(name, text.encode()).format == fmt

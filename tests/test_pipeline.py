@@ -1,0 +1,66 @@
+"""End to end: the pipeline flow on the seeds (plus a binary file) in a Prefect test harness."""
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.seeds_check import check
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+# The bar the acceptance checker sets: quote F1 and speaker accuracy.
+MIN_QUOTE_F1 = 0.95
+MIN_SPEAKER = 0.95
+
+
+@pytest.fixture(scope="module")
+def seeds_run(prefect_server, tmp_path_factory):
+    from flows.pipeline import pipeline
+    from flows.settings import Settings
+
+    inp = tmp_path_factory.mktemp("input")
+    for f in SEEDS.iterdir():
+        shutil.copy(f, inp / f.name)
+    (inp / "nested").mkdir()
+    (inp / "nested" / "image.txt").write_bytes(bytes(range(256)) * 16)
+    out = tmp_path_factory.mktemp("output")
+    result = pipeline(str(inp), str(out), settings=Settings(workers=1))
+    return inp, out, result
+
+
+def test_seeds_dataset_matches_expectations(seeds_run):
+    _, out, _ = seeds_run
+    problems, scores = check(out)
+    assert scores["quote_f1"] >= MIN_QUOTE_F1, problems
+    assert scores["speaker"] >= MIN_SPEAKER, problems
+    assert problems == []
+
+
+def test_binary_input_is_a_reject_and_the_run_succeeds(seeds_run):
+    _, out, result = seeds_run
+    rejects = pl.read_parquet(out / "rejects.parquet").to_dicts()
+    assert [(r["source_path"], r["reason"]) for r in rejects] == [("nested/image.txt", "binary")]
+    assert result["articles"] == 5
+    assert result["stages"] == ["ingest", "clean", "paragraphs", "people", "quotes", "publish"]
+
+
+def test_every_table_loads_and_offsets_hold(seeds_run):
+    _, out, _ = seeds_run
+    articles = {r["article_id"]: r["text"] for r in pl.read_parquet(out / "articles.parquet").to_dicts()}
+    for table in ("paragraphs", "quotes"):
+        for r in pl.read_parquet(out / f"{table}.parquet").to_dicts():
+            assert articles[r["article_id"]][r["char_start"]:r["char_end"]] == r["text"]
+    for table in ("people", "boilerplate"):
+        assert pl.read_parquet(out / f"{table}.parquet").height > 0
+    assert "| articles | 5 |" in (out / "README.md").read_text()
+
+
+def test_rerun_without_changes_recomputes_nothing(seeds_run):
+    from flows.pipeline import pipeline
+    from flows.settings import Settings
+
+    inp, out, _ = seeds_run
+    result = pipeline(str(inp), str(out), settings=Settings(workers=1))
+    assert (result["new"], result["changed"], result["unchanged"], result["removed"]) == (0, 0, 6, 0)
+    assert result["rewritten"] == []

@@ -1,0 +1,1 @@
+"""Pure text and table transforms for newscurate: no Prefect, no file IO."""

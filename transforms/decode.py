@@ -1,0 +1,181 @@
+"""Bytes to text: container and type sniffing, charset detection, mojibake repair.
+
+``decode_input`` takes the raw bytes of one input file and returns either a
+``Decoded`` document or a ``Rejected`` record with a reason from ``REJECT_REASONS``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+from dataclasses import dataclass, field
+
+import charset_normalizer
+import ftfy
+
+REJECT_REASONS = (
+    "empty",  # no bytes, or only whitespace
+    "binary",  # control bytes no text encoding explains
+    "unsupported_type",  # a known non-text format (PDF, image, archive, office file)
+    "too_large",  # over the size limit (raw, or once decompressed)
+    "undecodable",  # no charset reading holds up, or a broken gzip stream
+    "no_content",  # text, but nothing of an article is left after cleaning
+    "duplicate",  # the same bytes as another input, which is kept
+    "unreadable",  # the file could not be read (permissions, vanished)
+    "outside_root",  # a link that points outside the input root
+)
+
+# Magic numbers of formats people drop into a scrape folder by mistake.
+MAGIC = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"PK\x03\x04", "zip (or docx/xlsx/epub)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ms-office (ole2)"),
+    (b"\x7fELF", "elf executable"),
+    (b"MZ", "windows executable"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"RIFF", "riff (wav/avi/webp)"),
+    (b"OggS", "ogg"),
+    (b"ID3", "mp3"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"\x80\x04\x95", "python pickle"),
+)
+GZIP_MAGIC = b"\x1f\x8b"
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of C0 control bytes (other than tab/newline/CR/form feed) above which
+# bytes are not text in any single-byte or UTF-8 encoding; real text has none,
+# binaries have 10-40 %. 1 % leaves room for a few stray NULs in a text file.
+MAX_CONTROL_SHARE = 0.01
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+# Characters removed after decoding: C0/C1 controls (not \t \n), zero-width
+# space/BOM, soft hyphen, bidirectional embedding/override/isolate controls.
+# ZWJ and ZWNJ stay: they are meaningful in Indic and Persian scripts and emoji.
+STRIP_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+HTML_SNIFF = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    format: str  # "text" or "html"
+    repairs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    reason: str  # one of REJECT_REASONS
+    detail: str
+
+
+def gunzip(data: bytes, *, max_bytes: int) -> bytes | Rejected:
+    """Decompress a gzip stream, refusing to inflate past ``max_bytes`` (zip bombs)."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        return Rejected("undecodable", f"broken gzip stream: {exc}")
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        return Rejected("too_large", f"decompresses to more than {max_bytes} bytes")
+    if not inflater.eof:
+        return Rejected("undecodable", "truncated gzip stream")
+    return out
+
+
+def sniff_type(data: bytes) -> str | None:
+    """The name of a known non-text format, or None."""
+    for magic, name in MAGIC:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def bytes_to_str(data: bytes) -> tuple[str, str] | Rejected:
+    """Decode bytes to (text, encoding): BOM, then UTF-8, then charset detection."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                return Rejected("undecodable", f"{encoding} BOM but invalid data: {exc.reason}")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if len(CONTROL_BYTES.findall(data[:65536])) > MAX_CONTROL_SHARE * min(len(data), 65536):
+        guess = charset_normalizer.from_bytes(data[:65536], cp_isolation=["utf_16", "utf_32"]).best()
+        if guess is None:
+            return Rejected("binary", "control bytes that no text encoding explains")
+    else:
+        guess = charset_normalizer.from_bytes(data).best()
+    if guess is None:
+        return Rejected("undecodable", "no character encoding fits these bytes")
+    try:
+        return data.decode(guess.encoding), guess.encoding
+    except (UnicodeDecodeError, LookupError) as exc:
+        return Rejected("undecodable", f"{guess.encoding}: {exc}")
+
+
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """ftfy repair (typographic quotes kept), line endings to LF, invisible controls out."""
+    repairs = []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        repairs.append("line_endings")
+    fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=False, normalization="NFC")
+    if fixed != text:
+        repairs.append("mojibake" if ftfy.badness.is_bad(text) else "unicode")
+        text = fixed
+    stripped = STRIP_CHARS.sub("", text)
+    if stripped != text:
+        repairs.append("control_chars")
+    return stripped, repairs
+
+
+def decode_input(name: str, data: bytes, *, max_bytes: int) -> Decoded | Rejected:
+    """Turn one input file's bytes into text, or say why not.
+
+    ``name`` is the file name (its suffix tells gzip and HTML apart when the
+    content does not); ``max_bytes`` bounds the size of the (decompressed) text.
+    """
+    lower = name.lower()
+    repairs: list[str] = []
+    if data.startswith(GZIP_MAGIC):
+        data = gunzip(data, max_bytes=max_bytes)
+        if isinstance(data, Rejected):
+            return data
+        lower = lower.removesuffix(".gz")
+        repairs.append("gunzip")
+    if len(data) > max_bytes:
+        return Rejected("too_large", f"{len(data)} bytes, limit {max_bytes}")
+    if not data.strip():
+        return Rejected("empty", "no bytes" if not data else "only whitespace")
+    kind = sniff_type(data)
+    if kind is not None:
+        return Rejected("unsupported_type", f"{kind} content")
+    decoded = bytes_to_str(data)
+    if isinstance(decoded, Rejected):
+        return decoded
+    text, encoding = decoded
+    text, more = repair_text(text)
+    if not text.strip():
+        return Rejected("empty", "only whitespace and invisible characters")
+    is_html = lower.endswith(HTML_SUFFIXES) or bool(HTML_SNIFF.match(text[:2048]))
+    return Decoded(text=text, encoding=encoding, format="html" if is_html else "text", repairs=repairs + more)

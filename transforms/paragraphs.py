@@ -1,0 +1,124 @@
+"""Cleaned text to paragraphs: soft wraps joined, glued paragraphs split, headings marked.
+
+The input is ``Cleaned.text``: the page's lines, with removed lines left blank.
+A blank line always ends a paragraph. Inside a run of non-blank lines each line
+break is either a soft wrap (the sentence goes on: join with a space) or a
+paragraph break (one paragraph a line, as many scrapes write them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from transforms.records import ARTICLE_SEP, Paragraph
+
+# A line ending in one of these closes its sentence (closing quotes and brackets
+# after the stop included): the next line starts a new paragraph.
+TERMINAL = tuple('.!?…:;"”’»)]') + ("'",)
+# Lines of a hard-wrapped block (fixed-width text) fill the wrap width: a line
+# this close to the block's longest line, with no terminal punctuation, is
+# wrapped even when the next line starts with a capital (a name, say).
+WRAP_FILL = 0.8
+# Blocks whose longest line is shorter than this are not fixed-width text.
+MIN_WRAP_WIDTH = 40
+# A heading: at most this many words, no sentence-ending punctuation (a short
+# question counts as a heading), and not a quote.
+HEADING_MAX_WORDS = 12
+
+# Lost paragraph breaks: a sentence end directly followed by the next
+# sentence's capital ("him.During"), possibly with a quote mark between
+# ('West."We' opens a quote, 'no."And' closes one). Two lower-case letters
+# before the stop keep "U.S.Army" and "e.g.The" out; a capital plus lower-case
+# letter after it keeps "Node.js" and domain names out.
+GLUED = re.compile(r"(?<=[a-z\u00df-\u00ff]{2})[.!?]([\"“”]?)(?=[\"“]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+# Sentence ends for counting: terminal punctuation (closing quotes allowed)
+# followed by space and a capital, digit or opening quote.
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“«‘(]?[A-Z0-9\u00c0-\u00de])")
+# Abbreviations that end in a period without ending a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st mt gen col lt sgt capt rep sen gov pres rev hon "
+    "inc ltd co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s".split()
+)
+WORD = re.compile(r"\w+")
+
+
+def join_lines(lines: list[str]) -> list[str]:
+    """Split one run of non-blank lines into paragraphs, joining soft-wrapped lines."""
+    width = max(len(line) for line in lines)
+    fixed_width = width >= MIN_WRAP_WIDTH and len(lines) >= 3
+    paragraphs = [lines[0]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        open_sentence = not prev.endswith(TERMINAL)
+        continues = line[:1].islower() or line[:1] in ",;)"
+        filled = fixed_width and len(prev) >= WRAP_FILL * width
+        if open_sentence and (continues or filled):
+            sep = "" if prev.endswith("-") and line[:1].islower() else " "
+            paragraphs[-1] = paragraphs[-1] + sep + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def split_glued(paragraph: str) -> list[str]:
+    """Split a paragraph where a lost paragraph break glued two sentences."""
+    parts, start = [], 0
+    for match in GLUED.finditer(paragraph):
+        mark = match.group(1)
+        closes = mark == "”" or (mark == '"' and paragraph.count('"', start, match.start()) % 2 == 1)
+        cut = match.end() if closes else match.start(1)
+        parts.append(paragraph[start:cut])
+        start = cut
+    parts.append(paragraph[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def is_heading(text: str) -> bool:
+    if text.endswith(tuple('.!…:;,"”’»')) or text[:1] in "\"“«„‘'":
+        return False
+    return len(WORD.findall(text)) <= HEADING_MAX_WORDS
+
+
+def count_sentences(text: str) -> int:
+    """Sentences in a paragraph, not counting stops after common abbreviations."""
+    n = 1
+    for match in SENTENCE_END.finditer(text):
+        before = text[: match.start()].rsplit(None, 1)[-1].lower() if text[: match.start()].strip() else ""
+        if before.rstrip(".") not in ABBREVIATIONS and not re.fullmatch(r"[a-z]", before.rstrip(".")):
+            n += 1
+    return n
+
+
+def blocks(text: str) -> Iterable[list[str]]:
+    """Runs of non-blank lines, whitespace trimmed."""
+    run: list[str] = []
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            run.append(line)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def split_paragraphs(text: str, *, max_paragraphs: int | None = None) -> list[Paragraph]:
+    """Paragraphs of a cleaned text, in order, each marked body or heading."""
+    out: list[Paragraph] = []
+    for run in blocks(text):
+        for joined in join_lines(run):
+            for part in split_glued(joined):
+                out.append(Paragraph(part, "heading" if is_heading(part) else "body"))
+                if max_paragraphs is not None and len(out) >= max_paragraphs:
+                    return out
+    return out
+
+
+def offsets(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int]]]:
+    """The article text (paragraphs joined by ``ARTICLE_SEP``) and each paragraph's span in it."""
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p.text)))
+        pos += len(p.text) + len(ARTICLE_SEP)
+    return ARTICLE_SEP.join(p.text for p in paragraphs), spans

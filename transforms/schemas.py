@@ -1,0 +1,94 @@
+"""One pyarrow schema per published table, with a description per column.
+
+The flows cast every table to its schema when writing, so a column's type never
+depends on which rows a batch happened to hold. ``DESCRIPTIONS`` feeds the
+dataset card (``output/README.md``).
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+STR = pa.string()
+STRS = pa.list_(pa.string())
+I32 = pa.int32()
+
+
+def table(*columns: tuple[str, pa.DataType, str]) -> tuple[pa.Schema, dict[str, str]]:
+    return pa.schema([(name, typ) for name, typ, _ in columns]), {name: doc for name, _, doc in columns}
+
+
+ARTICLES, ARTICLES_DOC = table(
+    ("article_id", STR, "stable id: the first 16 hex digits of the SHA-256 of the input file's bytes"),
+    ("source_path", STR, "input file, relative to the input root"),
+    ("format", STR, "text or html"),
+    ("encoding", STR, "character encoding the bytes were decoded with"),
+    ("repairs", STRS, "what decoding repaired: gunzip, line_endings, mojibake, unicode, control_chars"),
+    ("title", STR, "headline, null when the page states none"),
+    ("site_name", STR, "publication name, null when the page states none"),
+    ("section", STR, "section or category, null when the page states none"),
+    ("authors", STRS, "author names from the byline"),
+    ("published", pa.date32(), "publication date stated by the page, null when none"),
+    ("dateline", STR, "place line that opens the story (e.g. 'WASHINGTON (Reuters)'), null when none"),
+    ("language", STR, "ISO 639-1 code from an offline language identifier"),
+    ("text", STR, "cleaned body: paragraphs joined by a blank line"),
+    ("n_paragraphs", I32, "paragraphs in text"),
+    ("n_boilerplate", I32, "lines removed from the input (see boilerplate)"),
+    ("duplicate_of", STR, "article_id of an earlier article sharing most of its paragraphs, else null"),
+)
+
+PARAGRAPHS, PARAGRAPHS_DOC = table(
+    ("article_id", STR, "article the paragraph belongs to"),
+    ("paragraph_index", I32, "0-based position in the article"),
+    ("kind", STR, "body or heading"),
+    ("text", STR, "paragraph text (soft wraps joined)"),
+    ("char_start", I32, "offset of the paragraph in articles.text"),
+    ("char_end", I32, "end offset (exclusive) in articles.text"),
+    ("n_sentences", I32, "sentences in the paragraph"),
+    ("is_duplicate", pa.bool_(), "the same paragraph text appears in an earlier article"),
+)
+
+QUOTES, QUOTES_DOC = table(
+    ("quote_id", STR, "stable id: article_id and offsets"),
+    ("article_id", STR, "article the quote is in"),
+    ("paragraph_index", I32, "paragraph where the quote starts"),
+    ("char_start", I32, "offset of the quoted words in articles.text (marks excluded)"),
+    ("char_end", I32, "end offset (exclusive) in articles.text"),
+    ("text", STR, "the words inside the quote marks"),
+    ("kind", STR, "full (a quoted utterance) or partial (a fragment in the reporter's sentence)"),
+    ("speaker_text", STR, "the speaker as written: a name, 'he', 'the Kremlin'; null when none"),
+    ("speaker", STR, "canonical name of the person speaking (people.name), null when not a person"),
+    ("person_id", STR, "people.person_id of the speaker, null when not a person"),
+    ("cue", STR, "reporting verb: said, told, added, wrote, ..."),
+    ("cluster_id", STR, "quotes with the same or nearly the same words, in any article, share it"),
+)
+
+PEOPLE, PEOPLE_DOC = table(
+    ("person_id", STR, "stable id derived from the folded canonical name"),
+    ("name", STR, "canonical name: the most common full form in the corpus"),
+    ("aliases", STRS, "every surface form seen (variants, surnames, 'Mr X')"),
+    ("n_mentions", I32, "mentions across the corpus"),
+    ("n_articles", I32, "articles mentioning the person"),
+)
+
+BOILERPLATE, BOILERPLATE_DOC = table(
+    ("article_id", STR, "article the line was removed from"),
+    ("line_number", I32, "1-based line number in the decoded input"),
+    ("text", STR, "the removed line"),
+    ("reason", STR, "why: title, byline, share, navigation, forum, caption, credit, related, ..."),
+)
+
+REJECTS, REJECTS_DOC = table(
+    ("source_path", STR, "input file, relative to the input root"),
+    ("reason", STR, "empty, binary, unsupported_type, too_large, undecodable, no_content, duplicate, ..."),
+    ("detail", STR, "what was found"),
+)
+
+TABLES: dict[str, tuple[pa.Schema, dict[str, str]]] = {
+    "articles": (ARTICLES, ARTICLES_DOC),
+    "paragraphs": (PARAGRAPHS, PARAGRAPHS_DOC),
+    "quotes": (QUOTES, QUOTES_DOC),
+    "people": (PEOPLE, PEOPLE_DOC),
+    "boilerplate": (BOILERPLATE, BOILERPLATE_DOC),
+    "rejects": (REJECTS, REJECTS_DOC),
+}
