@@ -20,8 +20,10 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 from flows.settings import Settings  # noqa: E402
 from flows.stages import STAGE_DOCS, STAGES  # noqa: E402
-from flows.storage import Store  # noqa: E402
+from flows.storage import LockedError, Store  # noqa: E402
 
+InputOption = Annotated[str, typer.Option("--input", help="folder (or fsspec URL) of articles")]
+OutputOption = Annotated[str, typer.Option("--output", help="folder (or fsspec URL) for the tables")]
 app = typer.Typer(add_completion=False, help="Turn scraped news articles into a curated Parquet dataset.")
 err = Console(stderr=True)
 
@@ -57,8 +59,8 @@ def summary_table(result: dict) -> Table:
 
 @app.command()
 def run(
-    input: Annotated[str, typer.Option("--input", help="folder (or fsspec URL) of articles")] = "seeds",
-    output: Annotated[str, typer.Option("--output", help="folder (or fsspec URL) for the tables")] = "output",
+    input: InputOption = "seeds",
+    output: OutputOption = "output",
     full: Annotated[bool, typer.Option("--full", help="recompute everything, not only new or changed inputs")] = False,
     stage: Annotated[list[str] | None, typer.Option("--stage", help="rerun only this stage (repeatable)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print a JSON summary as the last line")] = False,
@@ -66,6 +68,7 @@ def run(
     dask_address: Annotated[
         str | None, typer.Option("--dask-address", help="tcp://host:port of a Dask scheduler")
     ] = None,
+    wait: Annotated[bool, typer.Option("--wait", help="wait for another run on the same output")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False,
 ) -> None:
     """Run the pipeline over INPUT and publish the tables to OUTPUT."""
@@ -77,10 +80,10 @@ def run(
         check_output(output)
         from flows.pipeline import StageOrderError, pipeline
 
-        settings = Settings(workers=workers, dask_address=dask_address)
+        settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
         try:
             result = pipeline(input, output, full=full, only=stage or None, settings=settings)
-        except StageOrderError as exc:
+        except (StageOrderError, LockedError) as exc:
             raise UsageError(str(exc)) from exc
     except UsageError as exc:
         err.print(f"newscurate: error: {exc}", highlight=False)
@@ -91,8 +94,12 @@ def run(
         err.print(f"newscurate: failed: {type(exc).__name__}: {exc}", highlight=False)
         raise typer.Exit(1) from None
     report = {k: result.get(k, 0) for k in ("articles", "rejects", "new", "changed", "unchanged", "removed")}
-    report |= {"stages": result["stages"], "seconds": result["seconds"], "tables": result.get("tables", {}),
-               "rejects_by_reason": result.get("rejects_by_reason", {})}
+    report |= {
+        "stages": result["stages"],
+        "seconds": result["seconds"],
+        "tables": result.get("tables", {}),
+        "rejects_by_reason": result.get("rejects_by_reason", {}),
+    }
     if as_json:
         sys.stdout.write(json.dumps(report) + "\n")
     else:
@@ -105,3 +112,29 @@ def stages() -> None:
     """List the stages in the order they run."""
     for name in STAGES:
         typer.echo(f"{name:<11} {STAGE_DOCS[name]}")
+
+
+@app.command()
+def serve(
+    input: InputOption = "seeds",
+    output: OutputOption = "output",
+    cron: Annotated[str | None, typer.Option("--cron", help="cron schedule, e.g. '0 * * * *'")] = None,
+    interval: Annotated[int | None, typer.Option("--interval", min=1, help="seconds between runs")] = None,
+) -> None:
+    """Serve the pipeline on a schedule, plus one on-demand deployment per stage (needs a Prefect server)."""
+    try:
+        if (cron is None) == (interval is None):
+            raise UsageError("give exactly one of --cron EXPR and --interval SECONDS")
+        if not os.environ.get("PREFECT_API_URL"):
+            raise UsageError(
+                "serve needs a Prefect server: start one with `prefect server start` and set "
+                "PREFECT_API_URL=http://127.0.0.1:4200/api"
+            )
+        check_input(input)
+        check_output(output)
+    except UsageError as exc:
+        err.print(f"newscurate: error: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    from flows.schedule import serve_pipeline
+
+    serve_pipeline(input, output, cron=cron, interval=interval)

@@ -21,7 +21,7 @@ from flows import publish as publisher
 from flows import stages
 from flows.settings import Settings
 from flows.stages import STAGES, UPSTREAM, stage_version
-from flows.storage import N_BUCKETS, STATE, Store
+from flows.storage import N_BUCKETS, STATE, Store, output_lock
 
 # Files hashed per scan task: enough to make the task's own cost (a few ms)
 # negligible, few enough that two workers share a small corpus.
@@ -54,10 +54,12 @@ def mark_stage(store: Store, stage: str, results: list[dict], force: bool) -> di
     """Record the stage's version, and a new token when any bucket changed."""
     previous = store.read_json(f"{STATE}/{stage}.json") or {}
     changed = force or any(r["changed"] for r in results) or not previous
-    state = {"version": stage_version(stage),
-             "token": uuid.uuid4().hex if changed else previous["token"],
-             "articles": sum(r["articles"] for r in results),
-             "computed": sum(r["computed"] for r in results)}
+    state = {
+        "version": stage_version(stage),
+        "token": uuid.uuid4().hex if changed else previous["token"],
+        "articles": sum(r["articles"] for r in results),
+        "computed": sum(r["computed"] for r in results),
+    }
     store.write_json(f"{STATE}/{stage}.json", state)
     return state
 
@@ -65,17 +67,21 @@ def mark_stage(store: Store, stage: str, results: list[dict], force: bool) -> di
 def require(store: Store, stage: str) -> None:
     for up in UPSTREAM[stage]:
         if not store.exists(f"{STATE}/{up}.json"):
-            raise StageOrderError(f"stage '{stage}' needs the results of stage '{up}': "
-                                  f"run `newscurate run --stage {up}` (or a full run) first")
+            raise StageOrderError(
+                f"stage '{stage}' needs the results of stage '{up}': "
+                f"run `newscurate run --stage {up}` (or a full run) first"
+            )
 
 
 def changes(previous: list[dict], current: list[dict]) -> dict[str, int]:
     before = {r["source_path"]: r["article_id"] for r in previous}
     now = {r["source_path"]: r["article_id"] for r in current}
-    return {"new": sum(p not in before for p in now),
-            "changed": sum(p in before and before[p] != a for p, a in now.items()),
-            "unchanged": sum(p in before and before[p] == a for p, a in now.items()),
-            "removed": sum(p not in now for p in before)}
+    return {
+        "new": sum(p not in before for p in now),
+        "changed": sum(p in before and before[p] != a for p, a in now.items()),
+        "unchanged": sum(p in before and before[p] == a for p, a in now.items()),
+        "removed": sum(p not in now for p in before),
+    }
 
 
 def mark_duplicates(manifest: list[dict]) -> None:
@@ -95,15 +101,16 @@ def mark_duplicates(manifest: list[dict]) -> None:
 def ingest_flow(input_url: str, output_url: str, settings: Settings, full: bool = False) -> dict:
     store, inputs = Store(output_url), Store(input_url)
     files = list(inputs.list_files())
-    batches = [files[i:i + SCAN_BATCH] for i in range(0, len(files), SCAN_BATCH)]
+    batches = [files[i : i + SCAN_BATCH] for i in range(0, len(files), SCAN_BATCH)]
     futures = [scan_task.submit(input_url, batch, settings) for batch in batches]
     manifest = [row for f in futures for row in f.result()]
     mark_duplicates(manifest)
     previous = store.read_table(MANIFEST)
     counts = changes(previous.to_pylist() if previous is not None else [], manifest)
     by_bucket = stages.bucket_items(manifest)
-    futures = [ingest_task.submit(input_url, output_url, b, by_bucket.get(b, []), settings, full)
-               for b in range(N_BUCKETS)]
+    futures = [
+        ingest_task.submit(input_url, output_url, b, by_bucket.get(b, []), settings, full) for b in range(N_BUCKETS)
+    ]
     state = mark_stage(store, "ingest", [f.result() for f in futures], full)
     store.write_table(MANIFEST, publisher.manifest_table(manifest))
     get_run_logger().info("ingest: %d files (%s)", len(manifest), counts)
@@ -151,26 +158,36 @@ def publish_flow(input_url: str, output_url: str) -> dict:
 
 
 @flow(name="newscurate", log_prints=True)
-def pipeline(input_url: str = "seeds", output_url: str = "output", full: bool = False,
-             only: list[str] | None = None, settings: Settings | None = None) -> dict:
+def pipeline(
+    input_url: str = "seeds",
+    output_url: str = "output",
+    full: bool = False,
+    only: list[str] | None = None,
+    settings: Settings | None = None,
+) -> dict:
     """Run the stages in order (or only those in ``only``, forced), then publish."""
     settings = settings or Settings()
     runner = make_runner(settings.workers, settings.dask_address)
-    flows = {"ingest": ingest_flow, "clean": clean_flow, "paragraphs": paragraphs_flow,
-             "people": people_flow, "quotes": quotes_flow}
+    flows = {
+        "ingest": ingest_flow,
+        "clean": clean_flow,
+        "paragraphs": paragraphs_flow,
+        "people": people_flow,
+        "quotes": quotes_flow,
+    }
     ran, timings, report = [], {}, {}
-    for stage in STAGES:
-        if only and stage not in only and stage != "publish":
-            continue
-        force = full or bool(only)
-        start = time.perf_counter()
-        if stage == "publish":
-            report |= publish_flow(input_url, output_url)
-        else:
-            stage_flow = flows[stage].with_options(task_runner=runner)
-            args = (input_url, output_url) if stage == "ingest" else (output_url,)
-            result = stage_flow(*args, settings, force)
-            report |= {k: v for k, v in result.items() if k in ("new", "changed", "unchanged", "removed")}
-        timings[stage] = round(time.perf_counter() - start, 3)
-        ran.append(stage)
+    with output_lock(Store(output_url), wait=settings.wait_for_lock):
+        for stage in STAGES:
+            if only and stage not in only and stage != "publish":
+                continue
+            start = time.perf_counter()
+            if stage == "publish":
+                report |= publish_flow(input_url, output_url)
+            else:
+                stage_flow = flows[stage].with_options(task_runner=runner)
+                args = (input_url, output_url) if stage == "ingest" else (output_url,)
+                result = stage_flow(*args, settings, full or bool(only))
+                report |= {k: v for k, v in result.items() if k in ("new", "changed", "unchanged", "removed")}
+            timings[stage] = round(time.perf_counter() - start, 3)
+            ran.append(stage)
     return report | {"stages": ran, "seconds": timings}

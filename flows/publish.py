@@ -20,8 +20,15 @@ from transforms import dedupe, people, quotes, schemas
 from transforms.paragraphs import offsets
 from transforms.records import Paragraph
 
-MANIFEST_SCHEMA = pa.schema([("source_path", pa.string()), ("size", pa.int64()), ("article_id", pa.string()),
-                             ("reason", pa.string()), ("detail", pa.string())])
+MANIFEST_SCHEMA = pa.schema(
+    [
+        ("source_path", pa.string()),
+        ("size", pa.int64()),
+        ("article_id", pa.string()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+    ]
+)
 PEOPLE_STATE = f"{STATE}/people.parquet"
 CLUSTERS_STATE = f"{STATE}/quote_clusters.parquet"
 PUBLISHED = f"{STATE}/published.json"
@@ -42,18 +49,22 @@ def manifest_table(manifest: list[dict]) -> pa.Table:
 
 def all_rows(store: Store, stage: str, column: str) -> list[dict]:
     """(article_id, item) rows of a list column over every bucket of a stage."""
-    return [{"article_id": aid, **item}
-            for b in range(N_BUCKETS)
-            for aid, row in read_bucket(store, stage, b).items()
-            for item in row[column] or []]
+    return [
+        {"article_id": aid, **item}
+        for b in range(N_BUCKETS)
+        for aid, row in read_bucket(store, stage, b).items()
+        for item in row[column] or []
+    ]
 
 
 def build_people_table(output_url: str) -> int:
     """The corpus's people from every article's mentions (persisted for publish)."""
     store = Store(output_url)
-    mentions = pl.DataFrame(all_rows(store, "people", "mentions"),
-                            schema={"article_id": pl.String, "surface": pl.String, "name": pl.String},
-                            strict=False)
+    mentions = pl.DataFrame(
+        all_rows(store, "people", "mentions"),
+        schema={"article_id": pl.String, "surface": pl.String, "name": pl.String},
+        strict=False,
+    )
     table = people.build_people(mentions.select("article_id", "surface", "name"))
     store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
     return table.height
@@ -64,18 +75,22 @@ def build_quote_clusters(output_url: str) -> int:
     store = Store(output_url)
     rows = all_rows(store, "quotes", "quotes")
     labels = quotes.cluster_quotes([r["text"] for r in rows])
-    table = pa.table({
-        "article_id": pa.array([r["article_id"] for r in rows], pa.string()),
-        "start": pa.array([r["start"] for r in rows], pa.int32()),
-        "cluster_id": pa.array([f"c{label:06d}" for label in labels], pa.string()),
-    })
+    table = pa.table(
+        {
+            "article_id": pa.array([r["article_id"] for r in rows], pa.string()),
+            "start": pa.array([r["start"] for r in rows], pa.int32()),
+            "cluster_id": pa.array([f"c{label:06d}" for label in labels], pa.string()),
+        }
+    )
     store.write_table(CLUSTERS_STATE, table)
     return len(set(labels))
 
 
 def stage_tokens(store: Store) -> dict[str, str]:
-    return {s: (store.read_json(f"{STATE}/{s}.json") or {}).get("token", "")
-            for s in ("ingest", "clean", "paragraphs", "people", "quotes")}
+    return {
+        s: (store.read_json(f"{STATE}/{s}.json") or {}).get("token", "")
+        for s in ("ingest", "clean", "paragraphs", "people", "quotes")
+    }
 
 
 def signature(tokens: dict[str, str], table: str) -> str:
@@ -91,24 +106,29 @@ def publish(input_url: str, output_url: str) -> dict:
     store = Store(output_url)
     tokens = stage_tokens(store)
     published = store.read_json(PUBLISHED) or {}
-    todo = [t for t in schemas.TABLES
-            if published.get(t) != signature(tokens, t) or not store.exists(f"{t}.parquet")]
+    todo = [t for t in schemas.TABLES if published.get(t) != signature(tokens, t) or not store.exists(f"{t}.parquet")]
     manifest = store.read_table(f"{STATE}/manifest.parquet").to_pylist()
     source_of = {r["article_id"]: r["source_path"] for r in manifest if r["reason"] is None}
     people_table = store.read_table(PEOPLE_STATE)
     canonical = dict(zip(people_table["person_id"].to_pylist(), people_table["name"].to_pylist(), strict=True))
-    clusters = {(r["article_id"], r["start"]): r["cluster_id"]
-                for r in (store.read_table(CLUSTERS_STATE) or pa.table({})).to_pylist()}
+    clusters = {
+        (r["article_id"], r["start"]): r["cluster_id"]
+        for r in (store.read_table(CLUSTERS_STATE) or pa.table({})).to_pylist()
+    }
 
     # Pass 1: the corpus's paragraphs, for duplicate flags and near-duplicate articles.
     order = {aid: i for i, aid in enumerate(sorted(source_of, key=source_of.get))}
-    rows = [(order.get(aid, -1), aid, i, p["text"])
-            for b in range(N_BUCKETS)
-            for aid, row in read_bucket(store, "paragraphs", b).items()
-            for i, p in enumerate(row["paragraphs"])]
-    frame = pl.DataFrame(rows, orient="row",
-                         schema={"order": pl.Int64, "article_id": pl.String, "paragraph_index": pl.Int64,
-                                 "text": pl.String})
+    rows = [
+        (order.get(aid, -1), aid, i, p["text"])
+        for b in range(N_BUCKETS)
+        for aid, row in read_bucket(store, "paragraphs", b).items()
+        for i, p in enumerate(row["paragraphs"])
+    ]
+    frame = pl.DataFrame(
+        rows,
+        orient="row",
+        schema={"order": pl.Int64, "article_id": pl.String, "paragraph_index": pl.Int64, "text": pl.String},
+    )
     flags, near = dedupe.duplicates(frame)
     dup_paragraphs = set(flags.filter("is_duplicate").select("article_id", "paragraph_index").iter_rows())
     duplicate_of = dict(near.iter_rows())
@@ -116,8 +136,9 @@ def publish(input_url: str, output_url: str) -> dict:
     writers = {t: store.writer(f"{t}.parquet", schemas.TABLES[t][0]) for t in todo if t != "people"}
     sinks = {t: w.__enter__() for t, w in writers.items()}
     counts = {t: 0 for t in schemas.TABLES}
-    rejects = [{"source_path": r["source_path"], "reason": r["reason"], "detail": r["detail"]}
-               for r in manifest if r["reason"]]
+    rejects = [
+        {"source_path": r["source_path"], "reason": r["reason"], "detail": r["detail"]} for r in manifest if r["reason"]
+    ]
     try:
         for b in range(N_BUCKETS):
             rows = publish_bucket(store, b, source_of, canonical, clusters, dup_paragraphs, duplicate_of)
@@ -141,8 +162,13 @@ def publish(input_url: str, output_url: str) -> dict:
     counts["people"] = people_table.num_rows
     store.write_json(PUBLISHED, {t: signature(tokens, t) for t in schemas.TABLES})
     store.write_bytes("README.md", dataset_card(store, counts).encode())
-    return {"articles": counts["articles"], "rejects": counts["rejects"], "tables": counts,
-            "rewritten": todo, "rejects_by_reason": count_by(rejects, "reason")}
+    return {
+        "articles": counts["articles"],
+        "rejects": counts["rejects"],
+        "tables": counts,
+        "rewritten": todo,
+        "rejects_by_reason": count_by(rejects, "reason"),
+    }
 
 
 def count_by(rows: list[dict], key: str) -> dict[str, int]:
@@ -152,47 +178,78 @@ def count_by(rows: list[dict], key: str) -> dict[str, int]:
     return dict(sorted(out.items()))
 
 
-def publish_bucket(store: Store, b: int, source_of: dict, canonical: dict, clusters: dict,
-                   dup_paragraphs: set, duplicate_of: dict) -> dict[str, list[dict]]:
+def publish_bucket(
+    store: Store, b: int, source_of: dict, canonical: dict, clusters: dict, dup_paragraphs: set, duplicate_of: dict
+) -> dict[str, list[dict]]:
     """The output rows contributed by one bucket of articles."""
     ingested = read_bucket(store, "ingest", b)
     cleaned = read_bucket(store, "clean", b)
     paras = read_bucket(store, "paragraphs", b)
     found = read_bucket(store, "quotes", b)
-    out: dict[str, list[dict]] = {"articles": [], "paragraphs": [], "quotes": [], "boilerplate": [],
-                                  "rejects": []}
+    out: dict[str, list[dict]] = {"articles": [], "paragraphs": [], "quotes": [], "boilerplate": [], "rejects": []}
     for aid in sorted(ingested, key=lambda a: source_of.get(a, "")):
         ing = ingested[aid]
         if ing["status"] != "ok" or aid not in cleaned:
-            out["rejects"].append({"source_path": ing["source_path"], "reason": ing["status"],
-                                   "detail": ing["detail"] or "not cleaned yet"})
+            out["rejects"].append(
+                {
+                    "source_path": ing["source_path"],
+                    "reason": ing["status"],
+                    "detail": ing["detail"] or "not cleaned yet",
+                }
+            )
             continue
         cl = cleaned[aid]
         out["boilerplate"] += [{"article_id": aid, **r} for r in cl["removed"] or []]
         plist = paras.get(aid, {}).get("paragraphs") or []
         if cl["status"] != "ok" or not plist:
-            out["rejects"].append({"source_path": ing["source_path"], "reason": "no_content",
-                                   "detail": cl["detail"] or "no paragraphs"})
+            out["rejects"].append(
+                {"source_path": ing["source_path"], "reason": "no_content", "detail": cl["detail"] or "no paragraphs"}
+            )
             continue
         text, spans = offsets([Paragraph(p["text"], p["kind"]) for p in plist])
-        out["articles"].append({
-            **{k: cl[k] for k in ("title", "site_name", "section", "authors", "published", "dateline",
-                                  "language")},
-            "article_id": aid, "source_path": ing["source_path"], "format": ing["format"],
-            "encoding": ing["encoding"], "repairs": ing["repairs"], "text": text,
-            "n_paragraphs": len(plist), "n_boilerplate": len(cl["removed"] or []),
-            "duplicate_of": duplicate_of.get(aid)})
-        out["paragraphs"] += [{"article_id": aid, "paragraph_index": i, "kind": p["kind"], "text": p["text"],
-                               "char_start": s, "char_end": e, "n_sentences": p["n_sentences"],
-                               "is_duplicate": (aid, i) in dup_paragraphs}
-                              for i, (p, (s, e)) in enumerate(zip(plist, spans, strict=True))]
+        out["articles"].append(
+            {
+                **{k: cl[k] for k in ("title", "site_name", "section", "authors", "published", "dateline", "language")},
+                "article_id": aid,
+                "source_path": ing["source_path"],
+                "format": ing["format"],
+                "encoding": ing["encoding"],
+                "repairs": ing["repairs"],
+                "text": text,
+                "n_paragraphs": len(plist),
+                "n_boilerplate": len(cl["removed"] or []),
+                "duplicate_of": duplicate_of.get(aid),
+            }
+        )
+        out["paragraphs"] += [
+            {
+                "article_id": aid,
+                "paragraph_index": i,
+                "kind": p["kind"],
+                "text": p["text"],
+                "char_start": s,
+                "char_end": e,
+                "n_sentences": p["n_sentences"],
+                "is_duplicate": (aid, i) in dup_paragraphs,
+            }
+            for i, (p, (s, e)) in enumerate(zip(plist, spans, strict=True))
+        ]
         for q in found.get(aid, {}).get("quotes") or []:
             pid = people.person_id(q["speaker"]) if q["speaker"] else None
-            out["quotes"].append({
-                "quote_id": quote_id(aid, q["start"], q["end"]), "article_id": aid,
-                "paragraph_index": q["paragraph_index"], "char_start": q["start"], "char_end": q["end"],
-                "text": q["text"], "kind": q["kind"], "speaker_text": q["speaker_text"],
-                "speaker": canonical.get(pid, q["speaker"]) if pid else None, "person_id": pid,
-                "cue": q["cue"], "cluster_id": clusters.get((aid, q["start"]))})
+            out["quotes"].append(
+                {
+                    "quote_id": quote_id(aid, q["start"], q["end"]),
+                    "article_id": aid,
+                    "paragraph_index": q["paragraph_index"],
+                    "char_start": q["start"],
+                    "char_end": q["end"],
+                    "text": q["text"],
+                    "kind": q["kind"],
+                    "speaker_text": q["speaker_text"],
+                    "speaker": canonical.get(pid, q["speaker"]) if pid else None,
+                    "person_id": pid,
+                    "cue": q["cue"],
+                    "cluster_id": clusters.get((aid, q["start"])),
+                }
+            )
     return out
-

@@ -18,10 +18,15 @@ import duckdb;        duckdb.sql("SELECT speaker, count(*) FROM '{out}/quotes.pa
 def dataset_card(store: Store, counts: dict[str, int]) -> str:
     """Markdown describing every table: row count, columns with types and meanings."""
     out = store.url.rstrip("/")
-    lines = ["# newscurate dataset", "",
-             "Curated news articles: cleaned text, paragraphs, quotes with speakers, the people who appear,",
-             "every removed line with its reason and every rejected input with its reason.", "",
-             "| table | rows |", "| --- | --- |"]
+    lines = [
+        "# newscurate dataset",
+        "",
+        "Curated news articles: cleaned text, paragraphs, quotes with speakers, the people who appear,",
+        "every removed line with its reason and every rejected input with its reason.",
+        "",
+        "| table | rows |",
+        "| --- | --- |",
+    ]
     lines += [f"| {t} | {counts.get(t, 0)} |" for t in schemas.TABLES]
     lines += ["", LOADING.format(out=out)]
     for name, (schema, docs) in schemas.TABLES.items():

@@ -1,4 +1,4 @@
-"""Limits that protect a small machine from hostile or absurd inputs."""
+"""Run settings: limits that protect a small machine from hostile inputs, and parallelism."""
 
 from __future__ import annotations
 
@@ -17,3 +17,5 @@ class Settings:
     workers: int = 2
     # Address of an existing Dask scheduler (tcp://host:port); None runs locally.
     dask_address: str | None = None
+    # When another run holds the output's lock: wait for it (True) or stop at once (False).
+    wait_for_lock: bool = False

@@ -30,8 +30,14 @@ STAGE_DOCS = {
     "quotes": "direct and partial quotes, speakers, cue verbs, clusters of the same quote",
     "publish": "write the tables and the dataset card atomically",
 }
-UPSTREAM = {"ingest": (), "clean": ("ingest",), "paragraphs": ("clean",), "people": ("paragraphs",),
-            "quotes": ("paragraphs", "people"), "publish": ("quotes",)}
+UPSTREAM = {
+    "ingest": (),
+    "clean": ("ingest",),
+    "paragraphs": ("clean",),
+    "people": ("paragraphs",),
+    "quotes": ("paragraphs", "people"),
+    "publish": ("quotes",),
+}
 CODE: dict[str, tuple[ModuleType, ...]] = {
     "ingest": (decode, html),
     "clean": (clean, chrome_vocab, metadata),
@@ -52,22 +58,55 @@ def stage_version(stage: str) -> str:
     return h.hexdigest()[:12]
 
 
-META = [("title", pa.string()), ("site_name", pa.string()), ("section", pa.string()),
-        ("authors", pa.list_(pa.string())), ("published", pa.date32())]
+META = [
+    ("title", pa.string()),
+    ("site_name", pa.string()),
+    ("section", pa.string()),
+    ("authors", pa.list_(pa.string())),
+    ("published", pa.date32()),
+]
 REMOVED = pa.struct([("line_number", pa.int32()), ("text", pa.string()), ("reason", pa.string())])
 PARAGRAPH = pa.struct([("text", pa.string()), ("kind", pa.string()), ("n_sentences", pa.int32())])
-MENTION = pa.struct([("paragraph_index", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-                     ("surface", pa.string()), ("name", pa.string())])
-QUOTE = pa.struct([("paragraph_index", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-                   ("text", pa.string()), ("kind", pa.string()), ("speaker_text", pa.string()),
-                   ("speaker", pa.string()), ("cue", pa.string())])
+MENTION = pa.struct(
+    [
+        ("paragraph_index", pa.int32()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("surface", pa.string()),
+        ("name", pa.string()),
+    ]
+)
+QUOTE = pa.struct(
+    [
+        ("paragraph_index", pa.int32()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("text", pa.string()),
+        ("kind", pa.string()),
+        ("speaker_text", pa.string()),
+        ("speaker", pa.string()),
+        ("cue", pa.string()),
+    ]
+)
 BASE = [("article_id", pa.string()), ("version", pa.string()), ("status", pa.string()), ("detail", pa.string())]
 SCHEMAS = {
-    "ingest": pa.schema(BASE + [("source_path", pa.string()), ("format", pa.string()),
-                                ("encoding", pa.string()), ("repairs", pa.list_(pa.string())),
-                                ("text", pa.string())] + META),
-    "clean": pa.schema(BASE + [("text", pa.string())] + META + [
-        ("dateline", pa.string()), ("language", pa.string()), ("removed", pa.list_(REMOVED))]),
+    "ingest": pa.schema(
+        BASE
+        + [
+            ("source_path", pa.string()),
+            ("format", pa.string()),
+            ("encoding", pa.string()),
+            ("repairs", pa.list_(pa.string())),
+            ("text", pa.string()),
+        ]
+        + META
+    ),
+    "clean": pa.schema(
+        BASE
+        + [("text", pa.string())]
+        + META
+        + [("dateline", pa.string()), ("language", pa.string()), ("removed", pa.list_(REMOVED))]
+    ),
     "paragraphs": pa.schema(BASE + [("paragraphs", pa.list_(PARAGRAPH))]),
     "people": pa.schema(BASE + [("mentions", pa.list_(MENTION))]),
     "quotes": pa.schema(BASE + [("quotes", pa.list_(QUOTE))]),
@@ -89,11 +128,17 @@ def ok_rows(rows: dict[str, dict]) -> dict[str, dict]:
 
 
 def meta_of(row: dict) -> ArticleMeta:
-    return ArticleMeta(title=row["title"], site_name=row["site_name"], section=row["section"],
-                       authors=row["authors"] or [], published=row["published"])
+    return ArticleMeta(
+        title=row["title"],
+        site_name=row["site_name"],
+        section=row["section"],
+        authors=row["authors"] or [],
+        published=row["published"],
+    )
 
 
 # -- one article through one stage: upstream rows in, this stage's row out -----------------
+
 
 def ingest_one(source_path: str, data: bytes, settings: Settings) -> dict:
     got = decode.decode_input(source_path, data, max_bytes=settings.max_file_bytes)
@@ -113,8 +158,12 @@ def ingest_one(source_path: str, data: bytes, settings: Settings) -> dict:
 def clean_one(up: dict, settings: Settings) -> dict:
     hints = meta_of(up) if any(up[k] for k, _ in META) else None
     result = clean.clean_document(up["text"], hints=hints)
-    row = asdict(result.meta) | {"text": result.text, "status": "ok", "detail": None,
-                                 "removed": [asdict(r) for r in result.removed]}
+    row = asdict(result.meta) | {
+        "text": result.text,
+        "status": "ok",
+        "detail": None,
+        "removed": [asdict(r) for r in result.removed],
+    }
     if not result.text.strip():
         row |= {"status": "no_content", "detail": f"all {len(result.removed)} lines are page chrome"}
     return row
@@ -122,8 +171,13 @@ def clean_one(up: dict, settings: Settings) -> dict:
 
 def paragraphs_one(up: dict, settings: Settings) -> dict:
     paras = paragraphs.split_paragraphs(up["text"], max_paragraphs=settings.max_paragraphs)
-    return {"status": "ok", "detail": None, "paragraphs": [
-        {"text": p.text, "kind": p.kind, "n_sentences": paragraphs.count_sentences(p.text)} for p in paras]}
+    return {
+        "status": "ok",
+        "detail": None,
+        "paragraphs": [
+            {"text": p.text, "kind": p.kind, "n_sentences": paragraphs.count_sentences(p.text)} for p in paras
+        ],
+    }
 
 
 def people_one(up: dict, settings: Settings) -> dict:
@@ -139,8 +193,10 @@ def quotes_one(up: dict, settings: Settings, mentions: list[dict]) -> dict:
 
 # -- a bucket through a stage ------------------------------------------------------------
 
-def update_bucket(store: Store, stage: str, bucket: int, wanted: dict[str, dict],
-                  compute: Callable[[str, dict], dict], *, force: bool) -> dict:
+
+def update_bucket(
+    store: Store, stage: str, bucket: int, wanted: dict[str, dict], compute: Callable[[str, dict], dict], *, force: bool
+) -> dict:
     """Bring a stage's bucket in line with ``wanted`` (article_id -> upstream row).
 
     Rows whose article is gone are dropped; rows missing, stale (other version) or
@@ -148,8 +204,7 @@ def update_bucket(store: Store, stage: str, bucket: int, wanted: dict[str, dict]
     """
     version = stage_version(stage)
     previous = read_bucket(store, stage, bucket)
-    keep = {aid: row for aid, row in previous.items()
-            if aid in wanted and row["version"] == version and not force}
+    keep = {aid: row for aid, row in previous.items() if aid in wanted and row["version"] == version and not force}
     todo = [aid for aid in wanted if aid not in keep]
     for aid in todo:
         keep[aid] = compute(aid, wanted[aid]) | {"article_id": aid, "version": version}
@@ -160,8 +215,9 @@ def update_bucket(store: Store, stage: str, bucket: int, wanted: dict[str, dict]
     return {"bucket": bucket, "articles": len(keep), "computed": len(todo), "changed": changed}
 
 
-def ingest_bucket(input_url: str, output_url: str, bucket: int, items: list[tuple[str, str]],
-                  settings: Settings, force: bool) -> dict:
+def ingest_bucket(
+    input_url: str, output_url: str, bucket: int, items: list[tuple[str, str]], settings: Settings, force: bool
+) -> dict:
     """``items``: (article_id, source_path) of the inputs whose bytes hash to this bucket."""
     inputs = Store(input_url)
 
@@ -178,8 +234,14 @@ def transform_bucket(stage: str, output_url: str, bucket: int, settings: Setting
     wanted = ok_rows(read_bucket(store, UPSTREAM[stage][0], bucket))
     if stage == "quotes":
         mentions = read_bucket(store, "people", bucket)
-        return update_bucket(store, stage, bucket, wanted, lambda aid, up: quotes_one(
-            up, settings, mentions[aid]["mentions"] if aid in mentions else []), force=force)
+        return update_bucket(
+            store,
+            stage,
+            bucket,
+            wanted,
+            lambda aid, up: quotes_one(up, settings, mentions[aid]["mentions"] if aid in mentions else []),
+            force=force,
+        )
     one = {"clean": clean_one, "paragraphs": paragraphs_one, "people": people_one}[stage]
     return update_bucket(store, stage, bucket, wanted, lambda aid, up: one(up, settings), force=force)
 
@@ -189,7 +251,9 @@ def scan_files(input_url: str, paths: list[tuple[str, int]], settings: Settings)
     store, rows = Store(input_url), []
     for path, size in paths:
         row = {"source_path": path, "size": size, "article_id": None, "reason": None, "detail": None}
-        if size > settings.max_file_bytes:
+        if store.outside_root(path):
+            row |= {"reason": "outside_root", "detail": "a link to a file outside the input folder: not followed"}
+        elif size > settings.max_file_bytes:
             row |= {"reason": "too_large", "detail": f"{size} bytes, limit {settings.max_file_bytes}"}
         else:
             try:
@@ -207,4 +271,3 @@ def bucket_items(manifest: list[dict]) -> dict[int, list[tuple[str, str]]]:
         if row["reason"] is None:
             out.setdefault(bucket_of(row["article_id"]), []).append((row["article_id"], row["source_path"]))
     return out
-

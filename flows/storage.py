@@ -11,14 +11,18 @@ Layout under the output root::
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
+import os
 import posixpath
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import fsspec
+import fsspec.implementations.local
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -94,12 +98,54 @@ class Store:
         if self.exists(rel):
             self.fs.rm(self.path(rel))
 
+    def outside_root(self, rel: str) -> bool:
+        """True when a local path resolves (through links) to a place outside the root."""
+        if not isinstance(self.fs, fsspec.implementations.local.LocalFileSystem):
+            return False
+        root = os.path.realpath(self.root)
+        return os.path.commonpath([root, os.path.realpath(self.path(rel))]) != root
+
     def list_files(self) -> Iterator[tuple[str, int]]:
         """(path relative to the root, size) of every file under the root, sorted."""
         fs, root = self.fs, self.root.rstrip("/")
         found = fs.find(root, detail=True, withdirs=False)
         for path, info in sorted(found.items()):
             yield posixpath.relpath(path, root), int(info.get("size") or 0)
+
+
+class LockedError(RuntimeError):
+    """Another run holds the output's lock."""
+
+
+@contextlib.contextmanager
+def output_lock(store: Store, *, wait: bool) -> Iterator[None]:
+    """Hold the output folder's lock for a run (local folders; object stores have no locks).
+
+    ``wait`` blocks until the other run finishes; otherwise a held lock raises
+    ``LockedError`` at once. The kernel drops the lock when its process dies, so
+    a killed run never leaves a stale lock behind.
+    """
+    if not isinstance(store.fs, fsspec.implementations.local.LocalFileSystem):
+        yield
+        return
+    os.makedirs(store.root, exist_ok=True)
+    with open(os.path.join(store.root, ".lock"), "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            f.seek(0)
+            raise LockedError(
+                f"another newscurate run is writing to {store.url} (pid {f.read().strip() or '?'}); "
+                "wait for it to finish, or pass --wait"
+            ) from None
+        f.seek(0)
+        f.truncate()
+        f.write(str(os.getpid()))
+        f.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 class _AtomicParquet:

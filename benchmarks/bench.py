@@ -1,0 +1,209 @@
+"""Throughput and memory benchmark: the pipeline against the ftfy floor, measured in one run.
+
+    python benchmarks/bench.py --n 20000      (make bench; N=100000 make bench)
+
+Measures, on a generated corpus (benchmarks/corpus.py):
+- the floor: one process reading every file and running ftfy.fix_text over it;
+- the full pipeline (`newscurate run --full`, 2 worker processes), wall time and
+  its ratio to the floor, articles/s, MB/s, seconds per stage, peak memory;
+- the same stage functions called without Prefect (a plain process pool): the
+  difference is Prefect's overhead;
+- an incremental rerun with nothing changed.
+Writes benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import ftfy
+import psutil
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from benchmarks.corpus import generate  # noqa: E402
+
+WORKERS = 2
+
+
+def floor(corpus: Path) -> tuple[float, int]:
+    """Seconds for one process to read every file and ftfy it; bytes of text."""
+    start, size = time.perf_counter(), 0
+    for path in sorted(corpus.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            text = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8", errors="replace")
+            size += len(text)
+            ftfy.fix_text(text)
+    return time.perf_counter() - start, size
+
+
+class PeakMemory:
+    """Samples the resident memory of a process tree until stopped."""
+
+    def __init__(self, pid: int):
+        self.root, self.peak_one, self.peak_all = psutil.Process(pid), 0, 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+
+    def sample(self) -> None:
+        while not self.done.wait(0.2):
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+                rss = [p.memory_info().rss for p in procs if p.is_running()]
+            except psutil.Error:
+                continue
+            self.peak_one, self.peak_all = max(self.peak_one, max(rss)), max(self.peak_all, sum(rss))
+
+    def stop(self) -> tuple[int, int]:
+        self.done.set()
+        self.thread.join()
+        return self.peak_one, self.peak_all
+
+
+def run_cli(corpus: Path, out: Path, *extra: str) -> tuple[float, dict, tuple[int, int]]:
+    cmd = [
+        str(HERE.parent / ".venv" / "bin" / "newscurate"),
+        "run",
+        "--input",
+        str(corpus),
+        "--output",
+        str(out),
+        "--json",
+        "--workers",
+        str(WORKERS),
+        *extra,
+    ]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    memory = PeakMemory(proc.pid)
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - start
+    peaks = memory.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"pipeline failed: {stderr[-2000:]}")
+    return wall, json.loads(stdout.strip().splitlines()[-1]), peaks
+
+
+def run_direct(corpus: Path, out: Path) -> float:
+    """The same per-bucket stage functions on a plain process pool: no Prefect at all."""
+    from flows import publish, stages
+    from flows.pipeline import mark_duplicates
+    from flows.settings import Settings
+    from flows.storage import N_BUCKETS, STATE, Store
+
+    settings, start = Settings(workers=WORKERS), time.perf_counter()
+    files = list(Store(str(corpus)).list_files())
+    with ProcessPoolExecutor(WORKERS) as pool:
+        halves = [files[i::WORKERS] for i in range(WORKERS)]
+        manifest = sorted(
+            (
+                r
+                for rows in pool.map(stages.scan_files, [str(corpus)] * WORKERS, halves, [settings] * WORKERS)
+                for r in rows
+            ),
+            key=lambda r: r["source_path"],
+        )
+        mark_duplicates(manifest)
+        items = stages.bucket_items(manifest)
+        list(
+            pool.map(
+                stages.ingest_bucket,
+                *zip(
+                    *[(str(corpus), str(out), b, items.get(b, []), settings, True) for b in range(N_BUCKETS)],
+                    strict=True,
+                ),
+            )
+        )
+        Store(str(out)).write_table(f"{STATE}/manifest.parquet", publish.manifest_table(manifest))
+        for stage in ("clean", "paragraphs", "people", "quotes"):
+            list(
+                pool.map(
+                    stages.transform_bucket,
+                    *zip(*[(stage, str(out), b, settings, True) for b in range(N_BUCKETS)], strict=True),
+                )
+            )
+            if stage == "people":
+                publish.build_people_table(str(out))
+            if stage == "quotes":
+                publish.build_quote_clusters(str(out))
+            Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
+        Store(str(out)).write_json(f"{STATE}/ingest.json", {"token": str(time.time())})
+        publish.publish(str(corpus), str(out))
+    return time.perf_counter() - start
+
+
+def machine() -> str:
+    mem = psutil.virtual_memory().total / 2**30
+    cpu = platform.processor() or platform.machine()
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=20000)
+    ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="newscurate-bench-"))
+    try:
+        corpus = work / "corpus"
+        nbytes = generate(corpus, args.n, args.shared if args.shared.is_dir() else None)
+        floor_s, text_bytes = floor(corpus)
+        full_s, report, (peak_one, peak_all) = run_cli(corpus, work / "out", "--full")
+        rerun_s, rerun, _ = run_cli(corpus, work / "out")
+        direct_s = run_direct(corpus, work / "direct")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    mb = text_bytes / 1e6
+    rows = [
+        ("articles", f"{args.n} ({nbytes / 1e6:.1f} MB on disk, {mb:.1f} MB of text)"),
+        ("floor: read + ftfy.fix_text, 1 process", f"{floor_s:.1f} s ({mb / floor_s:.2f} MB/s)"),
+        ("full pipeline, 2 workers", f"{full_s:.1f} s = **{full_s / floor_s:.2f}x the floor**"),
+        ("throughput", f"{args.n / full_s:.0f} articles/s, {mb / full_s:.2f} MB/s"),
+        ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in report["seconds"].items())),
+        ("same stages without Prefect", f"{direct_s:.1f} s"),
+        ("Prefect overhead", f"{full_s - direct_s:.1f} s = {(full_s - direct_s) / full_s:.1%} of the full run"),
+        (
+            "peak memory, largest process",
+            f"{peak_one / 2**20:.0f} MiB (all processes together {peak_all / 2**20:.0f} MiB)",
+        ),
+        (
+            "incremental rerun, nothing changed",
+            f"{rerun_s:.1f} s = {rerun_s / full_s:.1%} of the full run ({rerun['unchanged']} unchanged)",
+        ),
+        ("tables", ", ".join(f"{k} {v}" for k, v in report["tables"].items())),
+    ]
+    text = "\n".join(
+        [
+            f"## N = {args.n}",
+            "",
+            f"Machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+            "",
+            "| measure | result |",
+            "| --- | --- |",
+            *[f"| {k} | {v} |" for k, v in rows],
+            "",
+        ]
+    )
+    print(text)
+    old = args.results.read_text() if args.results.exists() else "# Benchmark results\n\nWritten by `make bench`.\n\n"
+    sections = [s for s in old.split("\n## ") if not s.startswith(f"N = {args.n}\n")]
+    args.results.write_text("\n## ".join(sections).rstrip() + "\n\n" + text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Storage: atomic Parquet writes, the output lock, links out of the input root."""
+
+import multiprocessing
+import os
+
+import pyarrow as pa
+import pytest
+
+from flows.storage import LockedError, Store, output_lock
+
+SCHEMA = pa.schema([("x", pa.int64())])
+
+
+def test_write_is_atomic_and_leaves_nothing_on_failure(tmp_path):
+    store = Store(str(tmp_path))
+    store.write_table("t.parquet", pa.table({"x": [1, 2]}, schema=SCHEMA))
+    with pytest.raises(RuntimeError), store.writer("t.parquet", SCHEMA) as write:
+        write(pa.table({"x": [3]}, schema=SCHEMA))
+        raise RuntimeError("killed halfway")
+    assert store.read_table("t.parquet")["x"].to_pylist() == [1, 2]
+    assert sorted(os.listdir(tmp_path)) == ["t.parquet"]
+
+
+def hold_lock(path: str, ready, release) -> None:
+    with output_lock(Store(path), wait=False):
+        ready.set()
+        release.wait(30)
+
+
+def test_second_run_on_the_same_output_is_refused(tmp_path):
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=hold_lock, args=(str(tmp_path), ready, release))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with pytest.raises(LockedError, match=f"pid {holder.pid}"), output_lock(Store(str(tmp_path)), wait=False):
+            pass
+    finally:
+        release.set()
+        holder.join(30)
+    with output_lock(Store(str(tmp_path)), wait=False):  # free again once the holder is gone
+        pass
+
+
+def test_links_out_of_the_root_are_detected(tmp_path):
+    root, outside = tmp_path / "in", tmp_path / "secret.txt"
+    root.mkdir()
+    outside.write_text("private")
+    (root / "inside.txt").write_text("public")
+    (root / "link.txt").symlink_to(outside)
+    (root / "ok-link.txt").symlink_to(root / "inside.txt")
+    store = Store(str(root))
+    assert [store.outside_root(p) for p in ("inside.txt", "link.txt", "ok-link.txt")] == [False, True, False]
+
+
+@pytest.mark.parametrize("name", ["with space.txt", "naïve – ünïcode.txt", "new\nline.txt"])
+def test_paths_are_relative_whatever_the_name(tmp_path, name):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / name).write_text("x")
+    assert list(Store(str(tmp_path)).list_files()) == [(f"sub/{name}", 1)]
