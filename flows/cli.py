@@ -25,7 +25,7 @@ from flows.storage import LockedError, Store  # noqa: E402
 InputOption = Annotated[str, typer.Option("--input", help="folder (or fsspec URL) of articles")]
 OutputOption = Annotated[str, typer.Option("--output", help="folder (or fsspec URL) for the tables")]
 app = typer.Typer(add_completion=False, help="Turn scraped news articles into a curated Parquet dataset.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class UsageError(Exception):
@@ -97,6 +97,7 @@ def run(
     report |= {
         "stages": result["stages"],
         "seconds": result["seconds"],
+        "worker_pids": result["worker_pids"],
         "tables": result.get("tables", {}),
         "rejects_by_reason": result.get("rejects_by_reason", {}),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import os
 from collections.abc import Callable
 from dataclasses import asdict
 from types import ModuleType
@@ -212,7 +213,7 @@ def update_bucket(
     if changed:
         rows = [keep[aid] for aid in sorted(keep)]
         store.write_table(bucket_path(stage, bucket), pa.Table.from_pylist(rows, schema=SCHEMAS[stage]))
-    return {"bucket": bucket, "articles": len(keep), "computed": len(todo), "changed": changed}
+    return {"bucket": bucket, "articles": len(keep), "computed": len(todo), "changed": changed, "pid": os.getpid()}
 
 
 def ingest_bucket(

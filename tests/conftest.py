@@ -17,3 +17,21 @@ def prefect_server():
 
     with prefect_test_harness(server_startup_timeout=60):
         yield
+
+
+@pytest.fixture(scope="session")
+def prefect_api(tmp_path_factory):
+    """A real `prefect server` on 127.0.0.1 with a free port; yields the environment for its clients."""
+    from tests.servers import BIN, free_port, server
+
+    port = free_port()
+    home = tmp_path_factory.mktemp("prefect-server")
+    env = os.environ | {
+        "PREFECT_HOME": str(home),
+        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+        "PREFECT_SERVER_API_HOST": "127.0.0.1",
+        "PREFECT_SERVER_API_PORT": str(port),
+    }
+    cmd = [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    with server(cmd, port, env=env, timeout=90, log=home / "server.log"):
+        yield env

@@ -14,8 +14,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 
 def test_stages_are_listed_in_order():
     out = cli("stages").stdout.split("\n")
-    assert [line.split()[0] for line in out if line] == [
-        "ingest", "clean", "paragraphs", "people", "quotes", "publish"]
+    assert [line.split()[0] for line in out if line] == ["ingest", "clean", "paragraphs", "people", "quotes", "publish"]
 
 
 @pytest.mark.parametrize(
