@@ -223,6 +223,7 @@ def pipeline(
         output_lock(Store(output_url), wait=settings.wait_for_lock),
         local_workers(settings.workers, settings.dask_address),
     ):
+        Store(output_url).remove_temporaries()  # left by a killed run; we hold the lock
         for stage in STAGES:
             if only and stage not in only and stage != "publish":
                 continue

@@ -8,6 +8,7 @@ stage it is built from changed since it was last published.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 import polars as pl
@@ -15,7 +16,7 @@ import pyarrow as pa
 
 from flows.report import dataset_card
 from flows.stages import read_bucket
-from flows.storage import N_BUCKETS, STATE, Store
+from flows.storage import N_BUCKETS, STATE, Publication, Store
 from transforms import dedupe, people, quotes, schemas
 from transforms.paragraphs import offsets
 from transforms.records import Paragraph
@@ -34,12 +35,12 @@ CLUSTERS_STATE = f"{STATE}/quote_clusters.parquet"
 PUBLISHED = f"{STATE}/published.json"
 # Which stages each table is built from: a table is rewritten when one of them changed.
 SOURCES = {
-    "articles": ("ingest", "clean", "paragraphs"),
+    "articles": ("manifest", "ingest", "clean", "paragraphs"),
     "paragraphs": ("paragraphs",),
     "quotes": ("paragraphs", "people", "quotes"),
     "people": ("people",),
     "boilerplate": ("clean",),
-    "rejects": ("ingest", "clean"),
+    "rejects": ("manifest", "ingest", "clean"),
 }
 
 
@@ -86,11 +87,14 @@ def build_quote_clusters(output_url: str) -> int:
     return len(set(labels))
 
 
-def stage_tokens(store: Store) -> dict[str, str]:
-    return {
+def stage_tokens(store: Store, manifest: pa.Table) -> dict[str, str]:
+    """What each table's content depends on: the stages' change tokens and the manifest's content."""
+    tokens = {
         s: (store.read_json(f"{STATE}/{s}.json") or {}).get("token", "")
         for s in ("ingest", "clean", "paragraphs", "people", "quotes")
     }
+    rows = manifest.select(["source_path", "article_id", "reason"]).to_pylist()
+    return tokens | {"manifest": hashlib.sha256(repr(rows).encode()).hexdigest()}
 
 
 def signature(tokens: dict[str, str], table: str) -> str:
@@ -102,12 +106,22 @@ def quote_id(article_id: str, start: int, end: int) -> str:
 
 
 def publish(input_url: str, output_url: str) -> dict:
-    """Write every table whose sources changed, then the dataset card; return counts."""
+    """Publish a new generation of the tables when a source of any changed; return the counts."""
     store = Store(output_url)
-    tokens = stage_tokens(store)
+    manifest = store.read_table(f"{STATE}/manifest.parquet")
+    tokens = stage_tokens(store, manifest)
     published = store.read_json(PUBLISHED) or {}
     todo = [t for t in schemas.TABLES if published.get(t) != signature(tokens, t) or not store.exists(f"{t}.parquet")]
-    manifest = store.read_table(f"{STATE}/manifest.parquet").to_pylist()
+    if not todo:
+        return published["summary"] | {"rewritten": []}
+    summary = write_tables(store, manifest.to_pylist(), todo)
+    store.write_json(PUBLISHED, {t: signature(tokens, t) for t in schemas.TABLES} | {"summary": summary})
+    store.write_bytes("README.md", dataset_card(store, summary["tables"]).encode())
+    return summary | {"rewritten": todo}
+
+
+def write_tables(store: Store, manifest: list[dict], todo: list[str]) -> dict:
+    """Build every table bucket by bucket; write those in ``todo``, carry the others over."""
     source_of = {r["article_id"]: r["source_path"] for r in manifest if r["reason"] is None}
     people_table = store.read_table(PEOPLE_STATE)
     canonical = dict(zip(people_table["person_id"].to_pylist(), people_table["name"].to_pylist(), strict=True))
@@ -115,31 +129,12 @@ def publish(input_url: str, output_url: str) -> dict:
         (r["article_id"], r["start"]): r["cluster_id"]
         for r in (store.read_table(CLUSTERS_STATE) or pa.table({})).to_pylist()
     }
-
-    # Pass 1: the corpus's paragraphs, for duplicate flags and near-duplicate articles.
-    order = {aid: i for i, aid in enumerate(sorted(source_of, key=source_of.get))}
-    rows = [
-        (order.get(aid, -1), aid, i, p["text"])
-        for b in range(N_BUCKETS)
-        for aid, row in read_bucket(store, "paragraphs", b).items()
-        for i, p in enumerate(row["paragraphs"])
-    ]
-    frame = pl.DataFrame(
-        rows,
-        orient="row",
-        schema={"order": pl.Int64, "article_id": pl.String, "paragraph_index": pl.Int64, "text": pl.String},
-    )
-    flags, near = dedupe.duplicates(frame)
-    dup_paragraphs = set(flags.filter("is_duplicate").select("article_id", "paragraph_index").iter_rows())
-    duplicate_of = dict(near.iter_rows())
-
-    writers = {t: store.writer(f"{t}.parquet", schemas.TABLES[t][0]) for t in todo if t != "people"}
-    sinks = {t: w.__enter__() for t, w in writers.items()}
+    dup_paragraphs, duplicate_of = corpus_duplicates(store, source_of)
     counts = {t: 0 for t in schemas.TABLES}
-    rejects = [
-        {"source_path": r["source_path"], "reason": r["reason"], "detail": r["detail"]} for r in manifest if r["reason"]
-    ]
-    try:
+    rejects = [{k: r[k] for k in ("source_path", "reason", "detail")} for r in manifest if r["reason"]]
+    publication = Publication(store, list(schemas.TABLES))
+    with contextlib.ExitStack() as stack:
+        sinks = {t: stack.enter_context(publication.writer(t, schemas.TABLES[t][0])) for t in todo}
         for b in range(N_BUCKETS):
             rows = publish_bucket(store, b, source_of, canonical, clusters, dup_paragraphs, duplicate_of)
             rejects += rows.pop("rejects")
@@ -148,27 +143,35 @@ def publish(input_url: str, output_url: str) -> dict:
                 if table in sinks:
                     sinks[table](pa.Table.from_pylist(items, schema=schemas.TABLES[table][0]))
         rejects.sort(key=lambda r: r["source_path"])
-        counts["rejects"] = len(rejects)
+        counts |= {"rejects": len(rejects), "people": people_table.num_rows}
         if "rejects" in sinks:
             sinks["rejects"](pa.Table.from_pylist(rejects, schema=schemas.REJECTS))
-    except BaseException as exc:
-        for w in writers.values():
-            w.__exit__(type(exc), exc, None)
-        raise
-    for w in writers.values():
-        w.__exit__(None, None, None)
-    if "people" in todo:
-        store.write_table("people.parquet", people_table)
-    counts["people"] = people_table.num_rows
-    store.write_json(PUBLISHED, {t: signature(tokens, t) for t in schemas.TABLES})
-    store.write_bytes("README.md", dataset_card(store, counts).encode())
+        if "people" in sinks:
+            sinks["people"](people_table)
+    for table in schemas.TABLES:
+        if table not in todo:
+            publication.keep(table)
+    publication.commit()
     return {
         "articles": counts["articles"],
         "rejects": counts["rejects"],
         "tables": counts,
-        "rewritten": todo,
         "rejects_by_reason": count_by(rejects, "reason"),
     }
+
+
+def corpus_duplicates(store: Store, source_of: dict[str, str]) -> tuple[set, dict]:
+    """Repeated paragraphs ((article_id, paragraph_index) set) and near-duplicate articles (id -> earlier id)."""
+    order = {aid: i for i, aid in enumerate(sorted(source_of, key=source_of.get))}
+    rows = [
+        (order.get(aid, -1), aid, i, p["text"])
+        for b in range(N_BUCKETS)
+        for aid, row in read_bucket(store, "paragraphs", b).items()
+        for i, p in enumerate(row["paragraphs"])
+    ]
+    schema = {"order": pl.Int64, "article_id": pl.String, "paragraph_index": pl.Int64, "text": pl.String}
+    flags, near = dedupe.duplicates(pl.DataFrame(rows, orient="row", schema=schema))
+    return set(flags.filter("is_duplicate").select("article_id", "paragraph_index").iter_rows()), dict(near.iter_rows())
 
 
 def count_by(rows: list[dict], key: str) -> dict[str, int]:

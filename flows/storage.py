@@ -17,6 +17,8 @@ import hashlib
 import json
 import os
 import posixpath
+import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,6 +82,10 @@ class Store:
     def writer(self, rel: str, schema: pa.Schema) -> _AtomicParquet:
         return _AtomicParquet(self, rel, schema)
 
+    @property
+    def is_local(self) -> bool:
+        return isinstance(self.fs, fsspec.implementations.local.LocalFileSystem)
+
     def read_json(self, rel: str) -> dict | None:
         return json.loads(self.read_bytes(rel)) if self.exists(rel) else None
 
@@ -98,9 +104,16 @@ class Store:
         if self.exists(rel):
             self.fs.rm(self.path(rel))
 
+    def remove_temporaries(self) -> int:
+        """Delete the temporary files of runs that were killed before they could rename them."""
+        stale = [p for p in self.fs.find(self.root) if ".tmp-" in posixpath.basename(p)]
+        for path in stale:
+            self.fs.rm(path)
+        return len(stale)
+
     def outside_root(self, rel: str) -> bool:
         """True when a local path resolves (through links) to a place outside the root."""
-        if not isinstance(self.fs, fsspec.implementations.local.LocalFileSystem):
+        if not self.is_local:
             return False
         root = os.path.realpath(self.root)
         return os.path.commonpath([root, os.path.realpath(self.path(rel))]) != root
@@ -125,7 +138,7 @@ def output_lock(store: Store, *, wait: bool) -> Iterator[None]:
     ``LockedError`` at once. The kernel drops the lock when its process dies, so
     a killed run never leaves a stale lock behind.
     """
-    if not isinstance(store.fs, fsspec.implementations.local.LocalFileSystem):
+    if not store.is_local:
         yield
         return
     os.makedirs(store.root, exist_ok=True)
@@ -146,6 +159,60 @@ def output_lock(store: Store, *, wait: bool) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(f, fcntl.LOCK_UN)
+
+
+class Publication:
+    """A new generation of the published tables, made visible all at once.
+
+    On a local folder, tables are written under ``_state/tables/<generation>/``
+    (unchanged ones hard-linked from the current generation, so not rewritten),
+    then the link ``_current`` is swapped to the new generation in one rename.
+    ``<table>.parquet`` are fixed links through ``_current``: a reader, or a run
+    killed at any moment, sees either the old tables or the new ones, never a mix.
+    Object stores have no links: there each table is replaced on its own (an
+    object upload is atomic, a set of them is not).
+    """
+
+    KEEP_GENERATIONS = 2  # the current one and the one before (a reader may still hold it)
+
+    def __init__(self, store: Store, tables: list[str]):
+        self.store, self.tables = store, tables
+        self.generation = f"{STATE}/tables/{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+
+    def rel(self, table: str) -> str:
+        return f"{self.generation}/{table}.parquet" if self.store.is_local else f"{table}.parquet"
+
+    def writer(self, table: str, schema: pa.Schema) -> _AtomicParquet:
+        return self.store.writer(self.rel(table), schema)
+
+    def keep(self, table: str) -> None:
+        """Carry an unchanged table into the new generation without rewriting it."""
+        if self.store.is_local:
+            os.makedirs(self.store.path(self.generation), exist_ok=True)
+            source, dest = os.path.realpath(self.store.path(f"{table}.parquet")), self.store.path(self.rel(table))
+            try:
+                os.link(source, dest)
+            except OSError:  # a filesystem without hard links
+                shutil.copy2(source, dest)
+
+    def commit(self) -> None:
+        if not self.store.is_local:
+            return
+        root = self.store.root
+        tmp = os.path.join(root, f"_current.tmp-{uuid.uuid4().hex[:8]}")
+        os.symlink(self.generation, tmp)
+        os.replace(tmp, os.path.join(root, "_current"))
+        for table in self.tables:
+            link = os.path.join(root, f"{table}.parquet")
+            target = f"_current/{table}.parquet"
+            if not os.path.islink(link) or os.readlink(link) != target:
+                tmp = f"{link}.tmp-{uuid.uuid4().hex[:8]}"
+                os.symlink(target, tmp)
+                os.replace(tmp, link)
+        generations = sorted(os.listdir(self.store.path(f"{STATE}/tables")))
+        current = posixpath.basename(self.generation)
+        for old in [g for g in generations[: -self.KEEP_GENERATIONS] if g != current]:
+            shutil.rmtree(self.store.path(f"{STATE}/tables/{old}"), ignore_errors=True)
 
 
 class _AtomicParquet:
