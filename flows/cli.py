@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import traceback
 import uuid
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 # Offline machines: Prefect's telemetry would fail on every run (see notes/prefect.md).
@@ -48,13 +51,60 @@ def check_output(url: str) -> None:
         raise UsageError(f"output folder is not writable: {url} ({exc.strerror or exc})") from exc
 
 
-def summary_table(result: dict) -> Table:
-    table = Table(title="newscurate run")
-    table.add_column("table")
-    table.add_column("rows", justify="right")
-    for name, n in result.get("tables", {}).items():
-        table.add_row(name, str(n))
-    return table
+def print_summary(report: dict, output: str) -> None:
+    """The end-of-run summary: rows per table, rejects and removed lines by reason, time per stage."""
+    console = Console()
+    grid = Table.grid(padding=(0, 4))
+    columns = []
+    for title, key in (
+        ("table", "tables"),
+        ("rejected inputs", "rejects_by_reason"),
+        ("removed lines", "boilerplate_by_reason"),
+        ("stage seconds", "seconds"),
+    ):
+        t = Table(title=title, show_header=False, box=None)
+        for name, value in list(report.get(key, {}).items())[:12]:
+            t.add_row(name, str(value))
+        columns.append(t)
+    grid.add_row(*columns)
+    console.print(grid)
+    console.print(
+        f"{report['articles']} articles, {report['rejects']} rejects "
+        f"(new {report['new']}, changed {report['changed']}, unchanged {report['unchanged']}, "
+        f"removed {report['removed']}) -> {output}"
+    )
+
+
+@contextlib.contextmanager
+def progress_bars(enabled: bool) -> Iterator[None]:
+    """Per-stage progress bars (buckets done of total, articles so far) on stderr."""
+    from flows import pipeline
+
+    if not enabled:
+        yield
+        return
+    bars = Progress(
+        TextColumn("{task.description:<11}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("buckets, {task.fields[articles]} articles"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+    tasks: dict[str, int] = {}
+
+    def update(stage: str, done: int, total: int, articles: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total, articles=0)
+        bars.update(tasks[stage], completed=done, articles=articles)
+
+    pipeline.PROGRESS = update
+    with bars:
+        try:
+            yield
+        finally:
+            pipeline.PROGRESS = None
 
 
 @app.command()
@@ -82,7 +132,8 @@ def run(
 
         settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
         try:
-            result = pipeline(input, output, full=full, only=stage or None, settings=settings)
+            with progress_bars(enabled=not as_json and err.is_terminal):
+                result = pipeline(input, output, full=full, only=stage or None, settings=settings)
         except (StageOrderError, LockedError) as exc:
             raise UsageError(str(exc)) from exc
     except UsageError as exc:
@@ -100,12 +151,12 @@ def run(
         "worker_pids": result["worker_pids"],
         "tables": result.get("tables", {}),
         "rejects_by_reason": result.get("rejects_by_reason", {}),
+        "boilerplate_by_reason": result.get("boilerplate_by_reason", {}),
     }
     if as_json:
         sys.stdout.write(json.dumps(report) + "\n")
     else:
-        Console().print(summary_table(result))
-        Console().print(f"{report['articles']} articles, {report['rejects']} rejects -> {output}")
+        print_summary(report, output)
 
 
 @app.command()

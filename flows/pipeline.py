@@ -19,10 +19,12 @@ from concurrent.futures import ProcessPoolExecutor
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows import publish as publisher
 from flows import stages
+from flows.report import publish_artifacts, run_markdown
 from flows.settings import Settings
 from flows.stages import STAGES, UPSTREAM, stage_version
 from flows.storage import N_BUCKETS, STATE, Store, output_lock
@@ -57,6 +59,21 @@ def local_workers(workers: int, dask_address: str | None) -> Iterator[None]:
     finally:
         POOL.shutdown(cancel_futures=True)
         POOL = None
+
+
+# Called as PROGRESS(stage, buckets_done, buckets, articles_done) while a stage runs;
+# the CLI sets it to drive its progress bars.
+PROGRESS: Callable[[str, int, int, int], None] | None = None
+
+
+def gather(stage: str, futures: list) -> list[dict]:
+    """Wait for a stage's bucket tasks, reporting progress as each one finishes."""
+    results = []
+    for future in as_completed(futures):
+        results.append(future.result())
+        if PROGRESS is not None:
+            PROGRESS(stage, len(results), len(futures), sum(r["articles"] for r in results))
+    return results
 
 
 def offload(fn: Callable, *args):
@@ -154,7 +171,7 @@ def ingest_flow(input_url: str, output_url: str, settings: Settings, full: bool 
     futures = [
         ingest_task.submit(input_url, output_url, b, by_bucket.get(b, []), settings, full) for b in range(N_BUCKETS)
     ]
-    state = mark_stage(store, "ingest", [f.result() for f in futures], full)
+    state = mark_stage(store, "ingest", gather("ingest", futures), full)
     store.write_table(MANIFEST, publisher.manifest_table(manifest))
     get_run_logger().info("ingest: %d files (%s)", len(manifest), counts)
     return state | counts | {"files": len(manifest)}
@@ -164,7 +181,7 @@ def transform_stage(stage: str, output_url: str, settings: Settings, force: bool
     store = Store(output_url)
     require(store, stage)
     futures = [transform_task.submit(stage, output_url, b, settings, force) for b in range(N_BUCKETS)]
-    results = [f.result() for f in futures]
+    results = gather(stage, futures)
     if stage == "people":
         people_task(output_url)
     if stage == "quotes":
@@ -238,4 +255,7 @@ def pipeline(
                 pids.update(result["pids"])
             timings[stage] = round(time.perf_counter() - start, 3)
             ran.append(stage)
-    return report | {"stages": ran, "seconds": timings, "worker_pids": sorted(pids)}
+    report |= {"stages": ran, "seconds": timings, "worker_pids": sorted(pids)}
+    publish_artifacts(report, Store(output_url))
+    get_run_logger().info(run_markdown(report))
+    return report

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections import Counter
+from dataclasses import dataclass
 
 import polars as pl
 import pyarrow as pa
@@ -32,6 +34,9 @@ MANIFEST_SCHEMA = pa.schema(
 )
 PEOPLE_STATE = f"{STATE}/people.parquet"
 CLUSTERS_STATE = f"{STATE}/quote_clusters.parquet"
+# Article-level names the corpus resolves further ("Putin" -> "Vladimir Putin").
+NAMES_STATE = f"{STATE}/people_names.parquet"
+NAMES_SCHEMA = pa.schema([("name", pa.string()), ("canonical", pa.string())])
 PUBLISHED = f"{STATE}/published.json"
 # Which stages each table is built from: a table is rewritten when one of them changed.
 SOURCES = {
@@ -66,8 +71,13 @@ def build_people_table(output_url: str) -> int:
         schema={"article_id": pl.String, "surface": pl.String, "name": pl.String},
         strict=False,
     )
-    table = people.build_people(mentions.select("article_id", "surface", "name"))
+    mentions = mentions.select("article_id", "surface", "name")
+    table = people.build_people(mentions)
     store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
+    names = people.canonical_names(mentions)
+    store.write_table(
+        NAMES_STATE, pa.table({"name": list(names), "canonical": list(names.values())}, schema=NAMES_SCHEMA)
+    )
     return table.height
 
 
@@ -125,19 +135,23 @@ def write_tables(store: Store, manifest: list[dict], todo: list[str]) -> dict:
     source_of = {r["article_id"]: r["source_path"] for r in manifest if r["reason"] is None}
     people_table = store.read_table(PEOPLE_STATE)
     canonical = dict(zip(people_table["person_id"].to_pylist(), people_table["name"].to_pylist(), strict=True))
+    names = store.read_table(NAMES_STATE)
+    resolve = dict(zip(names["name"].to_pylist(), names["canonical"].to_pylist(), strict=True))
     clusters = {
         (r["article_id"], r["start"]): r["cluster_id"]
         for r in (store.read_table(CLUSTERS_STATE) or pa.table({})).to_pylist()
     }
-    dup_paragraphs, duplicate_of = corpus_duplicates(store, source_of)
+    corpus = Corpus(source_of, canonical, resolve, clusters, *corpus_duplicates(store, source_of))
     counts = {t: 0 for t in schemas.TABLES}
+    removed: Counter[str] = Counter()
     rejects = [{k: r[k] for k in ("source_path", "reason", "detail")} for r in manifest if r["reason"]]
     publication = Publication(store, list(schemas.TABLES))
     with contextlib.ExitStack() as stack:
         sinks = {t: stack.enter_context(publication.writer(t, schemas.TABLES[t][0])) for t in todo}
         for b in range(N_BUCKETS):
-            rows = publish_bucket(store, b, source_of, canonical, clusters, dup_paragraphs, duplicate_of)
+            rows = publish_bucket(store, b, corpus)
             rejects += rows.pop("rejects")
+            removed.update(item["reason"] for item in rows["boilerplate"])
             for table, items in rows.items():
                 counts[table] += len(items)
                 if table in sinks:
@@ -156,7 +170,8 @@ def write_tables(store: Store, manifest: list[dict], todo: list[str]) -> dict:
         "articles": counts["articles"],
         "rejects": counts["rejects"],
         "tables": counts,
-        "rejects_by_reason": count_by(rejects, "reason"),
+        "rejects_by_reason": dict(Counter(r["reason"] for r in rejects).most_common()),
+        "boilerplate_by_reason": dict(removed.most_common()),
     }
 
 
@@ -174,23 +189,26 @@ def corpus_duplicates(store: Store, source_of: dict[str, str]) -> tuple[set, dic
     return set(flags.filter("is_duplicate").select("article_id", "paragraph_index").iter_rows()), dict(near.iter_rows())
 
 
-def count_by(rows: list[dict], key: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for r in rows:
-        out[r[key]] = out.get(r[key], 0) + 1
-    return dict(sorted(out.items()))
+@dataclass
+class Corpus:
+    """Corpus-wide lookups that each bucket's rows are completed with."""
+
+    source_of: dict[str, str]  # article_id -> source_path
+    canonical: dict[str, str]  # person_id -> people.name
+    resolve: dict[str, str]  # article-level name -> corpus name ("Putin" -> "Vladimir Putin")
+    clusters: dict[tuple[str, int], str]  # (article_id, quote start) -> cluster_id
+    dup_paragraphs: set[tuple[str, int]]  # (article_id, paragraph_index) seen in an earlier article
+    duplicate_of: dict[str, str]  # article_id -> earlier near-duplicate article_id
 
 
-def publish_bucket(
-    store: Store, b: int, source_of: dict, canonical: dict, clusters: dict, dup_paragraphs: set, duplicate_of: dict
-) -> dict[str, list[dict]]:
+def publish_bucket(store: Store, b: int, corpus: Corpus) -> dict[str, list[dict]]:
     """The output rows contributed by one bucket of articles."""
     ingested = read_bucket(store, "ingest", b)
     cleaned = read_bucket(store, "clean", b)
     paras = read_bucket(store, "paragraphs", b)
     found = read_bucket(store, "quotes", b)
     out: dict[str, list[dict]] = {"articles": [], "paragraphs": [], "quotes": [], "boilerplate": [], "rejects": []}
-    for aid in sorted(ingested, key=lambda a: source_of.get(a, "")):
+    for aid in sorted(ingested, key=lambda a: corpus.source_of.get(a, "")):
         ing = ingested[aid]
         if ing["status"] != "ok" or aid not in cleaned:
             out["rejects"].append(
@@ -221,7 +239,7 @@ def publish_bucket(
                 "text": text,
                 "n_paragraphs": len(plist),
                 "n_boilerplate": len(cl["removed"] or []),
-                "duplicate_of": duplicate_of.get(aid),
+                "duplicate_of": corpus.duplicate_of.get(aid),
             }
         )
         out["paragraphs"] += [
@@ -233,12 +251,12 @@ def publish_bucket(
                 "char_start": s,
                 "char_end": e,
                 "n_sentences": p["n_sentences"],
-                "is_duplicate": (aid, i) in dup_paragraphs,
+                "is_duplicate": (aid, i) in corpus.dup_paragraphs,
             }
             for i, (p, (s, e)) in enumerate(zip(plist, spans, strict=True))
         ]
         for q in found.get(aid, {}).get("quotes") or []:
-            pid = people.person_id(q["speaker"]) if q["speaker"] else None
+            pid = people.person_id(corpus.resolve.get(q["speaker"], q["speaker"])) if q["speaker"] else None
             out["quotes"].append(
                 {
                     "quote_id": quote_id(aid, q["start"], q["end"]),
@@ -249,10 +267,10 @@ def publish_bucket(
                     "text": q["text"],
                     "kind": q["kind"],
                     "speaker_text": q["speaker_text"],
-                    "speaker": canonical.get(pid, q["speaker"]) if pid else None,
+                    "speaker": corpus.canonical.get(pid, q["speaker"]) if pid else None,
                     "person_id": pid,
                     "cue": q["cue"],
-                    "cluster_id": clusters.get((aid, q["start"])),
+                    "cluster_id": corpus.clusters.get((aid, q["start"])),
                 }
             )
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import polars as pl
+
 from flows.storage import Store
 from transforms import schemas
 
@@ -34,3 +36,53 @@ def dataset_card(store: Store, counts: dict[str, int]) -> str:
         lines += [f"| {f.name} | {f.type} | {docs[f.name]} |" for f in schema]
         lines.append("")
     return "\n".join(lines)
+
+
+def top_speakers(store: Store, n: int = 20) -> list[dict]:
+    """The most-quoted people of the published corpus."""
+    quotes = store.read_table("quotes.parquet")
+    if quotes is None or quotes.num_rows == 0:
+        return []
+    frame = pl.from_arrow(quotes.select(["speaker", "kind"])).filter(pl.col("speaker").is_not_null())
+    ranked = frame.group_by("speaker").agg(quotes=pl.len(), full=(pl.col("kind") == "full").sum())
+    return ranked.sort("quotes", "speaker", descending=[True, False]).head(n).to_dicts()
+
+
+def run_markdown(report: dict) -> str:
+    """A short markdown summary of a run: counts, reasons, time per stage."""
+    lines = [
+        "# newscurate run",
+        "",
+        f"{report['articles']} articles, {report['rejects']} rejects; "
+        f"inputs new {report.get('new', 0)}, changed {report.get('changed', 0)}, "
+        f"unchanged {report.get('unchanged', 0)}, removed {report.get('removed', 0)}.",
+        "",
+    ]
+    sections = [
+        ("table", "rows", report.get("tables", {})),
+        ("reject reason", "inputs", report.get("rejects_by_reason", {})),
+        ("boilerplate reason", "lines", report.get("boilerplate_by_reason", {})),
+        ("stage", "seconds", report.get("seconds", {})),
+    ]
+    for head, unit, values in sections:
+        if values:
+            lines += [f"| {head} | {unit} |", "| --- | --- |", *[f"| {k} | {v} |" for k, v in values.items()], ""]
+    return "\n".join(lines)
+
+
+def publish_artifacts(report: dict, store: Store) -> None:
+    """Prefect artifacts of a run, shown in the UI: a summary, counts, rejects, top speakers."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    create_markdown_artifact(run_markdown(report), key="newscurate-summary", description="run summary")
+    create_table_artifact(
+        [{"table": k, "rows": v} for k, v in report.get("tables", {}).items()],
+        key="newscurate-counts",
+        description="rows per table",
+    )
+    create_table_artifact(
+        [{"reason": k, "inputs": v} for k, v in report.get("rejects_by_reason", {}).items()],
+        key="newscurate-rejects",
+        description="rejected inputs by reason",
+    )
+    create_table_artifact(top_speakers(store), key="newscurate-speakers", description="most-quoted speakers")

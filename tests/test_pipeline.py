@@ -50,7 +50,7 @@ def test_every_table_loads_and_offsets_hold(seeds_run):
     articles = {r["article_id"]: r["text"] for r in pl.read_parquet(out / "articles.parquet").to_dicts()}
     for table in ("paragraphs", "quotes"):
         for r in pl.read_parquet(out / f"{table}.parquet").to_dicts():
-            assert articles[r["article_id"]][r["char_start"]:r["char_end"]] == r["text"]
+            assert articles[r["article_id"]][r["char_start"] : r["char_end"]] == r["text"]
     for table in ("people", "boilerplate"):
         assert pl.read_parquet(out / f"{table}.parquet").height > 0
     assert "| articles | 5 |" in (out / "README.md").read_text()

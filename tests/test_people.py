@@ -1,0 +1,202 @@
+"""Tests for transforms.people: name finding, folding, within-article resolution, corpus table."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.people import build_people, canonical_names, describe_people, find_mentions, fold_name, person_id
+from transforms.records import ARTICLE_SEP
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Park Min-Jun", "park min jun"),
+        ("Park Min-jun", "park min jun"),
+        ("Park  Min Jun", "park min jun"),
+        ("Mr Park", "park"),
+        ("Mr. Park", "park"),
+        ("President Anna Ferreira", "anna ferreira"),
+        ("Sen. Olga Brandt", "olga brandt"),
+        ("Ferreira’s", "ferreira"),
+        ("José Núñez", "jose nunez"),
+        ("Olaf T. Berg", "olaf berg"),
+        ("G. K. Berg", "g berg"),
+        ("", ""),
+    ],
+)
+def test_fold_name(name, expected):
+    assert fold_name(name) == expected
+
+
+def test_person_id_is_stable_across_variants():
+    assert person_id("Park Min-Jun") == person_id("park min jun") == person_id("Park Min Jun")
+    assert len(person_id("Park Min Jun")) == 16
+    assert person_id("Park Min Jun") != person_id("Park Soo Ah")
+
+
+def _names(paragraphs):
+    return {(m.surface, m.name) for m in find_mentions(paragraphs)}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # honorific + surname resolves to the full name in the article
+        (["Chancellor Greta Lindqvist arrived on Monday.", "Ms Lindqvist said little."],
+         {("Chancellor Greta Lindqvist", "Greta Lindqvist"), ("Ms Lindqvist", "Greta Lindqvist")}),
+        # hyphen variants fold into one display form, the most frequent one
+        (["Park Min Jun said yes. Park Min Jun left.", "Later Park Min-jun returned."],
+         {("Park Min Jun", "Park Min Jun"), ("Park Min-jun", "Park Min Jun")}),
+        # role noun before a name is evidence even for an unknown first name
+        (["The party's spokesman Tovar Ebbeson denied it."], {("Tovar Ebbeson", "Tovar Ebbeson")}),
+        # apposition after a name is evidence
+        (["Quen Dalyrimple, the chief economist, disagreed."], {("Quen Dalyrimple", "Quen Dalyrimple")}),
+    ],
+)
+def test_find_mentions_table(paragraphs, expected):
+    assert expected <= _names(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Crowds gathered at the Park Min Jun Square on Sunday."],
+        ["Talks were held in the Grand Lantern Palace."],
+        ["Rockets left the Northfield Cosmodrome at dawn."],
+        ["The Interior Ministry issued a statement."],
+        ["In September, Monday Tuesday events were held."],
+    ],
+)
+def test_places_and_organisations_are_not_people(paragraphs):
+    assert find_mentions(paragraphs) == []
+
+
+def test_surname_goes_to_most_prominent_not_most_recent():
+    paragraphs = [
+        "Park Min Jun said he met the delegation. Park Min Jun was pleased.",
+        "He travelled with his sister Park Soo Ah and Admiral Park Dae Ho.",
+        "Mr Park later spoke to reporters.",
+    ]
+    ms = find_mentions(paragraphs)
+    by_surface = {m.surface: m.name for m in ms}
+    assert by_surface["Mr Park"] == "Park Min Jun"
+    assert by_surface["Park Soo Ah"] == "Park Soo Ah"
+    assert by_surface["Admiral Park Dae Ho"] == "Park Dae Ho"
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    ms = find_mentions(["Helena Vasquez and Tomas Vasquez were both present."])
+    assert {m.name for m in ms} == {"Helena Vasquez", "Tomas Vasquez"}
+
+
+def test_mention_offsets_point_into_article_text():
+    paragraphs = ["Intro line here.", "Then Greta Lindqvist said no.", "Ms Lindqvist left."]
+    text = ARTICLE_SEP.join(paragraphs)
+    for m in find_mentions(paragraphs):
+        assert text[m.start:m.end] == m.surface
+        assert paragraphs[m.paragraph_index] in text
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "gender"),
+    [
+        (["Mr Ortega Ruiz arrived. Ortega Ruiz spoke."], "Ortega Ruiz", "m"),
+        (["Dalia Ferro said she was tired."], "Dalia Ferro", "f"),
+        (["The spokeswoman Quen Dalyrimple declined."], "Quen Dalyrimple", "f"),
+    ],
+)
+def test_describe_people_gender(paragraphs, name, gender):
+    profiles = describe_people(paragraphs, find_mentions(paragraphs))
+    assert profiles[name].gender == gender
+
+
+def test_describe_people_descriptors():
+    paragraphs = ["Brazilian President Anna Ferreira met Olaf Berg, the Norwegian trade minister."]
+    profiles = describe_people(paragraphs, find_mentions(paragraphs))
+    assert {"brazilian", "president"} <= profiles["Anna Ferreira"].descriptors
+    assert {"norwegian", "minister"} <= profiles["Olaf Berg"].descriptors
+
+
+def test_build_people_groups_variants_and_counts():
+    df = pl.DataFrame({
+        "article_id": ["a", "a", "b", "b", "c"],
+        "surface": ["Park Min Jun", "Mr Park", "Park Min-jun", "Park Soo Ah", "Greta Lindqvist"],
+        "name": ["Park Min Jun", "Park Min Jun", "Park Min-jun", "Park Soo Ah", "Greta Lindqvist"],
+    })
+    out = build_people(df)
+    assert out.columns == ["person_id", "name", "aliases", "n_mentions", "n_articles"]
+    row = out.filter(pl.col("person_id") == person_id("Park Min Jun")).to_dicts()[0]
+    assert row["name"] in ("Park Min Jun", "Park Min-jun")
+    assert row["aliases"] == sorted(["Park Min Jun", "Mr Park", "Park Min-jun"])
+    assert (row["n_mentions"], row["n_articles"]) == (3, 2)
+    assert out.height == 3
+
+
+def test_build_people_merges_surname_only_names_into_dominant_full_name():
+    df = pl.DataFrame({
+        "article_id": ["a", "a", "b", "c"],
+        "surface": ["Greta Lindqvist", "Ms Lindqvist", "Lindqvist", "Greta Lindqvist"],
+        "name": ["Greta Lindqvist", "Greta Lindqvist", "Lindqvist", "Greta Lindqvist"],
+    })
+    assert canonical_names(df) == {"Lindqvist": "Greta Lindqvist"}
+    out = build_people(df)
+    assert out.height == 1
+    assert out["name"][0] == "Greta Lindqvist"
+
+
+def test_build_people_empty():
+    empty = pl.DataFrame(schema={"article_id": pl.Utf8, "surface": pl.Utf8, "name": pl.Utf8})
+    assert build_people(empty).height == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=5))
+def test_find_mentions_never_crashes_and_offsets_are_valid(paragraphs):
+    text = ARTICLE_SEP.join(paragraphs)
+    for m in find_mentions(paragraphs):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.surface
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=80))
+def test_fold_name_is_idempotent(name):
+    assert fold_name(fold_name(name)) == fold_name(name)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Authorities said the road was closed."],
+        ["Having waited an hour, the crowd left."],
+        ["I'm sure, I’ve said it before."],
+        ["Fans of Gorky Park gathered near Saudi Arabia's embassy."],
+        ["Virginia Democrats met the Kent County Republicans."],
+    ],
+)
+def test_common_capitalised_words_are_not_people(paragraphs):
+    assert find_mentions(paragraphs) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "surface", "name"),
+    [
+        # a title picks the full name once written with that title
+        (["Dalia Ferro spoke first. Dalia Ferro spoke again. President Tomas Ferro spoke last.",
+          "Later President Ferro left."], "President Ferro", "Tomas Ferro"),
+        # an honorific's gender picks the full name of that gender
+        (["Dalia Ferro and Dalia Ferro's brother Tomas Ferro arrived; Dalia Ferro spoke.",
+          "Mr Ferro stayed silent."], "Mr Ferro", "Tomas Ferro"),
+        # a head word that is also a surname, after a title
+        (["Senator Joan Park arrived.", "Ms Park spoke."], "Ms Park", "Joan Park"),
+        # the display name keeps initials as written; the surface keeps only titles, not "And"
+        (["And Senator Olaf T. Berg voted.", "Olaf Berg left."], "Senator Olaf T. Berg", "Olaf T. Berg"),
+    ],
+)
+def test_short_mentions_resolve(paragraphs, surface, name):
+    got = {m.surface: m.name for m in find_mentions(paragraphs)}
+    assert got[surface] == name

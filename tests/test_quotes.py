@@ -1,0 +1,293 @@
+"""Tests for transforms.quotes: marks, kinds, speakers, cues, clustering."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.people import find_mentions
+from transforms.quotes import cluster_quotes, extract_quotes, find_spans
+from transforms.records import ARTICLE_SEP
+
+
+def _quotes(paragraphs):
+    return extract_quotes(paragraphs, find_mentions(paragraphs))
+
+
+def _one(paragraphs, text_start):
+    qs = [q for q in _quotes(paragraphs) if q.text.startswith(text_start)]
+    assert len(qs) == 1, [q.text for q in _quotes(paragraphs)]
+    return qs[0]
+
+
+# --------------------------------------------------------------------------- marks
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ('He said "the tide is turning" today.', ["the tide is turning"]),
+        ("He said “the tide is turning” today.", ["the tide is turning"]),
+        ("He said «the tide is turning» today.", ["the tide is turning"]),
+        ("He said „the tide is turning“ today.", ["the tide is turning"]),
+        ("He said ''the tide is turning'' today.", ["the tide is turning"]),
+        ("She called it a ‘grave error’ in the report.", ["grave error"]),
+        ("The farmers’ union and Mr O’Neill’s team didn’t agree.", []),
+        ('"Mixed marks close fine”, she said.', ["Mixed marks close fine"]),
+        ("“Outer ‘inner’ outer,” he said.", ["Outer ‘inner’ outer,"]),
+        ('An unbalanced "mark in the middle of a paragraph stays out.', []),
+        ('<tweet id="12345" author="someone">text</tweet>', []),
+    ],
+)
+def test_quote_marks(paragraph, expected):
+    assert [q.text for q in _quotes([paragraph])] == expected
+
+
+def test_multi_paragraph_quote():
+    paragraphs = [
+        "Olaf Berg said: “We will build the bridge. It will take years.",
+        "“And it will be worth it,” he added.",
+        "Nothing else happened.",
+    ]
+    qs = _quotes(paragraphs)
+    assert len(qs) == 1
+    q = qs[0]
+    text = ARTICLE_SEP.join(paragraphs)
+    assert q.start == text.index("We will")
+    assert q.end == text.index("” he added")
+    assert "And it will be worth it" in q.text
+    assert q.speaker == "Olaf Berg"
+
+
+def test_quote_only_paragraph_without_close_ends_at_paragraph():
+    paragraphs = ["Olaf Berg spoke first.", "“We start tomorrow at noon", "Nothing else."]
+    assert [q.text for q in _quotes(paragraphs)] == ["We start tomorrow at noon"]
+
+
+# --------------------------------------------------------------------------- kinds
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [
+        ("“The harvest was the best in years,” said Olaf Berg.", "full"),
+        ("Olaf Berg said: “The harvest was the best in years.”", "full"),
+        ("Olaf Berg called the harvest “the best in years”.", "partial"),
+        ("The train is known as the “Silver Arrow” locally.", "partial"),
+        ("Olaf Berg said the deal was “fair”.", "partial"),
+    ],
+)
+def test_kind(paragraph, kind):
+    (q,) = _quotes([paragraph])
+    assert q.kind == kind
+
+
+# --------------------------------------------------------------------------- speakers
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker", "cue"),
+    [
+        (["“We are ready,” Olaf Berg said."], "We are", "Olaf Berg", "said"),
+        (["“We are ready,” said Olaf Berg, the trade minister."], "We are", "Olaf Berg", "said"),
+        (["Olaf Berg told reporters: “We are ready.”"], "We are", "Olaf Berg", "told"),
+        (["Olaf Berg, the trade minister, said: “We are ready.”"], "We are", "Olaf Berg", "said"),
+        (["“We are ready,” Rep. Olaf Berg (D-Minn.) said."], "We are", "Olaf Berg", "said"),
+        # X told Y: X speaks
+        (["“We are ready,” Olaf Berg told Dalia Ferro."], "We are", "Olaf Berg", "told"),
+        # Y quoted X as saying: X speaks
+        (["“We are ready,” the Daily Courier quoted Olaf Berg as saying."], "We are", "Olaf Berg", "saying"),
+        # X was quoted by Y as saying
+        (["Olaf Berg was quoted by the Daily Courier as saying: “We are ready.”"], "We are", "Olaf Berg",
+         "saying"),
+        (["According to Olaf Berg, “the plan is sound and will work.”"], "the plan", "Olaf Berg", "according to"),
+        # label line
+        (["Dalia Ferro, The Evening Star: “The plan is sound and will work.”"], "The plan", "Dalia Ferro", ":"),
+    ],
+)
+def test_explicit_speakers(paragraphs, quote_start, speaker, cue):
+    q = _one(paragraphs, quote_start)
+    assert q.speaker == speaker
+    assert q.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker"),
+    [
+        # pronoun resolves to the subject, not to a possessive / object
+        (["According to ministry spokesman Olaf Berg, no decision was made on Dalia Ferro’s visit.",
+          "“Nothing is planned yet,” he told reporters."], "Nothing", "Olaf Berg"),
+        # gender separates candidates
+        (["Dalia Ferro met Mr Tomas Reyes on Monday.", "“It went well,” she said."], "It went", "Dalia Ferro"),
+        # continuation: a quote-only paragraph keeps the previous speaker
+        (["“The first part is done,” Olaf Berg said.", "“The second part starts next week.”"],
+         "The second", "Olaf Berg"),
+        # a cue in the previous sentence
+        (["Prices will fall, Dalia Ferro said on Monday. “We are certain of it.”"], "We are", "Dalia Ferro"),
+        # description resolved through a title used with the name
+        (["Brazilian President Anna Ferreira met Olaf Berg.",
+          "Later the Brazilian president said: “We signed it.”"], "We signed", "Anna Ferreira"),
+        # surname with honorific goes to the full name
+        (["Greta Lindqvist arrived.", "“I am happy,” Ms Lindqvist said."], "I am", "Greta Lindqvist"),
+    ],
+)
+def test_resolved_speakers(paragraphs, quote_start, speaker):
+    assert _one(paragraphs, quote_start).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker_text"),
+    [
+        # an organisation speaks: speaker None, speaker_text as written
+        (["The two men shared “warm and candid views”, the state news agency said."], "warm", "the state news agency"),
+        (["Analysts said the talks covered “border security”."], "border", "Analysts"),
+        # a passive agent that is not a person
+        (["Olaf Berg travelled on a train praised by the press as “a marvel of engineering”."], "a marvel",
+         "the press"),
+    ],
+)
+def test_non_person_speakers(paragraphs, quote_start, speaker_text):
+    q = _one(paragraphs, quote_start)
+    assert q.speaker is None
+    assert q.speaker_text == speaker_text
+
+
+def test_scare_quote_has_no_speaker():
+    q = _one(["Olaf Berg boarded what locals call the “Silver Arrow” at dawn."], "Silver")
+    # "call" is a speech verb with a non-person subject: no person speaks
+    assert q.speaker is None
+    q = _one(["The ferry, nicknamed the “Blue Whale”, left at dawn."], "Blue")
+    assert q.speaker is None and q.kind == "partial"
+
+
+def test_partial_takes_sentence_subject_via_cue():
+    paragraphs = ["Olaf Berg has promised support in what he has called the “battle for the coast”."]
+    q = _one(paragraphs, "battle")
+    assert (q.speaker, q.kind) == ("Olaf Berg", "partial")
+
+
+def test_coordinated_cue_takes_first_subject():
+    paragraphs = ["Olaf Berg thanked Dalia Ferro and said both countries “stand together”, the agency reported."]
+    assert _one(paragraphs, "stand").speaker == "Olaf Berg"
+
+
+def test_offsets_are_inside_marks():
+    paragraphs = ["Intro.", "Dalia Ferro said: “We are ready.”"]
+    text = ARTICLE_SEP.join(paragraphs)
+    (q,) = _quotes(paragraphs)
+    assert text[q.start:q.end] == q.text == "We are ready."
+    assert q.paragraph_index == 1
+
+
+# --------------------------------------------------------------------------- robustness
+def test_many_unbalanced_marks_are_handled():
+    # Thousands of marks that never balance (speed is measured by `make bench`, not asserted here).
+    para = 'He said "x ' * 4000
+    paragraphs = [para] * 5
+    text = ARTICLE_SEP.join(paragraphs)
+    assert all(text[q.start:q.end] == q.text for q in _quotes(paragraphs))
+    assert all(len(text[s.start:s.end]) < len(para) for s in find_spans(paragraphs))
+
+
+def test_unbalanced_mark_does_not_swallow_article():
+    paragraphs = ['Olaf Berg said "it will rain and then', "Second paragraph.", "“Third is a quote,” he said."]
+    qs = _quotes(paragraphs)
+    assert [q.text for q in qs] == ["Third is a quote,"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab C.,:\"“”‘’'«»„ \n")) | st.characters(), max_size=120),
+                max_size=6))
+def test_extract_quotes_never_crashes_and_offsets_are_valid(paragraphs):
+    paragraphs = [p.replace("\n\n", "\n") for p in paragraphs]
+    text = ARTICLE_SEP.join(paragraphs)
+    for q in _quotes(paragraphs):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert q.kind in ("full", "partial")
+        assert 0 <= q.paragraph_index < len(paragraphs)
+
+
+# --------------------------------------------------------------------------- clustering
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["We will win this fight together.", "We will win this fight together", "Something else entirely."],
+         [0, 0, 1]),
+        (["We will win this fight together, all of us.", "We will win this fight together, all of us!"], [0, 0]),
+        (["We will always stand with our friends in the north.",
+          "We will always stand with our friends in the North ..."], [0, 0]),
+        (["fair", "fair", "unfair"], [0, 0, 1]),
+        ([], []),
+    ],
+)
+def test_cluster_quotes(texts, expected):
+    assert cluster_quotes(texts) == expected
+
+
+def test_cluster_quotes_many_distinct_and_repeated():
+    texts = [f"Quote number {i} says something quite specific about item {i * 7}." for i in range(2000)]
+    ids = cluster_quotes(texts + texts[:100])
+    assert ids[-100:] == ids[:100]
+
+
+# --------------------------------------------------------------------------- more rules
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker", "kind"),
+    [
+        # interrupted quotation: the second half is full and has the same speaker
+        (["“The bridge is safe,” Olaf Berg said, “and it will stay open all winter.”"], "and it", "Olaf Berg",
+         "full"),
+        # a quote nested in another family of marks stays inside the outer quote
+        (['"He told me “never again” and left," Dalia Ferro said.'], "He told", "Dalia Ferro", "full"),
+        # the attribution after a question mark stays in the quote's sentence
+        (["“Why would we wait?” Dalia Ferro asked."], "Why would", "Dalia Ferro", "full"),
+        # a participle after a comma hangs on the main clause
+        (["Olaf Berg defended the plan, saying “it will pay for itself within ten years”."], "it will",
+         "Olaf Berg", "partial"),
+        # a sentence ending with a colon introduces the next paragraph's quote
+        (["Olaf Berg made the following remark:", "“We will not give up on this project.”"], "We will",
+         "Olaf Berg", "full"),
+    ],
+)
+def test_more_attribution_rules(paragraphs, quote_start, speaker, kind):
+    q = _one(paragraphs, quote_start)
+    assert (q.speaker, q.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker_text", "speaker"),
+    [
+        # a possessive name before a role noun describes someone else
+        (["Olaf Berg arrived with his son.", "“We are proud,” Olaf Berg’s son said."], "We are",
+         "Olaf Berg’s son", None),
+        # a role noun followed by a prepositional phrase
+        (["“We will review it,” a spokesman for the ministry said."], "We will",
+         "a spokesman for the ministry", None),
+    ],
+)
+def test_descriptions_as_speakers(paragraphs, quote_start, speaker_text, speaker):
+    q = _one(paragraphs, quote_start)
+    assert q.speaker_text == speaker_text
+    assert q.speaker != "Olaf Berg"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Olaf Berg said on “Morning Report” that he was done.",
+        "Dalia Ferro wrote a book called “The Long Road Home” last year.",
+    ],
+)
+def test_titles_of_works_have_no_speaker(paragraph):
+    (q,) = _quotes([paragraph])
+    assert (q.kind, q.speaker, q.speaker_text) == ("partial", None, None)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_text", "speaker"),
+    [
+        (["Prime Minister Ingrid Solberg arrived.", "She told the radio: « Nous sommes prêts »."],
+         "Nous sommes prêts", "Ingrid Solberg"),
+        (["The minister, Lena Fischer, said the deal was “a good start”."], "a good start", "Lena Fischer"),
+        (["“Nobody expected this,” one resident, Maria Lopez, told reporters."], "Nobody expected this,",
+         "Maria Lopez"),
+    ],
+)
+def test_apposed_names_and_spaced_guillemets(paragraphs, quote_text, speaker):
+    (q,) = _quotes(paragraphs)
+    assert (q.text, q.speaker) == (quote_text, speaker)

@@ -1,0 +1,869 @@
+"""Line-by-line removal of page chrome, with a named reason for every removed line.
+
+``clean_document`` keeps the input's line structure: a removed line becomes an
+empty line, so line i of the output is line i of the input or blank. Every pass
+is linear in the number of lines:
+
+1. **Rules.** Each line is matched against the vocabularies of
+   ``transforms.chrome_vocab`` (share bars, forum headers, photo credits and
+   captions, related links, menus, legal footers, cookie banners, comment
+   headers, ads, newsletter prompts). Lines between two legal lines are footer.
+2. **Main block.** Every line gets a score: running prose (enough words, terminal
+   punctuation, function words of some language) scores its word count minus an
+   offset, other lines a small penalty, rule-matched chrome and lone person
+   names (teaser authors) a larger one; a prose line alone between non-prose
+   lines (a teaser summary under its headline) keeps half its words; plain-text
+   table rows score a little. The contiguous run with the highest total
+   (Kadane's maximum subarray) is the article body; the gaps it bridges are its
+   subheadings, captions and ads. The body stops at a comment header below
+   enough prose, and before a trailing list of links under a related/newsletter
+   header. Text already extracted by trafilatura (``hints`` given) is kept whole
+   down to those two cuts.
+3. **Header.** Above the body: the title (the headline sharing most words with
+   the first paragraphs, else the nearest title-shaped line), bylines and date
+   lines between it and the body (or under a standfirst), then a site name or
+   section when the title is the page's second line.
+4. **Inside the body.** Rule-matched lines, lines repeated elsewhere on the page,
+   captions (a line that prefixes a credit line, or repeats a long run of a
+   neighbouring sentence without its full stop) and headlines on consecutive
+   lines (links) are removed; everything else stays, including subheadings.
+
+The tuned numbers below were chosen on the 80 aeb-dev pages with
+``benchmarks/eval_extraction.py`` (each moved one step either way in a grid;
+the ones marked sensitive lose 0.5-2 F1 points a step) and checked on the seeds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from transforms import chrome_vocab as vocab
+from transforms import metadata as md
+from transforms.records import ArticleMeta, Cleaned, RemovedLine
+
+REASONS: tuple[str, ...] = (
+    "title",  # the article's headline (lifted into meta.title)
+    "site_name",  # the publication's name above the title (meta.site_name)
+    "section",  # the section/category label above the title (meta.section)
+    "byline",  # author line (meta.authors)
+    "standfirst",  # summary or lead-photo caption between the title and the byline
+    "date",  # publication date line (meta.published)
+    "share",  # share / social buttons
+    "forum",  # forum software: poster info, post counters, reply and back links
+    "caption",  # photo caption
+    "credit",  # photo credit, agency source line
+    "related",  # related-article links and teasers
+    "navigation",  # menus, breadcrumbs, pagination, login links
+    "comments",  # comment section headers and everything below them
+    "legal",  # copyright, privacy and terms footers
+    "cookie",  # cookie / consent banners
+    "advertisement",  # ad labels
+    "newsletter",  # newsletter and subscription prompts
+    "duplicate",  # a line repeated elsewhere on the page
+    "chrome",  # other page furniture outside the article body
+)
+
+# --- tuned numbers -----------------------------------------------------------------------------------------
+
+# A line of prose: at least this many words with terminal punctuation ...
+PROSE_MIN_WORDS = 5
+# ... or this many without (paragraphs cut before their full stop, run-in quotes).
+PROSE_MIN_WORDS_UNPUNCTUATED = 15
+# Share of function words below which a line is not prose (teaser headlines, menus, credits have ~0).
+PROSE_MIN_STOP_RATIO = 0.08
+# Score of a line that is neither prose nor known chrome: headings, menu items, names (grid 3/5/7).
+SHORT_PENALTY = 5.0
+# Score of a plain-text table row (cells separated by runs of spaces): tables in the body are content.
+TABLE_ROW_SCORE = 2.0
+# Score of a line matched by a chrome rule: the body bridges a caption or an ad label, not a menu
+# (grid 6/10/15; sensitive).
+RULE_PENALTY = 10.0
+# A prose line counts its words up to this cap, so one huge footer paragraph cannot outweigh an article.
+PROSE_SCORE_CAP = 120
+# Lines longer than this are article paragraphs: no rule looks at them (cookie banners and legal footers
+# that long are left to the main-block selection).
+LONG_LINE_CHARS = 400
+# Lines longer than this are never matched by the phrase rules (they are sentences that mention a word).
+SHORT_LINE_CHARS = 100
+# Non-blank lines above the body searched for the title, byline and date.
+HEADER_WINDOW = 8
+# Non-blank lines above the body searched for a headline that shares words with the first paragraphs ...
+TITLE_WINDOW = 25
+# ... the first this-many prose lines of the body ...
+TITLE_BODY_LINES = 3
+# ... sharing at least this share of the headline's content words; such a headline has at least
+# TITLE_MIN_WORDS words (two-word lines sharing words with the lead are menu items: "Black Friday").
+TITLE_MIN_WORDS = 4
+TITLE_MIN_OVERLAP = 0.3
+# Non-blank lines at the top of the body searched for a byline or date under a standfirst.
+BODY_HEADER_WINDOW = 4
+# At most this many lines above a byline/date line at the top of the body are its standfirst.
+STANDFIRST_MAX_LINES = 2
+# A title has 2..TITLE_MAX_WORDS words; longer lines above the body are standfirsts or teasers.
+TITLE_MAX_WORDS = 30
+# A caption repeats a run of at least this many words of a neighbouring line ...
+CAPTION_MIN_RUN = 8
+# ... covering at least this share of its own words, within this many lines.
+CAPTION_MIN_COVER = 0.6
+CAPTION_WINDOW = 3
+# A line of at least this many words ending mid-sentence in "..." is a teaser cut short.
+TRUNCATED_MIN_WORDS = 8
+# An all-capitals line of at least this many words is a link to another story ("SEAN SPICER ELIMINATED ...").
+CAPS_LINK_MIN_WORDS = 6
+# Prose scores its words minus this: one-sentence teaser summaries (10-20 words) barely count, article
+# paragraphs (30-80 words) do (grid 4/6/8 with SHORT_PENALTY 3/5/7: 6 and 5 best, flat within 0.005).
+PROSE_OFFSET = 6
+# Share of its words an isolated prose line (non-prose lines on both sides) scores (grid 0.4/0.5/0.7;
+# sensitive: teaser lists are headline/summary pairs, but so are articles with many subheadings).
+ISOLATED_PROSE_FACTOR = 0.5
+# A trailing list (related links, newsletter box) holds at most this share of the body's prose words ...
+TAIL_MAX_SHARE = 0.25
+# ... where headlines (non-prose lines) make up at least a third of the lines (teaser: headline + summary).
+TAIL_HEADLINE_RATIO = 2
+# ... of at least this many lines, header included (an app promo above two closing sentences is no list).
+TAIL_MIN_LINES = 4
+# The comment section starts at a comment header once this much prose (score) lies above it.
+COMMENTS_MIN_ARTICLE_SCORE = 40
+# Headlines on this many consecutive lines inside the body are links to other stories, not subheadings ...
+HEADLINE_RUN_MIN = 2
+# ... a headline having at least this many words, and this share of its words of 4+ letters capitalised.
+HEADLINE_MIN_WORDS = 4
+HEADLINE_CAPS_SHARE = 0.7
+# A list right below the body has at least this many items of at least this many words each.
+LIST_MIN_ITEMS = 3
+LIST_ITEM_MIN_WORDS = 3
+# ... of which at most this share look like headlines (more: it is a list of links to other stories).
+LIST_MAX_HEADLINE_SHARE = 0.5
+# At most this many lines between two legal lines are part of the footer (disclaimers).
+FOOTER_MAX_LINES = 4
+# A site name above the title has at most this many words.
+SITE_NAME_MAX_WORDS = 6
+
+# --- compiled rules ----------------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_TERMINAL_RE = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
+_NO_LETTER_RE = re.compile(r"^[\W\d_]*$", re.UNICODE)
+_NORM_RE = re.compile(r"\W+", re.UNICODE)
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+_TITLE_SPLIT_RE = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+# three or more cells separated by runs of spaces
+_TABLE_ROW_RE = re.compile(r"\S {2,}\S.* {2,}\S")
+_NAME_SHAPE_RE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?:,? [A-ZÀ-Þ][\w'’.-]+){1,3}$")
+# whitespace plus zero-width and format characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen)
+_INVISIBLE = " \t\r\f\v\xa0\u200b\u200c\u200d\u2060\ufeff\u00ad\u3000"
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _alt(phrases: tuple[str, ...]) -> str:
+    # phrases may hold regex fragments (\\d+); plain words are escaped where they contain specials
+    def esc(p: str) -> str:
+        return p if "\\" in p else re.escape(p)
+
+    return "|".join(esc(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+_FORUM_RE = re.compile("|".join(f"(?:{p})" for p in vocab.FORUM_PATTERNS), re.IGNORECASE)
+# Whole-line phrases, looked up after casefolding and turning digits and punctuation into spaces
+# ("12 Comments" -> "comments", "Image 3 of 12" -> "image of"); later tables win over earlier ones.
+_PHRASE_KEY_RE = re.compile(r"[\W\d_]+", re.UNICODE)
+_WHOLE_LINE: dict[str, str] = {}
+for _reason, _phrases in (
+    ("navigation", vocab.NAVIGATION_PHRASES),
+    ("related", vocab.RELATED_PHRASES),
+    ("advertisement", vocab.ADVERT_PHRASES),
+    ("caption", vocab.CAPTION_PHRASES),
+    ("legal", tuple(p for p in vocab.LEGAL_PHRASES if "\\" not in p)),
+    ("comments", vocab.COMMENTS_PHRASES),
+):
+    for _phrase in _phrases:
+        _key = _PHRASE_KEY_RE.sub(" ", _phrase.casefold()).strip()
+        if _key:
+            _WHOLE_LINE[_key] = _reason
+_EDGE = r"[\s\W\d]*"
+# line-start phrases (short lines only)
+_RELATED_RE = re.compile(rf"^{_EDGE}(?:{_alt(vocab.RELATED_PHRASES)})(?:\W|$)", re.IGNORECASE)
+_NEWSLETTER_RE = re.compile(
+    rf"(?:^|\W)(?:{_alt(vocab.NEWSLETTER_PHRASES)})(?:\W|$)"
+    rf"|^\W*(?:{_alt(vocab.SIGNUP_PHRASES)})\b.{{0,25}}\b(?:{_alt(vocab.SIGNUP_OBJECTS)})\b",
+    re.IGNORECASE,
+)
+_LEGAL_RE = re.compile(rf"(?:^|\W)(?:{_alt(vocab.LEGAL_PHRASES)})(?:\W|$)", re.IGNORECASE)
+_STRONG_LEGAL_RE = re.compile(rf"©|\b(?:{_alt(vocab.STRONG_LEGAL_PHRASES)})\b", re.IGNORECASE)
+_COOKIE_RE = re.compile(rf"\b(?:{_alt(vocab.COOKIE_WORDS)})\b", re.IGNORECASE)
+# a sentence about cookies is a banner when it also speaks of using, accepting or browsing
+_COOKIE_BANNER_RE = re.compile(rf"\b(?:{_alt(vocab.COOKIE_BANNER_WORDS)})", re.IGNORECASE)
+# credits: "... Photo: Mikhail Metzel / POOL / AFP", "Pic: AP", "(Foto: dpa)", "EPA/NAME / MANDATORY CREDIT"
+_CREDIT_LABEL_RE = re.compile(
+    rf"(?:^|[\s(\[|])(?:{_alt(vocab.CREDIT_LABELS)})\s*:\s*(?P<tail>[^:]{{1,80}})$", re.IGNORECASE
+)
+_AGENCY_ALT = _alt(vocab.CREDIT_AGENCIES)
+# agency names as printed in credits: "AFP", "Reuters", "Getty Images" (case-sensitive: "(ePA)" is no agency)
+_AGENCY_CASED_ALT = _alt(
+    tuple({a.upper() for a in vocab.CREDIT_AGENCIES} | {a.title() for a in vocab.CREDIT_AGENCIES if len(a) > 3})
+)
+_CREDIT_AGENCY_END_RE = re.compile(rf"(?:/|\||—|–|\s-|,|\()\s*(?:{_AGENCY_CASED_ALT})\s*\)?\s*\.?$")
+_CREDIT_SLASH_RE = re.compile(rf"^(?:{_AGENCY_ALT})\s*/|mandatory credit|\bvia getty images\b", re.IGNORECASE)
+_SOURCE_RE = re.compile(rf"^\s*(?:{_alt(vocab.SOURCE_LABELS)})\s*:", re.IGNORECASE)
+_IMAGE_COUNTER_RE = re.compile(r"^\s*\d+\s*(?:/|of|von|de|di|van|z|из)\s*\d+\s*$", re.IGNORECASE)
+# "34 responses to “Title”", "12 thoughts on ...": the head of a comment section
+_COMMENT_COUNT_RE = re.compile(rf"^\W*\d+\s+(?:{_alt(vocab.COMMENT_COUNT_WORDS)})\b", re.IGNORECASE)
+# "joetoronto says:", "Anna schreibt:" -- a commenter's name line
+_COMMENTER_RE = re.compile(rf"^\S+(?:\s\S+){{0,3}}\s+(?:{_alt(vocab.COMMENTER_VERBS)})\s*:?\s*$", re.IGNORECASE)
+# "2 days ago", "1H ago", "vor 3 Stunden": relative timestamps of teasers and comments
+_RELATIVE_TIME_RE = re.compile(
+    rf"(?:^|\s)(?:\d+\s*\w{{0,8}}\s+(?:{_alt(vocab.AGO_WORDS)})|(?:{_alt(vocab.AGO_WORDS)})\s+\d+\s*\w+)\b",
+    re.IGNORECASE,
+)
+# A teaser cut off mid-sentence: "... may soon..." (a word directly followed by an ellipsis at the end)
+_TRUNCATED_RE = re.compile(r"\w,?(?:\.\.\.|…)\s*$")
+# "Hong Kong protests [VIDEO]", "Minister resigns [PICS]": a link to another story
+_TAGGED_LINK_RE = re.compile(r"^\w.{8,}\[[A-Z][A-Z ]{2,15}\]\W*$")
+# "Image caption ...", "Photo: ..." at the start of a line: a caption with its label
+_CAPTION_START_RE = re.compile(rf"^(?:{_alt(vocab.CAPTION_START_LABELS)})(?:\s|$)", re.IGNORECASE)
+# "Image copyright Getty Images", "Photo credit: NAME"
+_CREDIT_START_RE = re.compile(rf"^(?:{_alt(vocab.CREDIT_START_LABELS)})\b", re.IGNORECASE)
+# "More Great WIRED Stories", "Other news in this section", "Weitere Artikel"
+_MORE_STORIES_RE = re.compile(
+    rf"^(?:{_alt(vocab.MORE_STORIES_FIRST)})\b.{{0,40}}\b(?:{_alt(vocab.MORE_STORIES_NOUNS)})\s*:?$",
+    re.IGNORECASE,
+)
+# promotions in full sentences: "Subscribe to our ...", "No spam, we promise."
+_PROMO_RE = re.compile(rf"\b(?:{_alt(vocab.PROMO_PHRASES)})\b", re.IGNORECASE)
+# "More World", "More Politics": the head of a list of related links
+_MORE_HEAD_RE = re.compile(rf"^(?:{_alt(vocab.MORE_WORDS)})\s+\S+(?:\s+\S+)?\s*$", re.IGNORECASE)
+
+
+def _first_words(*tables: tuple[str, ...]) -> frozenset[str]:
+    """The first word of every phrase: a line without any of them cannot match the phrases' regex."""
+    return frozenset(
+        _TOKEN_RE.findall(p.casefold())[0] for table in tables for p in table if _TOKEN_RE.findall(p.casefold())
+    )
+
+
+_NETWORKS = vocab.NETWORK_NAMES
+_CREDIT_SLASH_WORDS = frozenset({"mandatory", "credit", "getty", "via"})
+_COOKIE_WORDS = _first_words(vocab.COOKIE_WORDS)
+_STRONG_LEGAL_WORDS = _first_words(vocab.STRONG_LEGAL_PHRASES)
+_LEGAL_WORDS = _first_words(vocab.LEGAL_PHRASES)
+_NEWSLETTER_WORDS = _first_words(vocab.NEWSLETTER_PHRASES, vocab.SIGNUP_PHRASES, vocab.PROMO_PHRASES)
+_AGO_WORDS = _first_words(vocab.AGO_WORDS)
+
+# reasons a rule may give; "comments" is also a barrier for the body
+_BARRIER_REASONS = frozenset({"comments"})
+# reasons that may head the trailing list of links below an article
+_TAIL_REASONS = frozenset({"related", "newsletter", "comments", "share"})
+
+
+@dataclass(slots=True)
+class _Line:
+    """Features of one non-blank input line."""
+
+    index: int  # 0-based
+    text: str  # stripped
+    key: str  # normalised for repetition checks
+    words: int
+    stop_ratio: float
+    terminal: bool
+    prose: bool
+    rule: str | None
+
+
+def _features(index: int, raw: str) -> _Line:
+    text = raw.strip(_INVISIBLE)
+    tokens = _TOKEN_RE.findall(_URL_RE.sub(" ", text) if "/" in text or "www" in text else text)
+    n_cjk = len(_CJK_RE.findall(text)) if text and max(text) >= "\u3040" else 0
+    words = len(tokens) + n_cjk // 2 if n_cjk else len(tokens)
+    low_tokens = [t.lower() for t in tokens]
+    stops = sum(1 for t in low_tokens if t in vocab.STOPWORDS)
+    stop_ratio = stops / len(tokens) if tokens else 0.0
+    terminal = bool(_TERMINAL_RE.search(text))
+    cjk = n_cjk * 3 > len(text)
+    if cjk:  # CJK: no spaces, no stop-word list; punctuation and length decide
+        stop_ratio = 1.0
+    if cjk and not terminal:
+        prose = False
+    elif terminal:
+        prose = words >= PROSE_MIN_WORDS and stop_ratio >= PROSE_MIN_STOP_RATIO
+    else:
+        prose = words >= PROSE_MIN_WORDS_UNPUNCTUATED and stop_ratio >= 2 * PROSE_MIN_STOP_RATIO
+    key = _NORM_RE.sub(" ", text.casefold()).strip()
+    line = _Line(index, text, key, words, stop_ratio, terminal, prose, None)
+    line.rule = _rule_reason(line, low_tokens)
+    if line.rule is not None:
+        line.prose = False
+    return line
+
+
+def _rule_reason(line: _Line, tokens: list[str]) -> str | None:
+    """The chrome rule a line matches, or None. Phrase rules only look at short lines.
+
+    ``tokens`` are the line's lower-cased word tokens; a regex runs only when a token it needs is present.
+    """
+    text = line.text
+    n_chars = len(text)
+    token_set = set(tokens)
+    if text.endswith(("...", "…")) and line.words >= TRUNCATED_MIN_WORDS and _TRUNCATED_RE.search(text):
+        return "related"
+    # a credit label near the end: "... Photo: NAME / AGENCY" (the label and its tail fit in the last 120)
+    m = _CREDIT_LABEL_RE.search(text, max(0, n_chars - 120)) if ":" in text[-120:] else None
+    if m and len(m["tail"].split()) <= 10 and not _SENTENCE_END_RE.search(m["tail"].rstrip(".") + "x"):
+        if m.start() > 0 and len(text[: m.start()].split()) >= 3:
+            return "caption"  # "The mayor at the site. Photo: NAME"
+        return "caption" if m.start() == 0 and len(m["tail"].split()) >= 5 else "credit"
+    if n_chars > LONG_LINE_CHARS:  # a long paragraph: no other chrome rule applies
+        return None
+    if _CREDIT_START_RE.match(text):
+        return "credit"
+    if _CAPTION_START_RE.match(text):
+        return "caption"
+    if _IMAGE_COUNTER_RE.match(text):
+        return "caption"
+    if not line.words or _NO_LETTER_RE.match(text):
+        return "navigation" if n_chars < SHORT_LINE_CHARS else None
+    short = n_chars <= SHORT_LINE_CHARS
+    if short:
+        words = [t for t in tokens if not t.isdigit()]
+        if words and all(t in vocab.SHARE_WORDS for t in words) and any(t in vocab.SHARE_TRIGGERS for t in words):
+            return "share"
+    if n_chars <= 2 * SHORT_LINE_CHARS and len(token_set & _NETWORKS) >= 2:
+        return "share"  # "Follow us on Instagram, Facebook and Twitter."
+    if short:
+        key = _PHRASE_KEY_RE.sub(" ", text.casefold()).strip()
+        reason = _WHOLE_LINE.get(key)
+        if reason is not None:
+            return reason
+        if _FORUM_RE.match(text):
+            return "forum"
+        if ("/" in text or token_set & _CREDIT_SLASH_WORDS) and _CREDIT_SLASH_RE.search(text):
+            return "credit"
+        if ":" in text and _SOURCE_RE.match(text):
+            return "credit"
+    if n_chars <= 3 * SHORT_LINE_CHARS and not line.terminal and _CREDIT_AGENCY_END_RE.search(text, n_chars - 40):
+        return "credit"
+    if token_set & _COOKIE_WORDS and (short or _COOKIE_BANNER_RE.search(text)):
+        return "cookie"
+    strong_legal = "©" in text or bool(token_set & _STRONG_LEGAL_WORDS)
+    if not short:
+        return "legal" if strong_legal and _STRONG_LEGAL_RE.search(text) else None
+    if _COMMENT_COUNT_RE.match(text) or _COMMENTER_RE.match(text):
+        return "comments"
+    if line.words <= 8 and token_set & _AGO_WORDS and _RELATIVE_TIME_RE.search(text):
+        return "chrome"
+    if _MORE_HEAD_RE.match(text) or _TAGGED_LINK_RE.search(text) or _MORE_STORIES_RE.match(text):
+        return "related"
+    if line.words >= CAPS_LINK_MIN_WORDS and not line.terminal and text.upper() == text and text.lower() != text:
+        return "related"  # a headline link in capitals; all-caps subheadings are shorter
+    if (strong_legal or token_set & _LEGAL_WORDS) and _LEGAL_RE.search(text):
+        return "legal"
+    if token_set & _NEWSLETTER_WORDS and _PROMO_RE.search(text):
+        return "newsletter"
+    if not line.prose:
+        if token_set & _NEWSLETTER_WORDS and _NEWSLETTER_RE.search(text):
+            return "newsletter"
+        if _RELATED_RE.match(text):
+            return "related"
+    return None
+
+
+def _score(line: _Line) -> float:
+    if line.rule is not None:
+        return -RULE_PENALTY
+    if line.prose:
+        return float(min(line.words, PROSE_SCORE_CAP) - PROSE_OFFSET)
+    if _TABLE_ROW_RE.search(line.text):
+        return TABLE_ROW_SCORE  # a row of a plain-text table: standings, results, prices
+    return -SHORT_PENALTY
+
+
+def _main_block(lines: list[_Line], scores: list[float]) -> tuple[int, int] | None:
+    """Positions (into ``lines``) of the first and last line of the best-scoring run, or None."""
+    best, best_span = 0.0, None
+    run, run_start = 0.0, 0
+    for pos, line in enumerate(lines):
+        if line.rule in _BARRIER_REASONS and best >= COMMENTS_MIN_ARTICLE_SCORE:
+            break  # the comment section: nothing below belongs to the article
+        if run <= 0:
+            run, run_start = 0.0, pos
+        run += scores[pos]
+        if run > best:
+            best, best_span = run, (run_start, pos)
+    return best_span
+
+
+def _wrapped_paragraphs(lines: list[_Line]) -> dict[int, float]:
+    """Hard-wrapped paragraphs: their lines become prose if the joined paragraph is; returns their scores.
+
+    A line without terminal punctuation continues on the next line when that line follows directly
+    (no blank line) and starts in lower case ("... for the punishment of a great" / "evil that ...").
+    Each line scores its share of the paragraph's score.
+    """
+    scores: dict[int, float] = {}
+    pos = 0
+    while pos < len(lines):
+        last = pos
+        while (
+            last + 1 < len(lines)
+            and lines[last + 1].index == lines[last].index + 1
+            and not lines[last].terminal
+            and lines[last].rule is None
+            and lines[last + 1].rule is None
+            and lines[last + 1].text[:1].islower()
+        ):
+            last += 1
+        if last > pos:
+            joined = _features(lines[pos].index, " ".join(lines[p].text for p in range(pos, last + 1)))
+            if joined.prose and joined.words:
+                total = float(min(joined.words, PROSE_SCORE_CAP) - PROSE_OFFSET)
+                for p in range(pos, last + 1):
+                    lines[p].prose = True
+                    scores[p] = total * lines[p].words / joined.words
+        pos = last + 1
+    return scores
+
+
+def _footer_paragraphs(lines: list[_Line]) -> None:
+    """Mark as legal the few lines standing between two legal lines (disclaimers inside a footer)."""
+    last_legal = None
+    for pos, line in enumerate(lines):
+        if line.rule != "legal":
+            continue
+        if last_legal is not None and 1 < pos - last_legal <= FOOTER_MAX_LINES + 1:
+            for p in range(last_legal + 1, pos):
+                if lines[p].rule is None:
+                    lines[p].rule, lines[p].prose = "legal", False
+        last_legal = pos
+
+
+def _is_list_item(line: _Line) -> bool:
+    return line.rule is None and not line.prose and line.words >= LIST_ITEM_MIN_WORDS
+
+
+def _list_after(lines: list[_Line], end: int) -> int | None:
+    """Last line of a list printed right below the body (at most one heading between), or None.
+
+    A list is LIST_MIN_ITEMS or more items on consecutive lines (no blank line between), each of a few
+    words and not a headline: tour dates, ingredients, results. Menus are shorter; link lists are headlines.
+    """
+    pos = end + 1
+    if pos < len(lines) and not _is_list_item(lines[pos]) and lines[pos].rule is None and not lines[pos].prose:
+        pos += 1  # a heading over the list ("Tour dates")
+    first = pos
+    while (
+        pos < len(lines)
+        and _is_list_item(lines[pos])
+        and (pos == first or lines[pos].index == lines[pos - 1].index + 1)
+    ):
+        pos += 1
+    items = lines[first:pos]
+    if len(items) < LIST_MIN_ITEMS or sum(map(_is_headline, items)) > LIST_MAX_HEADLINE_SHARE * len(items):
+        return None  # too short, or a list of links (headlines)
+    return pos - 1
+
+
+def _tail_cut(lines: list[_Line], start: int, end: int) -> int:
+    """End of the body before a trailing list of related links, newsletter prompts or teasers.
+
+    A related/newsletter/comments line starts the tail when the prose below it is a small share of the
+    body and headlines (non-prose lines) make up a good part of its lines.
+    """
+    total = sum(lines[p].words for p in range(start, end + 1) if lines[p].prose)
+    after = n_prose = n_other = 0
+    cut = end + 1
+    for pos in range(end, start - 1, -1):
+        line = lines[pos]
+        if line.prose:
+            after += line.words
+            n_prose += 1
+            if after > TAIL_MAX_SHARE * total:
+                break
+        else:
+            n_other += 1
+            # a list of links is mostly headlines; short closing paragraphs of the article are not
+            if (
+                line.rule in _TAIL_REASONS
+                and TAIL_HEADLINE_RATIO * n_other >= n_prose
+                and n_other + n_prose >= TAIL_MIN_LINES
+            ):
+                cut = pos
+    return cut - 1
+
+
+def _comments_start(lines: list[_Line]) -> int:
+    """Position of the comment-section header below the article, or ``len(lines)`` when there is none."""
+    prose = 0
+    for pos, line in enumerate(lines):
+        if line.rule in _BARRIER_REASONS and prose >= COMMENTS_MIN_ARTICLE_SCORE:
+            return pos
+        if line.prose:
+            prose += line.words
+    return len(lines)
+
+
+def _title_like(line: _Line) -> bool:
+    if line.rule is not None:
+        return False
+    n = len(line.text.split())
+    if not 2 <= n <= TITLE_MAX_WORDS or line.text.endswith((".", ",", ";", ":")):
+        return False
+    return md.find_date(line.text) is None and not _TIME_RE.search(line.text)
+
+
+def _caption_run(line: _Line, neighbours: list[_Line]) -> bool:
+    """Does ``line`` repeat a long run of words of a neighbouring line (a caption of its paragraph)?"""
+    toks = _TOKEN_RE.findall(line.key)
+    if len(toks) < CAPTION_MIN_RUN:
+        return False
+    grams = {tuple(toks[i : i + CAPTION_MIN_RUN]) for i in range(len(toks) - CAPTION_MIN_RUN + 1)}
+    for other in neighbours:
+        otoks = _TOKEN_RE.findall(other.key)
+        covered = [False] * len(toks)
+        other_grams = {tuple(otoks[i : i + CAPTION_MIN_RUN]) for i in range(len(otoks) - CAPTION_MIN_RUN + 1)}
+        shared = grams & other_grams
+        if not shared:
+            continue
+        for i in range(len(toks) - CAPTION_MIN_RUN + 1):
+            if tuple(toks[i : i + CAPTION_MIN_RUN]) in shared:
+                for j in range(i, i + CAPTION_MIN_RUN):
+                    covered[j] = True
+        if sum(covered) >= CAPTION_MIN_COVER * len(toks):
+            return True
+    return False
+
+
+def _same(a: str | None, b: str) -> bool:
+    return a is not None and _NORM_RE.sub(" ", a.casefold()).strip() == b
+
+
+def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
+    """Remove page chrome from ``text`` line by line and lift the article's metadata.
+
+    ``hints`` (e.g. trafilatura's title/author/date/sitename for an HTML page) fill
+    what the text itself does not state; a date found on the page wins over the
+    hint's, which may come from a footer.
+    """
+    raw_lines = text.split("\n")
+    # a line of only zero-width or format characters shows nothing: it is a blank line with a trace
+    invisible = [i for i, raw in enumerate(raw_lines) if raw.strip() and not raw.strip(_INVISIBLE)]
+    lines = [_features(i, raw) for i, raw in enumerate(raw_lines) if raw.strip(_INVISIBLE)]
+    reasons: dict[int, str] = {}  # position in ``lines`` -> reason
+    meta = ArticleMeta()
+    if not lines:
+        if invisible:
+            out = list(raw_lines)
+            for i in invisible:
+                out[i] = ""
+            return Cleaned("\n".join(out), [RemovedLine(i + 1, raw_lines[i], "chrome") for i in invisible], meta)
+        return Cleaned(text, [], meta)
+
+    _footer_paragraphs(lines)
+    wrapped = _wrapped_paragraphs(lines)
+    counts = Counter(line.key for line in lines)
+    scores = [_score(line) for line in lines]
+    # a prose line alone between two non-prose lines is a teaser summary under its headline more often
+    # than an article paragraph; it keeps a fraction of its score
+    for pos in range(1, len(lines) - 1):
+        line, before, after = lines[pos], lines[pos - 1], lines[pos + 1]
+        if line.prose and not before.prose and not after.prose:
+            scores[pos] = ISOLATED_PROSE_FACTOR * line.words - PROSE_OFFSET
+        elif (
+            line.rule is None
+            and not (before.prose and after.prose)
+            and _NAME_SHAPE_RE.match(line.text)
+            and md.name_line_authors(line.text)
+        ):
+            scores[pos] = -RULE_PENALTY  # a person's name beside a headline: a teaser's or a comment's author
+    for pos, score in wrapped.items():
+        scores[pos] = score
+    # a short line repeated on the page is chrome (repeated captions, menus); prose is left to the body pass
+    for pos, line in enumerate(lines):
+        if counts[line.key] > 1 and not line.prose and line.rule is None:
+            scores[pos] = -RULE_PENALTY
+    if hints is not None:
+        # an extractor's output (trafilatura) is the article already: keep it whole down to a comment
+        # section; the header above the first prose line is still read for title, byline and date
+        start, end = 0, _comments_start(lines) - 1
+        header_end = next((pos for pos, line in enumerate(lines) if line.prose), 0)
+    else:
+        span = _main_block(lines, scores)
+        if span is None:  # nothing that reads like prose: keep the non-chrome lines rather than nothing
+            span = (0, len(lines) - 1)
+        start, end = span
+        # the run's edges are where prose stops paying its offset: short closing sentences still belong to it
+        while True:
+            while end + 1 < len(lines) and lines[end + 1].prose:
+                end += 1
+            list_end = _list_after(lines, end)
+            if list_end is None:
+                break
+            end = list_end
+        while start > 0 and lines[start - 1].prose:
+            start -= 1
+        header_end = start
+    end = _tail_cut(lines, start, end)
+
+    # --- header: walk up from the body start ---------------------------------------------------------
+    title_pos = _header(lines, header_end, reasons, meta, hints)
+
+    # site name or section: the page's first line, directly above the title. One word ("Politics",
+    # "Sport") is a section label; a few capitalised words ("Harbour Daily News") name the publication.
+    # Menus further up the page are not read: a page whose first line is not right above the title has
+    # neither (the hints of an HTML page may still give them).
+    if title_pos is not None and title_pos == 1:
+        first = lines[0]
+        n_words = len(first.text.split())
+        if first.rule is None and first.key != lines[title_pos].key and not first.terminal:
+            if n_words == 1:
+                meta.section = first.text
+                reasons[0] = "section"
+            elif n_words <= SITE_NAME_MAX_WORDS and all(w[:1].isupper() for w in first.text.split()):
+                meta.site_name = first.text
+                reasons[0] = "site_name"
+
+    # byline / date under a standfirst at the top of the body
+    last_lifted = None
+    window = range(header_end, min(end + 1, header_end + BODY_HEADER_WINDOW))
+    dated = {pos for pos in window if md.date_line(lines[pos].text) is not None}
+    for pos in window:
+        line = lines[pos]
+        # inside the body a bare name is an author only next to a date line ("Jane Doe" / "4 March 2025")
+        beside_date = pos - 1 in dated or pos + 1 in dated
+        if len(line.text) <= md.BYLINE_MAX_CHARS and _lift_byline_or_date(
+            line, pos, reasons, meta, bare_names=beside_date
+        ):
+            last_lifted = pos
+    if last_lifted is not None and hints is None and last_lifted - start <= STANDFIRST_MAX_LINES:
+        # what stands above the byline is the article's header: a standfirst or a lead photo's caption
+        for pos in range(start, last_lifted):
+            reasons.setdefault(pos, "standfirst")
+
+    # --- body ------------------------------------------------------------------------------------------
+    title_key = lines[title_pos].key if title_pos is not None else None
+    if title_key is None and hints and hints.title:
+        title_key = _NORM_RE.sub(" ", hints.title.casefold()).strip()
+    credit_keys = sorted({line.key for line in lines if line.rule in ("credit", "caption")})
+    headline_run = _headline_runs(lines, start, end)
+    # an extractor already dropped repeated page parts: what repeats in its output is the article's own
+    extracted = hints is not None
+    seen_prose: set[str] = set()
+    body_counts = Counter(lines[pos].key for pos in range(start, end + 1))
+    for pos in range(start, end + 1):
+        line = lines[pos]
+        if pos in reasons:
+            continue
+        if line.rule is not None:
+            reasons[pos] = line.rule
+        elif (title_key is not None and line.key == title_key) or (
+            not line.prose
+            and extracted is False
+            and counts[line.key] > 1
+            and (body_counts[line.key] < counts[line.key] or _repeated_nearby(lines, pos))
+        ):
+            reasons[pos] = "duplicate"
+        elif _is_caption(line, pos, lines, credit_keys):
+            reasons[pos] = "caption"
+        elif not extracted and pos in headline_run:
+            reasons[pos] = "related"
+        elif line.prose and not extracted:
+            if line.key in seen_prose:
+                reasons[pos] = "duplicate"
+            seen_prose.add(line.key)
+
+    # --- outside the body ------------------------------------------------------------------------------
+    for pos, line in enumerate(lines):
+        if start <= pos <= end or pos in reasons:
+            continue
+        if line.rule is not None:
+            reasons[pos] = line.rule
+        elif title_key is not None and line.key == title_key:
+            reasons[pos] = "duplicate"
+        elif pos < start:
+            reasons[pos] = "navigation" if not line.prose else "chrome"
+        else:
+            reasons[pos] = "chrome"
+
+    # --- assemble --------------------------------------------------------------------------------------
+    out = list(raw_lines)
+    removed = [RemovedLine(i + 1, raw_lines[i], "chrome") for i in invisible]
+    for pos in sorted(reasons):
+        line = lines[pos]
+        out[line.index] = ""
+        removed.append(RemovedLine(line.index + 1, raw_lines[line.index], reasons[pos]))
+    for i in invisible:
+        out[i] = ""
+    removed.sort(key=lambda r: r.line_number)
+    body = [lines[pos].text for pos in range(len(lines)) if pos not in reasons]
+    if body:
+        meta.dateline = md.find_dateline(body[0])
+    sample: list[str] = []
+    n_chars = 0
+    for paragraph in body:  # langid reads only the first LANGID_MAX_CHARS characters anyway
+        sample.append(paragraph)
+        n_chars += len(paragraph) + 1
+        if n_chars >= md.LANGID_MAX_CHARS:
+            break
+    meta.language = md.detect_language("\n".join(sample))
+    if hints is not None:
+        meta.title = meta.title or hints.title
+        meta.site_name = meta.site_name or hints.site_name
+        meta.section = meta.section or hints.section
+        meta.authors = meta.authors or md.tidy_authors(hints.authors)
+        meta.published = meta.published or hints.published
+    return Cleaned("\n".join(out), removed, meta)
+
+
+def _is_headline(line: _Line) -> bool:
+    """A link-like headline: no sentence end, several words, most long words capitalised."""
+    if line.prose or line.rule is not None or line.terminal or line.words < HEADLINE_MIN_WORDS:
+        return False
+    if _TABLE_ROW_RE.search(line.text) or line.text[0].isdigit() or line.text.count(",") >= 2:
+        return False  # table rows, numbered lists, enumerations ("Path B: Bosnia, Slovakia, Ireland")
+    long_words = [w for w in line.text.split() if len(w) >= 4 and w[0].isalpha()]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= HEADLINE_CAPS_SHARE * len(long_words)
+
+
+def _headline_runs(lines: list[_Line], start: int, end: int) -> set[int]:
+    """Positions of headlines printed on consecutive lines (a list of links inside the body)."""
+    run: list[int] = []
+    found: set[int] = set()
+    for pos in range(start, end + 2):
+        if pos <= end and _is_headline(lines[pos]) and (not run or lines[run[-1]].index + 1 == lines[pos].index):
+            run.append(pos)
+            continue
+        if len(run) >= HEADLINE_RUN_MIN:
+            found.update(run)
+        run = [pos] if pos <= end and _is_headline(lines[pos]) else []
+    return found
+
+
+def _is_caption(line: _Line, pos: int, lines: list[_Line], credit_keys: list[str]) -> bool:
+    """A caption: the start of a caption-plus-credit line, or an unpunctuated repeat of a neighbour's words."""
+    if len(line.key) >= 8:
+        # the sorted credit keys that start with this line's key follow it directly
+        i = bisect.bisect_right(credit_keys, line.key)
+        if i < len(credit_keys) and credit_keys[i].startswith(line.key):
+            return True
+    return not line.terminal and _caption_run(line, _neighbours(lines, pos))
+
+
+def _repeated_nearby(lines: list[_Line], pos: int) -> bool:
+    """Is the line repeated within a few lines (a caption printed twice), not just twice in the body?"""
+    lo, hi = max(0, pos - CAPTION_WINDOW), min(len(lines), pos + CAPTION_WINDOW + 1)
+    return any(lines[p].key == lines[pos].key for p in range(lo, hi) if p != pos)
+
+
+def _neighbours(lines: list[_Line], pos: int) -> list[_Line]:
+    lo, hi = max(0, pos - CAPTION_WINDOW), min(len(lines), pos + CAPTION_WINDOW + 1)
+    return [lines[p] for p in range(lo, hi) if p != pos]
+
+
+def _lift_byline_or_date(
+    line: _Line, pos: int, reasons: dict[int, str], meta: ArticleMeta, *, bare_names: bool = True
+) -> bool:
+    """Lift a byline or date line into ``meta``; ``bare_names`` also takes a name without "By"."""
+    if line.rule is not None:
+        return False
+    authors = md.byline_authors(line.text)
+    if authors is None and not meta.authors and bare_names:
+        authors = md.name_line_authors(line.text)
+    if authors:
+        if not meta.authors:
+            meta.authors = authors
+        reasons[pos] = "byline"
+        date = md.find_date(line.text)
+        if date and meta.published is None:
+            meta.published = date[0]
+        return True
+    date = md.date_line(line.text)
+    if date is not None:
+        if meta.published is None:
+            meta.published = date
+        reasons[pos] = "date"
+        return True
+    return False
+
+
+def _title_keys(title: str | None) -> set[str]:
+    """Normalised forms of a page title and of its parts split at " | ", " - ", " – ", " — "."""
+    if not title:
+        return set()
+    parts = [title, *_TITLE_SPLIT_RE.split(title)]
+    keys = {_NORM_RE.sub(" ", p.casefold()).strip() for p in parts}
+    return {k for k in keys if len(k.split()) >= 2}
+
+
+def _header(
+    lines: list[_Line], start: int, reasons: dict[int, str], meta: ArticleMeta, hints: ArticleMeta | None
+) -> int | None:
+    """Lift byline, date and title from the lines above the body; returns the title's position."""
+    if hints is not None:
+        # extracted text: the title is the hint's (or one of its parts, "Title | Site"), never guessed
+        keys = _title_keys(hints.title)
+        for pos in range(0, min(start + 1, len(lines))):
+            if lines[pos].key in keys:
+                reasons[pos] = "title"
+                meta.title = lines[pos].text
+                for p in range(pos + 1, start):
+                    _lift_byline_or_date(lines[p], p, reasons, meta)
+                return pos
+        for p in range(max(0, start - HEADER_WINDOW), start):
+            _lift_byline_or_date(lines[p], p, reasons, meta, bare_names=False)
+        return None
+    title_pos = _choose_title(lines, start)
+    # bylines and dates between the title and the body (or just above the body when there is no title)
+    lo = title_pos + 1 if title_pos is not None else max(0, start - HEADER_WINDOW)
+    for pos in range(start - 1, lo - 1, -1):
+        if not _lift_byline_or_date(lines[pos], pos, reasons, meta) and title_pos is not None and lines[pos].prose:
+            reasons[pos] = "standfirst"
+    if title_pos is not None:
+        reasons[title_pos] = "title"
+        meta.title = lines[title_pos].text
+    return title_pos
+
+
+def _content_words(line: _Line) -> set[str]:
+    return {w for w in _TOKEN_RE.findall(line.key) if len(w) >= 3 and w not in vocab.STOPWORDS}
+
+
+def _choose_title(lines: list[_Line], start: int) -> int | None:
+    """The headline above the body: the title-shaped line sharing most words with the first paragraphs.
+
+    Among the TITLE_WINDOW non-blank lines above the body, a candidate must share at least
+    TITLE_MIN_OVERLAP of its content words with the first TITLE_BODY_LINES prose lines; ties go to the
+    line nearest the body. Without such a line, the nearest title-shaped line within HEADER_WINDOW lines
+    wins if only bylines, dates and chrome separate it from the body.
+    """
+    body: set[str] = set()
+    n = 0
+    for pos in range(start, len(lines)):
+        if lines[pos].prose:
+            body |= _content_words(lines[pos])
+            n += 1
+            if n >= TITLE_BODY_LINES:
+                break
+    best, best_score = None, 0.0
+    for pos in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
+        line = lines[pos]
+        if not _title_like(line) or md.date_line(line.text) or md.byline_authors(line.text):
+            continue
+        words = _content_words(line)
+        if len(line.text.split()) < TITLE_MIN_WORDS or not words:
+            continue
+        score = len(words & body) / len(words)
+        if score > best_score:
+            best, best_score = pos, score
+    if best is not None and best_score >= TITLE_MIN_OVERLAP:
+        return best
+    for pos in range(start - 1, max(-1, start - 1 - HEADER_WINDOW), -1):
+        line = lines[pos]
+        if line.rule is not None or md.date_line(line.text) or md.byline_authors(line.text):
+            continue
+        if md.name_line_authors(line.text):
+            continue
+        return pos if _title_like(line) else None
+    return None

@@ -1,0 +1,551 @@
+"""Person-name mentions without a neural model.
+
+Names are found as runs of capitalised tokens, filtered by the vocabularies in
+``transforms.speech_vocab`` (place/organisation head words, common capitalised
+non-names) and accepted on positive evidence: a title or honorific before the
+name, a role noun before or an apposition after it ("spokesman X", "X, the
+chairman"), a reporting verb after it, or a first name known to the
+gender-guesser gazetteer.  Inside one article every surname-only or "Mr X"
+mention is resolved to the most prominent full name containing that token.
+
+All offsets are into the article text, ``ARTICLE_SEP.join(paragraphs)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import polars as pl
+
+from transforms import speech_vocab as V
+from transforms.records import ARTICLE_SEP, Mention
+
+# A word: letters, inner hyphens/apostrophes ("Jong-un", "O'Brien", "Peskov’s").
+_WORD_RE = re.compile(r"[^\W\d_](?:\w|[-'’](?=[^\W\d_]))*")
+_POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
+# Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
+_APPOSITION_RE = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;:()\n]{1,80})")
+
+# Longer capitalised runs are titles of works or organisations, not names (the longest names in
+# the seeds and quotes-dev have 4 words: "Kimiko de Freytas-Tamura", "John G. Roberts Jr").
+MAX_NAME_TOKENS = 5
+# Words of an apposition searched for its role noun ("X, a senior policy adviser with Y").
+# (6 words hold "a senior policy adviser with" and "the former chief executive"; a judgement call
+# to stay inside the apposition, not tuned)
+APPOSITION_MAX_WORDS = 6
+# How far back (in words) a lower-case role noun may sit before a name ("sister Kim Yo Jong",
+# "Kremlin spokesman X"); 1 is the apposition pattern itself, 3 allows "press secretary X".
+ROLE_LOOKBACK_WORDS = 3
+
+# Reporting verbs that make a lone capitalised word a person ("Smith said"); institutions
+# "report", "deny" or "announce" as often as people do, so those are not evidence.
+SINGLE_NAME_CUES = frozenset({"say", "tell", "add", "write", "ask", "explain", "insist", "recall", "joke",
+                              "continue", "note", "argue", "reply", "tweet", "testify", "warn", "admit"})
+# A surname-only name joins a corpus full name when that full name holds at least this share of
+# the corpus mentions of full names sharing the token (0.6, a judgement call: "Kim" -> the Kim
+# with most mentions only when he clearly dominates; two equally frequent Clintons stay apart).
+SHORT_NAME_DOMINANCE = 0.6
+
+# Characters after a mention in which a gendered pronoun counts as a vote for its gender: about
+# one news sentence; votes are also cut at the sentence end and at the next person named.
+PRONOUN_WINDOW_CHARS = 120
+_PRONOUN_RE = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_SENT_CUT_RE = re.compile(r"[.!?][\"”’']?\s|\n")
+
+# `"…," said Smith` / `Said Smith:`: a reporting verb right before a capitalised word.
+_INVERTED_CUE_RE = re.compile(r"(?:^|[,\"”’]\s*|\s)(?:said|says|added|asked|wrote|continued|explained|Said|Says)\s+$")
+
+_ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
+
+# The last word of a multi-word name is never one of these (months excepted: "Theresa May").
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+# (short words are left out: "Un", "Jun" and "Le" end real names)
+_NOT_SURNAMES = frozenset(w for w in V.NON_NAME_WORDS - _MONTHS if len(w) > 3) | V.ROLE_PLURALS
+_PREP_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|inside|of|on)\s+$", re.IGNORECASE)
+
+
+def _leading_non_name(tok: str) -> bool:
+    """A capitalised word opening a run that is not part of a name: a common word, a sentence-
+    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm")."""
+    low = _low(tok)
+    if low in V.NON_NAME_WORDS or low in V.CUE_FORMS or low[:2] in ("i'", "i’"):
+        return True
+    return low.endswith(("ing", "ed")) and len(low) > 4 and first_name_gender(tok) is None
+
+
+_GAZETTEER_OK = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as gd  # lazy: loading the gazetteer takes ~0.3 s
+
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=65536)
+def first_name_gender(token: str) -> str | None:
+    """'m', 'f', '' (known first name, either gender) or None (not a known first name)."""
+    low = token.lower()
+    if low in V.NON_NAME_WORDS or low in V.ORG_PLACE_HEADS or low in V.TITLES or low in V.HONORIFICS:
+        return None
+    g = _detector().get_gender(token)
+    if g not in _GAZETTEER_OK:
+        return None
+    # only unambiguous gazetteer entries give a gender: "mostly_*" names (Kim, Jean) are often
+    # surnames or used for both sexes across cultures
+    return {"male": "m", "female": "f"}.get(g, "")
+
+
+def _low(tok: str) -> str:
+    return tok.lower().rstrip(".")
+
+
+def _is_cap(tok: str) -> bool:
+    if tok in _ROMAN_SUFFIXES:
+        return True
+    return tok[0].isupper() and not (len(tok) > 1 and tok.isupper() and "-" not in tok)
+
+
+def _is_abbrev_word(tok: str) -> bool:
+    low = tok.lower()
+    return len(tok) == 1 or low in V.HONORIFICS or low in V.TITLES or low in V.NAME_SUFFIXES or low == "st"
+
+
+# --------------------------------------------------------------------------- folding / ids
+_FOLD_STRIP_RE = re.compile(r"[-‐‑–—_.]+")
+_FOLD_DROP_RE = re.compile(r"[^\w' ]+")
+
+
+def fold_name(name: str) -> str:
+    """Variant-folding key: case, accents, hyphens, spacing, possessive, leading titles removed.
+
+    >>> fold_name("Mr. Kim Jong-Un")
+    'kim jong un'
+    """
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'").lower().strip()
+    s = _POSSESSIVE_RE.sub("", s)
+    s = _FOLD_STRIP_RE.sub(" ", s)
+    s = _FOLD_DROP_RE.sub(" ", s)
+    toks = s.split()
+    while len(toks) > 1 and (toks[0] in V.HONORIFICS or toks[0] in V.TITLES):
+        toks.pop(0)
+    if len(toks) > 2:
+        # middle initials are dropped: "Donald J. Trump" and "Donald Trump" are one key
+        toks = [toks[0], *(t for t in toks[1:-1] if len(t) > 1), toks[-1]]
+    return " ".join(toks)
+
+
+def person_id(name: str) -> str:
+    """Stable id: first 16 hex digits of sha1 over ``fold_name(name)``."""
+    return hashlib.sha1(fold_name(name).encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- candidates
+@dataclass
+class _Cand:
+    para: int
+    start: int  # article offsets of the name tokens (titles excluded)
+    end: int
+    sstart: int  # start of the surface (with honorific/title)
+    tokens: list[str]
+    prefix: list[str]  # title / honorific / role words before the name
+    gender: str = ""
+    evidence: bool = False
+    name: str | None = None
+    written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
+
+
+@dataclass
+class Profile:
+    """What an article says about one person: gender and descriptive words."""
+
+    name: str
+    gender: str = ""  # "m", "f" or "" unknown
+    descriptors: set[str] = field(default_factory=set)
+    n: int = 0
+    first: int = 0  # article offset of the first mention
+
+
+def _tokens(par: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(par)]
+
+
+def _groups(par: str, toks: list[tuple[int, int, str]]):
+    """Runs of capitalised tokens joined by single spaces (or ". " after an initial/title)."""
+    run: list[int] = []
+    for i, (s, _e, w) in enumerate(toks):
+        if run:
+            ps, pe, pw = toks[run[-1]]
+            gap = par[pe:s]
+            # a possessive ends a name ("Smith's Fifth Amendment")
+            joined = (gap == " " or (gap == ". " and _is_abbrev_word(pw))
+                      or (gap == "." and len(pw) == 1 and len(w) == 1)) and not _POSSESSIVE_RE.search(pw)
+            ok = joined and (_is_cap(w) or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks)))
+            if ok:
+                run.append(i)
+                continue
+            yield run
+            run = []
+        if _is_cap(w):
+            run.append(i)
+    if run:
+        yield run
+
+
+def _role_before(par: str, start: int) -> tuple[list[str], str]:
+    """Lower-case description words right before a name ("Kremlin spokesman", "his sister")."""
+    words = par[max(0, start - 60):start].split()
+    out: list[str] = []
+    gender = ""
+    for w in reversed(words[-ROLE_LOOKBACK_WORDS:]):
+        lw = w.strip(",;:()").lower()
+        if w != lw and w.endswith((",", ";", ":")):
+            break
+        if lw in V.ROLE_NOUNS:
+            out.append(lw)
+            gender = gender or V.ROLE_NOUNS[lw]
+            continue
+        if out:
+            out.append(lw)
+            continue
+        break
+    return out, gender
+
+
+def _apposition_after(par: str, end: int) -> tuple[list[str], str]:
+    """Words of an apposition after a name, up to its role noun ("X, the Norwegian trade minister")."""
+    m = _APPOSITION_RE.match(par, end)
+    if not m:
+        return [], ""
+    words = [w.lower().strip("’'") for w in _WORD_RE.findall(m.group(1))][:APPOSITION_MAX_WORDS]
+    for k, w in enumerate(words):
+        if w in V.ROLE_NOUNS:
+            return words[:k + 1], V.ROLE_NOUNS[w]
+    return [], ""
+
+
+def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool:
+    for w in par[end:end + 40].split()[:3]:
+        lw = w.strip(",.;:").lower()
+        if lw in V.CUE_FORMS:
+            return lemmas is None or V.CUE_FORMS[lw] in lemmas
+        if lw not in V.AUX_ADVERBS:
+            return False
+    return False
+
+
+def _candidates(paragraphs: list[str]) -> list[_Cand]:
+    cands: list[_Cand] = []
+    offset = 0
+    for pi, par in enumerate(paragraphs):
+        toks = _tokens(par)
+        for run in _groups(par, toks):
+            words = [toks[i][2] for i in run]
+            # trailing particles are not part of a name
+            while words and words[-1].lower() in V.NAME_PARTICLES:
+                run, words = run[:-1], words[:-1]
+            if not words:
+                continue
+            # last title / honorific splits descriptors from the name itself
+            cut = -1
+            gender = ""
+            for k, w in enumerate(words[:-1]):
+                lw = w.lower()
+                if lw in V.HONORIFICS or lw in V.TITLES:
+                    cut = k
+            for w in words[:cut + 1]:
+                lw = w.lower()
+                gender = V.HONORIFICS.get(lw) or V.TITLES.get(lw) or gender
+            prefix = [w.lower() for w in words[:cut + 1]]
+            name_idx = run[cut + 1:]
+            # drop leading common words ("Asked", "Monday", nationality adjectives, "Having", "I'm")
+            while name_idx and _leading_non_name(toks[name_idx[0]][2]):
+                prefix.append(toks[name_idx[0]][2].lower())
+                name_idx = name_idx[1:]
+            if not name_idx:
+                continue
+            names = [toks[i][2] for i in name_idx]
+            if len(names) > MAX_NAME_TOKENS or any(_low(w) in V.PLACE_NAMES for w in names):
+                continue
+            head_ok = cut >= 0 or (_low(names[-1]) in V.SURNAME_HEADS and first_name_gender(names[0]) in ("m", "f"))
+            if len(names) > 1 and (_low(names[-1]) in V.ORG_PLACE_HEADS and not head_ok
+                                   or _low(names[-1]) in _NOT_SURNAMES or len(names[-1]) == 1):
+                continue  # "Kim Il Sung Square", "Virginia Democrats", "Robert C"
+            if len(names) == 1 and (len(names[0]) == 1 or _low(names[0]) in V.TITLES
+                                    or _low(names[0]) in V.HONORIFICS):
+                continue
+            # "Crooked Hillary Clinton", "Miss Universe Jane Doe": start at a first name of definite
+            # gender followed by one surname ("Park Min Jun" stays whole)
+            if len(names) == 3 and first_name_gender(names[0]) is None \
+                    and first_name_gender(names[1]) in ("m", "f"):
+                name_idx, names = name_idx[1:], names[1:]
+            start = offset + toks[name_idx[0]][0]
+            end_local = toks[name_idx[-1]][1]
+            last = names[-1]
+            if _POSSESSIVE_RE.search(last):
+                names[-1] = last[:-2]
+                end_local -= 2
+            if not names[-1]:
+                continue
+            # the surface keeps the titles and honorifics written right before the name
+            k = cut
+            while k >= 0 and (_low(words[k]) in V.TITLES or _low(words[k]) in V.HONORIFICS):
+                k -= 1
+            sstart = offset + toks[run[k + 1]][0] if cut >= 0 and k + 1 <= cut else start
+            name_local = toks[name_idx[0]][0]
+            before = par[max(0, name_local - 30):name_local]
+            after_prep = _PREP_BEFORE_RE.search(before) is not None and cut < 0
+            tail = par[max(0, name_local - 20):name_local].rstrip()
+            sentence_start = tail[-1:] in ('.', '!', '?', ':', ';', '"', "“", "”") if tail else name_local <= 20
+            role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0])
+            app, agender = _apposition_after(par, end_local)
+            evidence = cut >= 0 or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
+            if len(names) >= 2 and first_name_gender(names[0]) is not None:
+                evidence = True
+            if _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local):
+                evidence = True  # `"…," said Smith`
+            elif len(names) >= 2 and _cue_after(par, end_local, SINGLE_NAME_CUES):
+                evidence = True
+            elif len(names) == 1 and _cue_after(par, end_local, SINGLE_NAME_CUES):
+                # "Smith said" (not "Moscow and Kyiv said", not a sentence-initial common noun
+                # like "Authorities said" unless the word is a known first name)
+                evidence = not before.endswith(("and ", "or ", "nor ")) and (
+                    not sentence_start or first_name_gender(names[0]) is not None)
+            g = gender or rgender or agender
+            written = " ".join(par[name_local:end_local].split())
+            cands.append(_Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, evidence,
+                               written=written))
+        offset += len(par) + len(ARTICLE_SEP)
+    return cands
+
+
+def _name_key_tokens(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(fold_name(" ".join(tokens)).split())
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Keep the candidates that are people and give each the article-level full name.
+
+    Full names (2+ words) need evidence somewhere in the article; variants fold together and
+    display as their most frequent written form.  A one-word mention ("Kim", "Mr Kim",
+    "President Putin") takes the full name sharing its first or last word, preferring one written
+    with the same title, then one of the honorific's gender, then the most prominent.
+    """
+    # a full name with evidence anywhere in the article counts everywhere it is written
+    confirmed = {_name_key_tokens(c.tokens) for c in cands if len(c.tokens) >= 2 and c.evidence}
+    full = [c for c in cands if len(c.tokens) >= 2 and _name_key_tokens(c.tokens) in confirmed
+            and (c.sstart < c.start or not all(len(t) == 1 for t in c.tokens[:-1]))]
+    # cluster full names by folded key; a key whose tokens (initials dropped) equal another's joins it
+    clusters: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
+    for c in full:
+        clusters[_name_key_tokens(c.tokens)].append(c)
+    keys = sorted(clusters, key=lambda k: -len(k))
+    for k in keys:
+        short = tuple(t for t in k if len(t) > 1)
+        if short != k and short in clusters:
+            clusters[short].extend(clusters.pop(k))
+    display: dict[tuple[str, ...], str] = {}
+    prominence: dict[tuple[str, ...], tuple[int, int]] = {}
+    for k, cs in clusters.items():
+        forms = Counter(c.written for c in cs)
+        first_pos = min(c.start for c in cs)
+        best = max(forms.items(), key=lambda kv: (kv[1], -min(c.start for c in cs if c.written == kv[0])))
+        display[k] = best[0]
+        prominence[k] = (len(cs), -first_pos)
+        for c in cs:
+            c.name = best[0]
+    # index clusters by first and last token for surname / given-name mentions
+    by_token: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in clusters:
+        for t in {k[0], k[-1]} | ({k[-2]} if k[-1] in V.NAME_SUFFIXES and len(k) > 2 else set()):
+            by_token[t].append(k)
+    surnames = {k[-1] for k in clusters if len(k[-1]) > 1}
+    cluster_titles = {k: {w.rstrip(".") for c in cs for w in c.prefix} for k, cs in clusters.items()}
+    cluster_gender = {}
+    for k, cs in clusters.items():
+        gs = {c.gender for c in cs if c.gender}
+        cluster_gender[k] = gs.pop() if len(gs) == 1 else (first_name_gender(cs[0].tokens[0]) or "")
+    # titled single tokens anywhere in the article make that token a person name
+    titled = {fold_name(c.tokens[0]) for c in cands if len(c.tokens) == 1 and c.evidence}
+    out: list[_Cand] = [c for c in full]
+    for c in cands:
+        if len(c.tokens) != 1:
+            if c.name or len(c.tokens) > 3 or any(len(t) > 1 and t.isupper() for t in c.tokens):
+                continue
+            # an unconfirmed name sharing a confirmed person's surname is a relative ("his wife X Smith")
+            key = _name_key_tokens(c.tokens)
+            if key and key[-1] in surnames and key not in clusters and _low(c.tokens[-1]) not in V.ORG_PLACE_HEADS:
+                c.name = c.written
+                out.append(c)
+            continue
+        tok = fold_name(c.tokens[0])
+        if not tok or tok in V.NON_NAME_WORDS:
+            continue
+        ks = by_token.get(tok)
+        if not ks and not c.prefix and (tok in V.ORG_PLACE_HEADS or tok in V.ROLE_NOUNS or tok in V.ROLE_PLURALS):
+            continue
+        if ks:
+            # a title or honorific picks the full name written with that title or of that gender
+            # ("President Clinton" -> the Clinton once called President; "Mr Trump" -> a man),
+            # then the most prominent one (most full mentions, earliest first)
+            titles = {w for w in c.prefix if w.rstrip(".") in V.TITLES}
+            best_k = max(ks, key=lambda k: (bool(titles & cluster_titles[k]),
+                                            not c.gender or cluster_gender[k] in ("", c.gender),
+                                            prominence[k]))
+            c.name = display[best_k]
+            out.append(c)
+        elif c.evidence or tok in titled:
+            c.name = c.tokens[0]
+            out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def find_mentions(paragraphs: list[str]) -> list[Mention]:
+    """Every person mention; ``Mention.name`` is the full name it resolves to in this article."""
+    text = ARTICLE_SEP.join(paragraphs)
+    out = []
+    for c in _resolve(_candidates(paragraphs)):
+        out.append(Mention(c.para, c.sstart, c.end, text[c.sstart:c.end], c.name or c.written))
+    return out
+
+
+# --------------------------------------------------------------------------- profiles
+def describe_people(paragraphs: list[str], mentions: list[Mention]) -> dict[str, Profile]:
+    """Gender and descriptive words per person name, read from the text around its mentions.
+
+    Gender votes, strongest first: honorific or gendered title in the surface ("Mr", "Queen"),
+    gendered role noun or apposition ("spokeswoman X", "X, his wife"), then the first-name
+    gazetteer on the full name.  Descriptors are the title/role words used with the name
+    ("Russian President X" -> {"russian", "president"}), used to resolve "the Russian president".
+    """
+    text = ARTICLE_SEP.join(paragraphs)
+    profiles: dict[str, Profile] = {}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    starts = sorted({m.start for m in mentions})
+    next_start = dict(zip(starts, starts[1:], strict=False))
+    for m in mentions:
+        p = profiles.get(m.name)
+        if p is None:
+            p = profiles[m.name] = Profile(m.name, first=m.start)
+        p.n += 1
+        surf_words = m.surface.split()
+        name_len = len(m.name.split())
+        for w in surf_words[:max(0, len(surf_words) - name_len)] if m.surface != m.name else []:
+            lw = _low(w)
+            g = V.HONORIFICS.get(lw) or V.TITLES.get(lw)
+            if g:
+                votes[m.name][g] += 3
+            if lw not in V.HONORIFICS:
+                p.descriptors.add(lw)
+        # words before the surface, within the same paragraph
+        before = text[max(0, m.start - 60):m.start]
+        before = before.rsplit("\n", 1)[-1]
+        bw = before.split()
+        for n, w in enumerate(reversed(bw[-4:])):
+            lw = w.strip(",;:()").lower()
+            # "the minister, X": a role noun right before the name's comma describes it too
+            if n == 0 and w.endswith(",") and lw in V.ROLE_NOUNS:
+                p.descriptors.add(lw)
+                votes[m.name][V.ROLE_NOUNS[lw]] += 2 if V.ROLE_NOUNS[lw] else 0
+                continue
+            if w.endswith((",", ";", ":", ".")) or lw in V.DETERMINERS:
+                break
+            if lw in V.ROLE_NOUNS or lw in V.TITLES or w[:1].isupper():
+                p.descriptors.add(_low(lw.replace("’s", "").replace("'s", "")))
+                g = V.ROLE_NOUNS.get(lw) or V.TITLES.get(lw)
+                if g:
+                    votes[m.name][g] += 2
+            else:
+                break
+        # pronouns later in the sentence, before any other person is named ("X said his …")
+        nxt = next_start.get(m.start, len(text))
+        window = _SENT_CUT_RE.split(text[m.end:min(nxt, m.end + PRONOUN_WINDOW_CHARS)], maxsplit=1)[0]
+        pm = _PRONOUN_RE.search(window)
+        if pm:
+            votes[m.name][V.PRONOUN_GENDER[pm.group().lower()]] += 1
+        words, g = _apposition_after(text, m.end)
+        if words:
+            p.descriptors.update(_low(w) for w in words)
+            if g:
+                votes[m.name][g] += 2
+    for name, p in profiles.items():
+        toks = name.split()
+        if len(toks) >= 2:
+            g = first_name_gender(toks[0])
+            if g:
+                votes[name][g] += 1
+        if votes[name]:
+            (g, n), *rest = votes[name].most_common()
+            if not rest or rest[0][1] < n:
+                p.gender = g
+        p.descriptors.discard("")
+    return profiles
+
+
+# --------------------------------------------------------------------------- corpus table
+def canonical_names(mentions: pl.DataFrame) -> dict[str, str]:
+    """Article-level names that the corpus resolves further: a surname-only name ("Putin",
+    from an article that never writes the full name) -> the dominant corpus full name sharing
+    that token.  Map quote speakers through this before ``person_id`` to match ``build_people``.
+    """
+    if mentions.height == 0:
+        return {}
+    counts = Counter(mentions.get_column("name").to_list())
+    full: dict[str, Counter] = defaultdict(Counter)  # token -> Counter(full display name)
+    for name, n in counts.items():
+        toks = fold_name(name).split()
+        if len(toks) >= 2:
+            for t in {toks[0], toks[-1]}:
+                full[t][name] += n
+    out: dict[str, str] = {}
+    for name in counts:
+        toks = fold_name(name).split()
+        if len(toks) != 1 or toks[0] not in full:
+            continue
+        by_key: Counter = Counter()
+        for full_name, n in full[toks[0]].items():
+            by_key[fold_name(full_name)] += n
+        key, n = by_key.most_common(1)[0]
+        if n >= SHORT_NAME_DOMINANCE * sum(by_key.values()):
+            out[name] = max((fn for fn in full[toks[0]] if fold_name(fn) == key), key=full[toks[0]].get)
+    return out
+
+
+def build_people(mentions: pl.DataFrame) -> pl.DataFrame:
+    """Corpus-level people: one row per folded name.
+
+    Input columns: article_id, surface, name (one row per mention).  Output: person_id,
+    name (the most common full form), aliases (sorted surfaces), n_mentions, n_articles.
+    """
+    schema = {"person_id": pl.Utf8, "name": pl.Utf8, "aliases": pl.List(pl.Utf8),
+              "n_mentions": pl.Int64, "n_articles": pl.Int64}
+    if mentions.height == 0:
+        return pl.DataFrame(schema=schema)
+    mapping = canonical_names(mentions)
+    df = mentions.select("article_id", "surface", "name").with_columns(
+        pl.col("name").replace(mapping) if mapping else pl.col("name")
+    ).with_columns(
+        pl.col("name").map_elements(fold_name, return_dtype=pl.Utf8).alias("_key")
+    ).filter(pl.col("_key") != "")
+    counts = (df.group_by("_key", "name").agg(pl.len().alias("_n"))
+              .sort(["_key", "_n", "name"], descending=[False, True, False])
+              .group_by("_key", maintain_order=True).agg(pl.col("name").first()))
+    agg = df.group_by("_key").agg(
+        pl.col("surface").unique().sort().alias("aliases"),
+        pl.len().cast(pl.Int64).alias("n_mentions"),
+        pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
+    )
+    out = counts.join(agg, on="_key").with_columns(
+        pl.col("_key").map_elements(
+            lambda k: hashlib.sha1(k.encode("utf-8")).hexdigest()[:16], return_dtype=pl.Utf8
+        ).alias("person_id")
+    )
+    return out.select(list(schema)).cast(schema).sort("n_mentions", "name", descending=[True, False])
