@@ -1,15 +1,20 @@
 """Main-text extraction quality of ``transforms.clean`` on the aeb-dev holdout.
 
-Two modes, each scored with ``shared/tools/score_extraction.py`` (shingle F1 of
-the article-extraction-benchmark):
+Modes, each scored with ``shared/tools/score_extraction.py`` (shingle F1 of the
+article-extraction-benchmark; the score line is printed as the scorer prints it):
 
 * ``txt``: the whole page as plain text (``<id>.txt``) -> ``clean_document``;
-* ``html``: trafilatura's extraction of ``<id>.html`` (comments off, tables on) ->
-  ``clean_document`` with trafilatura's metadata as hints.
+* ``html``: trafilatura's extraction of ``<id>.html`` (comments off, tables on;
+  ``--tables-off`` as in ``transforms.html``) -> ``clean_document`` with
+  trafilatura's metadata as hints;
+* ``trafilatura``: trafilatura's text alone, for reference;
+* ``both`` (default): txt then html.
 
-* ``trafilatura``: trafilatura's text alone, for reference.
+A prediction is the non-blank lines of ``Cleaned.text`` in order. Timing excludes
+the one-time model loads (py3langid, gender-guesser) but includes file reading.
 
-Usage: python benchmarks/eval_extraction.py [--mode txt|html|both|trafilatura] [--holdout DIR] [--keep DIR] [--per-page]
+Usage: python benchmarks/eval_extraction.py [--mode txt|html|both|trafilatura] [--tables-off]
+       [--holdout DIR] [--keep DIR] [--per-page]
 """
 
 from __future__ import annotations

@@ -157,7 +157,7 @@ def ingest_one(source_path: str, data: bytes, settings: Settings) -> dict:
 
 
 def clean_one(up: dict, settings: Settings) -> dict:
-    hints = meta_of(up) if any(up[k] for k, _ in META) else None
+    hints = meta_of(up) if any(up.get(k) for k, _ in META) else None
     result = clean.clean_document(up["text"], hints=hints)
     row = asdict(result.meta) | {
         "text": result.text,

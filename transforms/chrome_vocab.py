@@ -235,6 +235,16 @@ AUTHOR_ROLE_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# A part after a comma naming one of these jobs is a role, not a second author
+# ("Robert Burns, AP National Security Writer").
+AUTHOR_ROLE_NOUNS: frozenset[str] = frozenset(
+    "writer reporter correspondent editor columnist contributor photographer journalist staff".split()
+)
+# Lower-case particles inside personal names ("Sanne van der Berg", "Lucía de la Fuente").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "van von der den de da del della di du la le ter ten bin al el dos das y zu".split()
+)
+
 # --- dates -----------------------------------------------------------------------------------------------
 # Month names (full and abbreviated, with grammatical variants) -> month number.
 MONTHS: dict[str, int] = {}

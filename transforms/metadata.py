@@ -108,7 +108,7 @@ def date_line(line: str) -> dt.date | None:
 BYLINE_MAX_CHARS = 140
 # An author name has one to five words ("Vincent Ashitey", "Anne-Marie van der Berg").
 NAME_MAX_WORDS = 5
-_NAME_PARTICLES = frozenset("van von der den de da del della di du la le ter ten bin al el dos das y zu".split())
+_NAME_PARTICLES = vocab.NAME_PARTICLES
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|[A-ZÀ-Þ]\.)$")
 _PREFIX_ALT = "|".join(sorted((re.escape(p) for p in vocab.BYLINE_PREFIXES), key=len, reverse=True))
 _BYLINE_RE = re.compile(rf"^(?:{_PREFIX_ALT})\s*(?P<rest>\S.*)$")
@@ -119,10 +119,7 @@ _JOINER_ALT = "|".join(re.escape(j) for j in vocab.AUTHOR_JOINERS)
 _SPLIT_AUTHORS_RE = re.compile(rf"\s*(?:,|;|\s(?:{_JOINER_ALT})\s)\s*")
 _CONTACT_RE = re.compile(r"\S+@\S+|\(?\+?\d[\d\s().-]{6,}\d")
 _DOMAIN_RE = re.compile(r"\w\.(?:com|net|org|co|de|nl|fr|es|it|pl|uk|ru|br)\b", re.IGNORECASE)
-# a part after a comma naming a job is a role, not a second author
-_ROLE_NOUNS = frozenset(
-    "writer reporter correspondent editor columnist contributor photographer journalist staff".split()
-)
+_ROLE_NOUNS = vocab.AUTHOR_ROLE_NOUNS
 _BYLINE_TAIL_RE = re.compile(r"\s*(?:[|·•—–]|\s-\s).*$")
 
 
