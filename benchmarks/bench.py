@@ -129,20 +129,26 @@ def run_direct(corpus: Path, out: Path) -> float:
             )
         )
         Store(str(out)).write_table(f"{STATE}/manifest.parquet", publish.manifest_table(manifest))
-        for stage in ("clean", "paragraphs", "people", "quotes"):
-            list(
-                pool.map(
-                    stages.transform_bucket,
-                    *zip(*[(stage, str(out), b, settings, True) for b in range(N_BUCKETS)], strict=True),
+        for stage in ("ingest", "clean", "paragraphs", "people", "quotes"):
+            if stage != "ingest":
+                list(
+                    pool.map(
+                        stages.transform_bucket,
+                        *zip(*[(stage, str(out), b, settings, True) for b in range(N_BUCKETS)], strict=True),
+                    )
                 )
-            )
             if stage == "people":
                 publish.build_people_table(str(out))
             if stage == "quotes":
                 publish.build_quote_clusters(str(out))
             Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
-        Store(str(out)).write_json(f"{STATE}/ingest.json", {"token": str(time.time())})
-        publish.publish(str(corpus), str(out))
+        plan = publish.plan(str(out))
+        publish.write_tables(
+            str(out),
+            plan["todo"],
+            plan["signatures"],
+            pool.map(publish.publish_bucket, [str(out)] * N_BUCKETS, range(N_BUCKETS)),
+        )
     return time.perf_counter() - start
 
 

@@ -98,7 +98,7 @@ def transform_task(stage: str, output_url: str, bucket: int, settings: Settings,
 
 people_task = task(publisher.build_people_table, name="build-people", cache_policy=NO_CACHE)
 clusters_task = task(publisher.build_quote_clusters, name="cluster-quotes", cache_policy=NO_CACHE)
-publish_task = task(publisher.publish, name="publish-tables", cache_policy=NO_CACHE)
+plan_task = task(publisher.plan, name="plan-publication", cache_policy=NO_CACHE)
 
 
 def make_runner(workers: int, dask_address: str | None) -> TaskRunner:
@@ -211,10 +211,28 @@ def quotes_flow(output_url: str, settings: Settings, force: bool = False) -> dic
     return transform_stage("quotes", output_url, settings, force)
 
 
+@task(name="publish-bucket", cache_policy=NO_CACHE)
+def publish_bucket_task(output_url: str, bucket: int) -> dict:
+    return offload(publisher.publish_bucket, output_url, bucket)
+
+
+def in_order(futures: list) -> Iterator[dict]:
+    """Results in submission order, each dropped once consumed (a bucket's rows can be large)."""
+    for i, future in enumerate(futures):
+        result = future.result()
+        futures[i] = None
+        yield result
+
+
 @flow(name="publish", log_prints=True)
 def publish_flow(input_url: str, output_url: str) -> dict:
     require(Store(output_url), "publish")
-    return publish_task(input_url, output_url)
+    plan = plan_task(output_url)
+    if not plan["todo"]:
+        return plan["summary"] | {"rewritten": []}
+    futures = [publish_bucket_task.submit(output_url, b) for b in range(N_BUCKETS)]
+    summary = publisher.write_tables(output_url, plan["todo"], plan["signatures"], in_order(futures))
+    return summary | {"rewritten": plan["todo"]}
 
 
 @flow(name="newscurate", log_prints=True)
@@ -234,6 +252,7 @@ def pipeline(
         "paragraphs": paragraphs_flow,
         "people": people_flow,
         "quotes": quotes_flow,
+        "publish": publish_flow,
     }
     ran, timings, report, pids = [], {}, {}, set()
     with (
@@ -245,10 +264,10 @@ def pipeline(
             if only and stage not in only and stage != "publish":
                 continue
             start = time.perf_counter()
+            stage_flow = flows[stage].with_options(task_runner=runner)
             if stage == "publish":
-                report |= publish_flow(input_url, output_url)
+                report |= stage_flow(input_url, output_url)
             else:
-                stage_flow = flows[stage].with_options(task_runner=runner)
                 args = (input_url, output_url) if stage == "ingest" else (output_url,)
                 result = stage_flow(*args, settings, full or bool(only))
                 report |= {k: v for k, v in result.items() if k in ("new", "changed", "unchanged", "removed")}

@@ -1,9 +1,11 @@
 """Corpus-level steps and publishing: people, quote clusters, duplicates, the final tables.
 
-Everything here reads the stage buckets under ``_state`` one at a time and writes
-each output table atomically (a temporary file renamed over the old one), so a
-killed run leaves the previous table in place. A table is rewritten only when a
-stage it is built from changed since it was last published.
+The corpus-level steps read only the columns they need from every bucket and
+persist small lookup tables under ``_state``. Publishing builds each bucket's
+rows of the final tables columnar (polars), in parallel tasks, and the flow
+writes them, bucket after bucket, into a new generation of the tables that
+becomes visible all at once (``flows.storage.Publication``). A table is
+rewritten only when a stage it is built from changed since it was last published.
 """
 
 from __future__ import annotations
@@ -11,17 +13,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 import polars as pl
 import pyarrow as pa
 
 from flows.report import dataset_card
-from flows.stages import read_bucket
+from flows.stages import SCHEMAS, bucket_path
 from flows.storage import N_BUCKETS, STATE, Publication, Store
 from transforms import dedupe, people, quotes, schemas
-from transforms.paragraphs import offsets
-from transforms.records import Paragraph
+from transforms.records import ARTICLE_SEP
 
 MANIFEST_SCHEMA = pa.schema(
     [
@@ -32,11 +33,14 @@ MANIFEST_SCHEMA = pa.schema(
         ("detail", pa.string()),
     ]
 )
+MANIFEST = f"{STATE}/manifest.parquet"
 PEOPLE_STATE = f"{STATE}/people.parquet"
-CLUSTERS_STATE = f"{STATE}/quote_clusters.parquet"
 # Article-level names the corpus resolves further ("Putin" -> "Vladimir Putin").
 NAMES_STATE = f"{STATE}/people_names.parquet"
 NAMES_SCHEMA = pa.schema([("name", pa.string()), ("canonical", pa.string())])
+CLUSTERS_STATE = f"{STATE}/quote_clusters.parquet"
+REPEATED_STATE = f"{STATE}/repeated_paragraphs.parquet"
+NEAR_DUPLICATES_STATE = f"{STATE}/near_duplicates.parquet"
 PUBLISHED = f"{STATE}/published.json"
 # Which stages each table is built from: a table is rewritten when one of them changed.
 SOURCES = {
@@ -47,31 +51,35 @@ SOURCES = {
     "boilerplate": ("clean",),
     "rejects": ("manifest", "ingest", "clean"),
 }
+BUCKET_TABLES = ("articles", "paragraphs", "quotes", "boilerplate", "rejects")
+SEP = len(ARTICLE_SEP)
 
 
 def manifest_table(manifest: list[dict]) -> pa.Table:
     return pa.Table.from_pylist(manifest, schema=MANIFEST_SCHEMA)
 
 
-def all_rows(store: Store, stage: str, column: str) -> list[dict]:
-    """(article_id, item) rows of a list column over every bucket of a stage."""
-    return [
-        {"article_id": aid, **item}
-        for b in range(N_BUCKETS)
-        for aid, row in read_bucket(store, stage, b).items()
-        for item in row[column] or []
-    ]
+def bucket_frame(store: Store, stage: str, bucket: int, columns: list[str]) -> pl.DataFrame:
+    """Some columns of a stage's bucket (empty, with the right types, when never written)."""
+    table = store.read_table(bucket_path(stage, bucket), columns=columns)
+    return pl.from_arrow(table if table is not None else SCHEMAS[stage].empty_table().select(columns))
+
+
+def state_frame(store: Store, rel: str, columns: list[str] | None = None) -> pl.DataFrame | None:
+    table = store.read_table(rel, columns=columns)
+    return pl.from_arrow(table) if table is not None else None
+
+
+def corpus_items(store: Store, stage: str, column: str) -> pl.DataFrame:
+    """A stage's list column over every bucket, one row per item, with its article_id."""
+    frames = [bucket_frame(store, stage, b, ["article_id", column]) for b in range(N_BUCKETS)]
+    return pl.concat(frames).explode(column).drop_nulls(column).unnest(column)
 
 
 def build_people_table(output_url: str) -> int:
-    """The corpus's people from every article's mentions (persisted for publish)."""
+    """The corpus's people from every article's mentions, and the corpus-level name map."""
     store = Store(output_url)
-    mentions = pl.DataFrame(
-        all_rows(store, "people", "mentions"),
-        schema={"article_id": pl.String, "surface": pl.String, "name": pl.String},
-        strict=False,
-    )
-    mentions = mentions.select("article_id", "surface", "name")
+    mentions = corpus_items(store, "people", "mentions").select("article_id", "surface", "name")
     table = people.build_people(mentions)
     store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
     names = people.canonical_names(mentions)
@@ -84,17 +92,34 @@ def build_people_table(output_url: str) -> int:
 def build_quote_clusters(output_url: str) -> int:
     """Cluster ids for every quote in the corpus (same or nearly the same words)."""
     store = Store(output_url)
-    rows = all_rows(store, "quotes", "quotes")
-    labels = quotes.cluster_quotes([r["text"] for r in rows])
-    table = pa.table(
-        {
-            "article_id": pa.array([r["article_id"] for r in rows], pa.string()),
-            "start": pa.array([r["start"] for r in rows], pa.int32()),
-            "cluster_id": pa.array([f"c{label:06d}" for label in labels], pa.string()),
-        }
+    found = corpus_items(store, "quotes", "quotes").select("article_id", "start", "text")
+    labels = quotes.cluster_quotes(found["text"].to_list())
+    clusters = found.select("article_id", "start", cluster_id=pl.Series(labels, dtype=pl.Int64))
+    store.write_table(
+        CLUSTERS_STATE, clusters.with_columns(pl.format("c{}", "cluster_id").alias("cluster_id")).to_arrow()
     )
-    store.write_table(CLUSTERS_STATE, table)
     return len(set(labels))
+
+
+def build_duplicates(store: Store, manifest: pa.Table) -> None:
+    """Paragraphs repeated from an earlier article, and near-duplicate articles (earlier = by source path)."""
+    order = (
+        pl.from_arrow(manifest)
+        .filter(pl.col("reason").is_null())
+        .sort("source_path")
+        .select("article_id", order=pl.int_range(pl.len()))
+    )
+    prints = (
+        pl.concat([bucket_frame(store, "paragraphs", b, ["article_id", "fingerprints"]) for b in range(N_BUCKETS)])
+        .with_columns(paragraph_index=pl.int_ranges(pl.col("fingerprints").list.len()))
+        .explode("fingerprints", "paragraph_index")
+        .drop_nulls("fingerprints")
+        .join(order, on="article_id")
+        .rename({"fingerprints": "fp"})
+    )
+    repeated, near = dedupe.duplicates(prints)
+    store.write_table(REPEATED_STATE, repeated.to_arrow())
+    store.write_table(NEAR_DUPLICATES_STATE, near.to_arrow())
 
 
 def stage_tokens(store: Store, manifest: pa.Table) -> dict[str, str]:
@@ -111,166 +136,162 @@ def signature(tokens: dict[str, str], table: str) -> str:
     return hashlib.sha256("|".join(tokens[s] for s in SOURCES[table]).encode()).hexdigest()[:16]
 
 
-def quote_id(article_id: str, start: int, end: int) -> str:
-    return hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
-
-
-def publish(input_url: str, output_url: str) -> dict:
-    """Publish a new generation of the tables when a source of any changed; return the counts."""
+def plan(output_url: str) -> dict:
+    """The tables to rewrite; when there are none, the last run's summary."""
     store = Store(output_url)
-    manifest = store.read_table(f"{STATE}/manifest.parquet")
+    manifest = store.read_table(MANIFEST)
     tokens = stage_tokens(store, manifest)
     published = store.read_json(PUBLISHED) or {}
     todo = [t for t in schemas.TABLES if published.get(t) != signature(tokens, t) or not store.exists(f"{t}.parquet")]
-    if not todo:
-        return published["summary"] | {"rewritten": []}
-    summary = write_tables(store, manifest.to_pylist(), todo)
-    store.write_json(PUBLISHED, {t: signature(tokens, t) for t in schemas.TABLES} | {"summary": summary})
-    store.write_bytes("README.md", dataset_card(store, summary["tables"]).encode())
-    return summary | {"rewritten": todo}
-
-
-def write_tables(store: Store, manifest: list[dict], todo: list[str]) -> dict:
-    """Build every table bucket by bucket; write those in ``todo``, carry the others over."""
-    source_of = {r["article_id"]: r["source_path"] for r in manifest if r["reason"] is None}
-    people_table = store.read_table(PEOPLE_STATE)
-    canonical = dict(zip(people_table["person_id"].to_pylist(), people_table["name"].to_pylist(), strict=True))
-    names = store.read_table(NAMES_STATE)
-    resolve = dict(zip(names["name"].to_pylist(), names["canonical"].to_pylist(), strict=True))
-    clusters = {
-        (r["article_id"], r["start"]): r["cluster_id"]
-        for r in (store.read_table(CLUSTERS_STATE) or pa.table({})).to_pylist()
+    if todo:
+        build_duplicates(store, manifest)
+    return {
+        "todo": todo,
+        "signatures": {t: signature(tokens, t) for t in schemas.TABLES},
+        "summary": published.get("summary"),
     }
-    corpus = Corpus(source_of, canonical, resolve, clusters, *corpus_duplicates(store, source_of))
-    counts = {t: 0 for t in schemas.TABLES}
+
+
+def write_tables(output_url: str, todo: list[str], signatures: dict, buckets: Iterable[dict[str, pa.Table]]) -> dict:
+    """Write a new generation of the tables from the buckets' rows; carry unchanged tables over."""
+    store = Store(output_url)
+    manifest = store.read_table(MANIFEST)
+    people_table = store.read_table(PEOPLE_STATE)
+    counts = {t: 0 for t in schemas.TABLES} | {"people": people_table.num_rows}
     removed: Counter[str] = Counter()
-    rejects = [{k: r[k] for k in ("source_path", "reason", "detail")} for r in manifest if r["reason"]]
+    rejects = [pl.from_arrow(manifest).filter(pl.col("reason").is_not_null()).select("source_path", "reason", "detail")]
     publication = Publication(store, list(schemas.TABLES))
     with contextlib.ExitStack() as stack:
         sinks = {t: stack.enter_context(publication.writer(t, schemas.TABLES[t][0])) for t in todo}
-        for b in range(N_BUCKETS):
-            rows = publish_bucket(store, b, corpus)
-            rejects += rows.pop("rejects")
-            removed.update(item["reason"] for item in rows["boilerplate"])
-            for table, items in rows.items():
-                counts[table] += len(items)
-                if table in sinks:
-                    sinks[table](pa.Table.from_pylist(items, schema=schemas.TABLES[table][0]))
-        rejects.sort(key=lambda r: r["source_path"])
-        counts |= {"rejects": len(rejects), "people": people_table.num_rows}
+        for tables in buckets:
+            rejects.append(pl.from_arrow(tables.pop("rejects")))
+            removed.update(dict(pl.from_arrow(tables["boilerplate"])["reason"].value_counts().iter_rows()))
+            for name, table in tables.items():
+                counts[name] += table.num_rows
+                if name in sinks:
+                    sinks[name](table)
+        all_rejects = pl.concat(rejects).sort("source_path")
+        counts["rejects"] = all_rejects.height
         if "rejects" in sinks:
-            sinks["rejects"](pa.Table.from_pylist(rejects, schema=schemas.REJECTS))
+            sinks["rejects"](all_rejects.to_arrow())
         if "people" in sinks:
             sinks["people"](people_table)
     for table in schemas.TABLES:
         if table not in todo:
             publication.keep(table)
     publication.commit()
-    return {
+    summary = {
         "articles": counts["articles"],
         "rejects": counts["rejects"],
         "tables": counts,
-        "rejects_by_reason": dict(Counter(r["reason"] for r in rejects).most_common()),
+        "rejects_by_reason": dict(Counter(all_rejects["reason"].to_list()).most_common()),
         "boilerplate_by_reason": dict(removed.most_common()),
+    }
+    store.write_json(PUBLISHED, signatures | {"summary": summary})
+    store.write_bytes("README.md", dataset_card(store, counts).encode())
+    return summary
+
+
+def stable_id(*parts: object) -> str:
+    return hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def publish_bucket(output_url: str, bucket: int) -> dict[str, pa.Table]:
+    """One bucket's rows of every per-article table, built columnar."""
+    store = Store(output_url)
+    ingested = bucket_frame(
+        store, "ingest", bucket, ["article_id", "source_path", "status", "detail", "format", "encoding", "repairs"]
+    )
+    meta = ["title", "site_name", "section", "authors", "published", "dateline", "language"]
+    cleaned = bucket_frame(store, "clean", bucket, ["article_id", "status", "detail", "removed", *meta])
+    paras = bucket_frame(store, "paragraphs", bucket, ["article_id", "paragraphs"])
+    found = bucket_frame(store, "quotes", bucket, ["article_id", "quotes"])
+
+    ok = ingested.filter(pl.col("status") == "ok").drop("status", "detail")
+    joined = ok.join(
+        cleaned.rename({"status": "clean_status", "detail": "clean_detail"}), on="article_id", how="left"
+    ).join(paras.select("article_id", n_paragraphs=pl.col("paragraphs").list.len()), on="article_id", how="left")
+    published = (pl.col("clean_status") == "ok") & (pl.col("n_paragraphs") > 0)
+    good = joined.filter(published)
+    rejects = pl.concat(
+        [
+            ingested.filter(pl.col("status") != "ok").select("source_path", reason="status", detail="detail"),
+            joined.filter(~published.fill_null(False)).select(
+                "source_path",
+                reason=pl.when(pl.col("clean_status").is_null())
+                .then(pl.lit("pending"))
+                .otherwise(pl.lit("no_content")),
+                detail=pl.coalesce("clean_detail", pl.lit("the clean and paragraphs stages have not run on it")),
+            ),
+        ]
+    )
+    ids = good.select("article_id")
+
+    boilerplate = (
+        cleaned.join(ok.select("article_id"), on="article_id", how="semi")
+        .select("article_id", "removed")
+        .explode("removed")
+        .drop_nulls("removed")
+        .unnest("removed")
+    )
+
+    repeated = state_frame(store, REPEATED_STATE)
+    paragraphs = (
+        paras.join(ids, on="article_id", how="semi")
+        .select("article_id", "paragraphs")
+        .explode("paragraphs")
+        .unnest("paragraphs")
+        .with_columns(paragraph_index=pl.int_range(pl.len()).over("article_id"), length=pl.col("text").str.len_chars())
+        .with_columns(char_end=(pl.col("length") + SEP).cum_sum().over("article_id") - SEP)
+        .with_columns(char_start=pl.col("char_end") - pl.col("length"))
+    )
+    flags = repeated.with_columns(is_duplicate=pl.lit(True)) if repeated is not None else None
+    paragraphs = (
+        paragraphs.join(flags, on=["article_id", "paragraph_index"], how="left")
+        if flags is not None
+        else paragraphs.with_columns(is_duplicate=pl.lit(None, pl.Boolean))
+    )
+    paragraphs = paragraphs.with_columns(pl.col("is_duplicate").fill_null(False))
+
+    texts = paragraphs.group_by("article_id", maintain_order=True).agg(text=pl.col("text").str.join(ARTICLE_SEP))
+    near = state_frame(store, NEAR_DUPLICATES_STATE)
+    articles = good.join(texts, on="article_id", how="left").with_columns(n_boilerplate=pl.col("removed").list.len())
+    articles = (
+        articles.join(near, on="article_id", how="left")
+        if near is not None
+        else articles.with_columns(duplicate_of=pl.lit(None, pl.String))
+    )
+
+    return {
+        "articles": cast(articles.sort("source_path"), "articles"),
+        "paragraphs": cast(paragraphs, "paragraphs"),
+        "quotes": cast(quote_rows(store, found.join(ids, on="article_id", how="semi")), "quotes"),
+        "boilerplate": cast(boilerplate, "boilerplate"),
+        "rejects": cast(rejects, "rejects"),
     }
 
 
-def corpus_duplicates(store: Store, source_of: dict[str, str]) -> tuple[set, dict]:
-    """Repeated paragraphs ((article_id, paragraph_index) set) and near-duplicate articles (id -> earlier id)."""
-    order = {aid: i for i, aid in enumerate(sorted(source_of, key=source_of.get))}
-    rows = [
-        (order.get(aid, -1), aid, i, p["text"])
-        for b in range(N_BUCKETS)
-        for aid, row in read_bucket(store, "paragraphs", b).items()
-        for i, p in enumerate(row["paragraphs"])
-    ]
-    schema = {"order": pl.Int64, "article_id": pl.String, "paragraph_index": pl.Int64, "text": pl.String}
-    flags, near = dedupe.duplicates(pl.DataFrame(rows, orient="row", schema=schema))
-    return set(flags.filter("is_duplicate").select("article_id", "paragraph_index").iter_rows()), dict(near.iter_rows())
+def quote_rows(store: Store, found: pl.DataFrame) -> pl.DataFrame:
+    """Quotes with corpus-level speakers (people.name, person_id) and cluster ids."""
+    rows = found.explode("quotes").drop_nulls("quotes").unnest("quotes")
+    names = state_frame(store, NAMES_STATE)
+    resolve = dict(zip(names["name"], names["canonical"], strict=True))
+    known = state_frame(store, PEOPLE_STATE, ["person_id", "name"])
+    canonical = dict(zip(known["person_id"], known["name"], strict=True))
+    speakers = rows["speaker"].drop_nulls().unique().to_list()
+    pid = {s: people.person_id(resolve.get(s, s)) for s in speakers}
+    shown = {s: canonical.get(pid[s], resolve.get(s, s)) for s in speakers}
+    clusters = state_frame(store, CLUSTERS_STATE).join(found.select("article_id"), on="article_id", how="semi")
+    rows = rows.with_columns(
+        person_id=pl.col("speaker").replace_strict(pid, default=None, return_dtype=pl.String),
+        speaker=pl.col("speaker").replace_strict(shown, default=None, return_dtype=pl.String),
+        quote_id=pl.Series(
+            [stable_id(*k) for k in zip(rows["article_id"], rows["start"], rows["end"], strict=True)], dtype=pl.String
+        ),
+    ).join(clusters.with_columns(pl.col("start").cast(rows.schema["start"])), on=["article_id", "start"], how="left")
+    return rows.rename({"start": "char_start", "end": "char_end"})
 
 
-@dataclass
-class Corpus:
-    """Corpus-wide lookups that each bucket's rows are completed with."""
-
-    source_of: dict[str, str]  # article_id -> source_path
-    canonical: dict[str, str]  # person_id -> people.name
-    resolve: dict[str, str]  # article-level name -> corpus name ("Putin" -> "Vladimir Putin")
-    clusters: dict[tuple[str, int], str]  # (article_id, quote start) -> cluster_id
-    dup_paragraphs: set[tuple[str, int]]  # (article_id, paragraph_index) seen in an earlier article
-    duplicate_of: dict[str, str]  # article_id -> earlier near-duplicate article_id
-
-
-def publish_bucket(store: Store, b: int, corpus: Corpus) -> dict[str, list[dict]]:
-    """The output rows contributed by one bucket of articles."""
-    ingested = read_bucket(store, "ingest", b)
-    cleaned = read_bucket(store, "clean", b)
-    paras = read_bucket(store, "paragraphs", b)
-    found = read_bucket(store, "quotes", b)
-    out: dict[str, list[dict]] = {"articles": [], "paragraphs": [], "quotes": [], "boilerplate": [], "rejects": []}
-    for aid in sorted(ingested, key=lambda a: corpus.source_of.get(a, "")):
-        ing = ingested[aid]
-        if ing["status"] != "ok" or aid not in cleaned:
-            out["rejects"].append(
-                {
-                    "source_path": ing["source_path"],
-                    "reason": ing["status"],
-                    "detail": ing["detail"] or "not cleaned yet",
-                }
-            )
-            continue
-        cl = cleaned[aid]
-        out["boilerplate"] += [{"article_id": aid, **r} for r in cl["removed"] or []]
-        plist = paras.get(aid, {}).get("paragraphs") or []
-        if cl["status"] != "ok" or not plist:
-            out["rejects"].append(
-                {"source_path": ing["source_path"], "reason": "no_content", "detail": cl["detail"] or "no paragraphs"}
-            )
-            continue
-        text, spans = offsets([Paragraph(p["text"], p["kind"]) for p in plist])
-        out["articles"].append(
-            {
-                **{k: cl[k] for k in ("title", "site_name", "section", "authors", "published", "dateline", "language")},
-                "article_id": aid,
-                "source_path": ing["source_path"],
-                "format": ing["format"],
-                "encoding": ing["encoding"],
-                "repairs": ing["repairs"],
-                "text": text,
-                "n_paragraphs": len(plist),
-                "n_boilerplate": len(cl["removed"] or []),
-                "duplicate_of": corpus.duplicate_of.get(aid),
-            }
-        )
-        out["paragraphs"] += [
-            {
-                "article_id": aid,
-                "paragraph_index": i,
-                "kind": p["kind"],
-                "text": p["text"],
-                "char_start": s,
-                "char_end": e,
-                "n_sentences": p["n_sentences"],
-                "is_duplicate": (aid, i) in corpus.dup_paragraphs,
-            }
-            for i, (p, (s, e)) in enumerate(zip(plist, spans, strict=True))
-        ]
-        for q in found.get(aid, {}).get("quotes") or []:
-            pid = people.person_id(corpus.resolve.get(q["speaker"], q["speaker"])) if q["speaker"] else None
-            out["quotes"].append(
-                {
-                    "quote_id": quote_id(aid, q["start"], q["end"]),
-                    "article_id": aid,
-                    "paragraph_index": q["paragraph_index"],
-                    "char_start": q["start"],
-                    "char_end": q["end"],
-                    "text": q["text"],
-                    "kind": q["kind"],
-                    "speaker_text": q["speaker_text"],
-                    "speaker": corpus.canonical.get(pid, q["speaker"]) if pid else None,
-                    "person_id": pid,
-                    "cue": q["cue"],
-                    "cluster_id": corpus.clusters.get((aid, q["start"])),
-                }
-            )
-    return out
+def cast(frame: pl.DataFrame, table: str) -> pa.Table:
+    schema = schemas.TABLES[table][0]
+    return frame.select(schema.names).to_arrow().cast(schema)

@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from flows.settings import Settings
 from flows.storage import STATE, Store, bucket_of, content_id
-from transforms import chrome_vocab, clean, decode, html, metadata, paragraphs, people, quotes, speech_vocab
+from transforms import chrome_vocab, clean, decode, dedupe, html, metadata, paragraphs, people, quotes, speech_vocab
 from transforms.records import ArticleMeta, Mention
 
 STAGES = ("ingest", "clean", "paragraphs", "people", "quotes", "publish")
@@ -42,7 +42,7 @@ UPSTREAM = {
 CODE: dict[str, tuple[ModuleType, ...]] = {
     "ingest": (decode, html),
     "clean": (clean, chrome_vocab, metadata),
-    "paragraphs": (paragraphs,),
+    "paragraphs": (paragraphs, dedupe),
     "people": (people, speech_vocab),
     "quotes": (quotes, speech_vocab),
     "publish": (),
@@ -108,7 +108,7 @@ SCHEMAS = {
         + META
         + [("dateline", pa.string()), ("language", pa.string()), ("removed", pa.list_(REMOVED))]
     ),
-    "paragraphs": pa.schema(BASE + [("paragraphs", pa.list_(PARAGRAPH))]),
+    "paragraphs": pa.schema(BASE + [("paragraphs", pa.list_(PARAGRAPH)), ("fingerprints", pa.list_(pa.int64()))]),
     "people": pa.schema(BASE + [("mentions", pa.list_(MENTION))]),
     "quotes": pa.schema(BASE + [("quotes", pa.list_(QUOTE))]),
 }
@@ -178,6 +178,7 @@ def paragraphs_one(up: dict, settings: Settings) -> dict:
         "paragraphs": [
             {"text": p.text, "kind": p.kind, "n_sentences": paragraphs.count_sentences(p.text)} for p in paras
         ],
+        "fingerprints": [dedupe.fingerprint(p.text) for p in paras],
     }
 
 

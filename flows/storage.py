@@ -66,13 +66,13 @@ class Store:
     def read_bytes(self, rel: str) -> bytes:
         return self.fs.cat_file(self.path(rel))
 
-    def read_table(self, rel: str) -> pa.Table | None:
+    def read_table(self, rel: str, columns: list[str] | None = None) -> pa.Table | None:
         path = self.path(rel)
         fs = self.fs
         if not fs.exists(path):
             return None
         with fs.open(path, "rb") as f:
-            return pq.read_table(f)
+            return pq.read_table(f, columns=columns)
 
     def write_table(self, rel: str, table: pa.Table) -> None:
         """Write a Parquet file atomically: to a temporary name, then renamed."""

@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.people import build_people, canonical_names, describe_people, find_mentions, fold_name, person_id
+from transforms.people import (
+    build_people,
+    canonical_names,
+    describe_people,
+    find_mentions,
+    fold_name,
+    nickname_spans,
+    person_id,
+)
 from transforms.records import ARTICLE_SEP
 
 
@@ -200,3 +208,49 @@ def test_common_capitalised_words_are_not_people(paragraphs):
 def test_short_mentions_resolve(paragraphs, surface, name):
     got = {m.surface: m.name for m in find_mentions(paragraphs)}
     assert got[surface] == name
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a title that is also a surname is a name after an honorific
+        (["Larry Kingsley met Dora King on Monday.", "Ms. King said it was fine."], ("Ms. King", "Dora King")),
+        # between equally frequent full names, a surname goes to the one written last before it
+        (["Gary Olsen spoke first.", "Later, Secretary Ruth Olsen arrived.", "Olsen said the talks went well."],
+         ("Olsen", "Ruth Olsen")),
+        # mid-sentence, a capitalised -ed word is a name, not a participle
+        (["Mara Halsted spoke.", "In a statement, Halsted said no."], ("Halsted", "Mara Halsted")),
+        # a nickname in marks inside a name is skipped
+        (['Rep. Dalia "Dee" Ferro arrived.'], ('Rep. Dalia "Dee" Ferro', "Dalia Ferro")),
+        (["Senator Olaf “The Ox” Berg arrived."], ("Senator Olaf “The Ox” Berg", "Olaf Berg")),
+    ],
+)
+def test_more_name_rules(paragraphs, expected):
+    assert expected in _names(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Mr. President, the people are waiting."],
+        ["The King said the bridge would open."],
+        ["Asked about it, the council said no."],
+    ],
+)
+def test_titles_and_participles_alone_are_not_people(paragraphs):
+    assert find_mentions(paragraphs) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ('Del. Ana "Annie" Holt (D-Salem) spoke.', ['"Annie"']),
+        ("Olaf “The Ox” Berg said so.", ["“The Ox”"]),
+        ("Robert C. 'Bob' Hale left.", ["'Bob'"]),
+        # headline scare quotes between capitalised words are not nicknames
+        ("Critics Call Mayor ‘A Fraud’ In Speech", []),
+        ("Women Who Can’t ‘Handle’ Pressure ‘Should Quit’", []),
+    ],
+)
+def test_nickname_spans(paragraph, expected):
+    assert [paragraph[a:b] for a, b in nickname_spans(paragraph)] == expected

@@ -291,3 +291,131 @@ def test_titles_of_works_have_no_speaker(paragraph):
 def test_apposed_names_and_spaced_guillemets(paragraphs, quote_text, speaker):
     (q,) = _quotes(paragraphs)
     assert (q.text, q.speaker) == (quote_text, speaker)
+
+
+# --------------------------------------------------------------------------- sentence ends after quotes
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker"),
+    [
+        # a quote ending in "." ends its sentence: the cue deep in the next sentence is not its attribution
+        (["When Dalia Ferro asked about taxes, Olaf Berg boasted, “That makes me rich.” Berg was defensive "
+          "about a clerk who said he was unpaid, saying, “Maybe he did a bad job.”"], "Maybe he", "Olaf Berg"),
+        (["Dalia Ferro said the count “is close.” Gov. Olaf Berg said it was “too early.”"], "is close",
+         "Dalia Ferro"),
+        # after "!" or "?" the attribution may follow, even with a long apposition and an abbreviated title
+        (["“Long live the river!” Dalia Ferro, the editor of the Valley Post, wrote on Sunday."], "Long live",
+         "Dalia Ferro"),
+        (["“Why now?” Sen. Olaf Berg asked."], "Why now", "Olaf Berg"),
+    ],
+)
+def test_sentence_end_after_quote(paragraphs, quote_start, speaker):
+    assert _one(paragraphs, quote_start).speaker == speaker
+
+
+# --------------------------------------------------------------------------- cue or noun
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker_text"),
+    [
+        # the -s form of a noun-like cue after an adjective or a possessive is a plural noun
+        (["A clerk sent late-night texts about “random strangers” to the office."], "random", None),
+        (["Dalia Ferro said Olaf Berg’s comments were “deeply unfair”."], "deeply", "Dalia Ferro"),
+        # the bare form is a verb after a plural subject, before an object pronoun, or after "to"
+        (["Most people liked it, while 31 percent call it “a disaster”."], "a disaster", "31 percent"),
+        (["Critics call them “a waste of money”."], "a waste", "Critics"),
+        (["The ruling allowed Olaf Berg to claim the land was “never sold”."], "never sold", "Olaf Berg"),
+        # a participle takes an object, not an inverted subject
+        (["Dalia Ferro said so on Monday, recalling her reaction to a note that called the plan a “bad joke”."],
+         "bad joke", "a note"),
+        # a time phrase is not a subject: the clause subject speaks
+        (["Olaf Berg sent three messages early Monday saying the plan was “dead on arrival”."], "dead on",
+         "Olaf Berg"),
+    ],
+)
+def test_cue_or_noun(paragraphs, quote_start, speaker_text):
+    assert _one(paragraphs, quote_start).speaker_text == speaker_text
+
+
+# --------------------------------------------------------------------------- kinds: titles and headlines
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [
+        ("Olaf Berg was a guest on Valley Radio’s “Morning With Ana.”", "partial"),
+        ("Critics Say Olaf Berg Is ‘Not Fit To Lead.’", "partial"),
+        ("Olaf Berg handed out his “Big Green Plan.”", "partial"),
+        # after a colon a title-case sentence is still a full quote
+        ("Olaf Berg said: “Thank You All Very Much.”", "full"),
+        ("“It is a bad day for the valley,” Olaf Berg said.", "full"),
+    ],
+)
+def test_titles_and_headline_fragments_are_partial(paragraph, kind):
+    (q,) = _quotes([paragraph])
+    assert q.kind == kind
+
+
+# --------------------------------------------------------------------------- speakers (continued)
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker_text", "speaker"),
+    [
+        # a contracted pronoun speaks as the pronoun
+        (["Dalia Ferro spoke next.", "She’s said the law is “a mistake”."], "a mistake", "She", "Dalia Ferro"),
+        # an indefinite description is someone new, a definite one is resolved
+        (["Dalia Ferro, a spokeswoman for the agency, spoke on Monday.",
+          "“We have no comment,” a spokeswoman for the bank said."], "We have", "a spokeswoman for the bank",
+         None),
+        (["Dalia Ferro, a spokeswoman for the agency, spoke on Monday.",
+          "“We have no comment,” the spokeswoman said."], "We have", "the spokeswoman", "Dalia Ferro"),
+        # a label naming a topic is not a speaker
+        (["Dalia Ferro was asked about the mayor.", "Of Olaf Berg: “I do not trust him at all.”"], "I do not",
+         None, None),
+        # a possessive description with a titled name and a party label in apposition
+        (["“We are ready for this!” Olaf Berg's niece, state Sen. Ana Holt (D-Salem), shouted to the crowd."],
+         "We are", "Olaf Berg's niece, state Sen. Ana Holt", "Ana Holt"),
+        # a nickname in marks inside a name is not a quote
+        (['“This is our year!” Rep. Dalia "Dee" Ferro shouted.'], "This is", 'Rep. Dalia "Dee" Ferro',
+         "Dalia Ferro"),
+    ],
+)
+def test_more_speakers(paragraphs, quote_start, speaker_text, speaker):
+    q = _one(paragraphs, quote_start)
+    assert (q.speaker_text, q.speaker) == (speaker_text, speaker)
+
+
+def test_nickname_is_not_a_quote():
+    assert [q.text for q in _quotes(['Rep. Dalia "Dee" Ferro arrived on Monday.'])] == []
+
+
+def test_name_after_a_preposition_is_not_the_subject_of_a_later_cue():
+    paragraphs = ['The League, a "citizens group" that opposes the mayor, will run ads that attack him as a '
+                  '"rubber stamp" for Mrs. Dalia Ferro and urge voters to act.']
+    assert _one(paragraphs, "rubber").speaker != "Dalia Ferro"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker"),
+    [
+        # a standalone quote, then a sentence pointing back to it, names its speaker
+        (["“We will build it again, and better.”", "That was how Olaf Berg, the mayor, described the plan."],
+         "We will", "Olaf Berg"),
+        (["“We will build it again, and better.”", "So said Olaf Berg on Monday."], "We will", "Olaf Berg"),
+        (["“We will build it again, and better.”", "The mayor Olaf Berg left early."], "We will", None),
+    ],
+)
+def test_back_reference_names_the_speaker(paragraphs, quote_start, speaker):
+    assert _one(paragraphs, quote_start).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # the nearest sentence naming a compatible person gives the antecedent, even in oblique position
+        (["Olaf Berg spoke on Monday.", "The plan was praised by Tomas Vik.", "“It is a good plan,” he said."],
+         "Tomas Vik"),
+        # within that sentence its subject is preferred
+        (["Olaf Berg met with Tomas Vik on Monday.", "“It went well,” he said."], "Olaf Berg"),
+        (["Olaf Berg, who met Tomas Vik's aides on Monday, was pleased.", "“It went well,” he said."],
+         "Olaf Berg"),
+    ],
+)
+def test_pronoun_antecedent(paragraphs, speaker):
+    (q,) = _quotes(paragraphs)
+    assert q.speaker == speaker

@@ -74,6 +74,25 @@ FORUM_PATTERNS: tuple[str, ...] = (
     r"(page|pagina|seite|página|strona)\s+\d+\s+(of|van|von|de|sur|di|z)\s+\d+\s*$",
 )
 
+# How a FORUM_PATTERNS entry can start (lower case; a line starting with a digit is always tried): a line
+# starting with none of these is not matched against the patterns. Keep in step with FORUM_PATTERNS
+# (tests/test_clean.py checks that every alternative at the start of a pattern starts with one of them).
+FORUM_LEADS: tuple[str, ...] = (
+    "post", "message", "bericht", "beitr", "mensaj", "mensag", "messagg", "wiadomości", "inlägg", "innlegg",
+    "indlæg", "сообщени", "joined", "registr", "member since", "lid geworden op", "mitglied seit", "inscri",
+    "iscritto", "dołączył", "rejestracja", "medlem sedan", "tilmeldt", "зарегистрирован", "регистрация", "re",
+    "reply with quote", "quote", "plaats reactie", "reageer", "antwort", "répondre", "responder", "rispondi",
+    "odpowiedz", "svar", "ответить", "return to", "back to", "terug naar", "zurück zu", "retourner vers",
+    "revenir à", "volver a", "voltar para", "torna a", "wróć do", "powrót do", "tillbaka till", "tilbake til",
+    "вернуться в", "site admin", "administr", "moderat", "global moderator", "super moderator", "beheerder",
+    "forum admin", "junior member", "senior member", "new member", "newbie", "regular member", "premium member",
+    "verified member", "posting freak", "valued member", "well-known member", "active member", "stamgast",
+    "beginner", "modérateur", "moderador", "администратор", "модератор", "top", "bovenkant", "nach oben", "haut",
+    "arriba", "inizio", "góra", "citaat", "zitat", "cita", "cytat", "цитата", "last edited by",
+    "laatst bewerkt door", "zuletzt bearbeitet von", "dernière édition par", "editado por",
+    "ostatnio edytowany przez", "page", "pagina", "seite", "página", "strona",
+)
+
 # --- photo captions and credits ----------------------------------------------------------------------------
 # Credit labels: "Photo: NAME", "Pic: AP", "Foto: dpa", "Bild: Keystone", "(Image: Getty)".
 CREDIT_LABELS: tuple[str, ...] = (

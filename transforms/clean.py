@@ -246,6 +246,18 @@ def _first_words(*tables: tuple[str, ...]) -> frozenset[str]:
     )
 
 
+def _needles(*tables: tuple[str, ...]) -> tuple[str, ...]:
+    """The lower-case text every phrase spells: a line whose lower-cased text holds none cannot match.
+
+    A phrase with regex fragments ("\\(c\\) \\d{4}") spells its literal text before the first class ("(c) ").
+    """
+    return tuple(sorted({re.split(r"\\[a-zA-Z]", p)[0].replace("\\", "").lower() for table in tables for p in table}))
+
+
+# Letters that IGNORECASE matches to a letter of the vocabularies although lower() maps them elsewhere: dotted
+# and dotless i, long s, old Cyrillic letter forms. On a page holding one, the lower-case substring and prefix
+# checks below are off (every regex runs): they assume that the regexes compare lower-cased letters.
+_CASE_ODDITIES_RE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
 _NETWORKS = vocab.NETWORK_NAMES
 _CREDIT_SLASH_WORDS = frozenset({"mandatory", "credit", "getty", "via"})
 _COOKIE_WORDS = _first_words(vocab.COOKIE_WORDS)
@@ -253,6 +265,22 @@ _STRONG_LEGAL_WORDS = _first_words(vocab.STRONG_LEGAL_PHRASES)
 _LEGAL_WORDS = _first_words(vocab.LEGAL_PHRASES)
 _NEWSLETTER_WORDS = _first_words(vocab.NEWSLETTER_PHRASES, vocab.SIGNUP_PHRASES, vocab.PROMO_PHRASES)
 _AGO_WORDS = _first_words(vocab.AGO_WORDS)
+# what the phrase rules need to find in the lower-cased line (substrings) or at its start (prefixes)
+_STRONG_LEGAL_NEEDLES = ("©", *_needles(vocab.STRONG_LEGAL_PHRASES))
+_LEGAL_NEEDLES = _needles(vocab.LEGAL_PHRASES)
+_PROMO_NEEDLES = _needles(vocab.PROMO_PHRASES)
+_NEWSLETTER_NEEDLES = _needles(vocab.NEWSLETTER_PHRASES, vocab.SIGNUP_PHRASES)
+_CREDIT_LABEL_NEEDLES = _needles(vocab.CREDIT_LABELS)
+_CREDIT_START_PREFIXES = _needles(vocab.CREDIT_START_LABELS)
+_CAPTION_START_PREFIXES = _needles(vocab.CAPTION_START_LABELS)
+_RELATED_PREFIXES = _needles(vocab.RELATED_PHRASES)
+_MORE_HEAD_PREFIXES = _needles(vocab.MORE_WORDS)
+_MORE_STORIES_PREFIXES = _needles(vocab.MORE_STORIES_FIRST)
+_FORUM_PREFIXES = tuple(vocab.FORUM_LEADS)
+# a commenter's line ends with the last word of its verb ("wrote", "a écrit")
+_COMMENTER_LAST_WORDS = frozenset(v.split()[-1] for v in vocab.COMMENTER_VERBS)
+# what RELATED_PHRASES may stand behind at the start of a line ("1. Read more", "» Related")
+_LEADING_NON_LETTERS_RE = re.compile(r"[\s\W\d]*")
 
 # reasons a rule may give; "comments" is also a barrier for the body
 _BARRIER_REASONS = frozenset({"comments"})
@@ -274,13 +302,22 @@ class _Line:
     rule: str | None
 
 
-def _features(index: int, raw: str) -> _Line:
+def _features(index: int, raw: str, *, cjk_page: bool = True, plain_case: bool = False) -> _Line:
+    """Features of one line; ``cjk_page=False`` says the page has no CJK character (none to count),
+    ``plain_case`` that it has none of the letters of ``_CASE_ODDITIES_RE``."""
     text = raw.strip(_INVISIBLE)
-    tokens = _TOKEN_RE.findall(_URL_RE.sub(" ", text) if "/" in text or "www" in text else text)
-    n_cjk = len(_CJK_RE.findall(text)) if text and max(text) >= "\u3040" else 0
+    low = text.lower()
+    has_url = "/" in text or "www" in text
+    # Lower-case word tokens. lower() maps every character but "İ" to one character of the same class
+    # (word, space, digit), so the tokens of the lower-cased line are the lower-cased tokens: one pass.
+    one_to_one = len(low) == len(text)
+    if one_to_one:
+        tokens = _TOKEN_RE.findall(_URL_RE.sub(" ", low) if has_url else low)
+    else:
+        tokens = [t.lower() for t in _TOKEN_RE.findall(_URL_RE.sub(" ", text) if has_url else text)]
+    n_cjk = len(_CJK_RE.findall(text)) if cjk_page else 0
     words = len(tokens) + n_cjk // 2 if n_cjk else len(tokens)
-    low_tokens = [t.lower() for t in tokens]
-    stops = sum(1 for t in low_tokens if t in vocab.STOPWORDS)
+    stops = len([t for t in tokens if t in vocab.STOPWORDS])
     stop_ratio = stops / len(tokens) if tokens else 0.0
     terminal = bool(_TERMINAL_RE.search(text))
     cjk = n_cjk * 3 > len(text)
@@ -292,18 +329,23 @@ def _features(index: int, raw: str) -> _Line:
         prose = words >= PROSE_MIN_WORDS and stop_ratio >= PROSE_MIN_STOP_RATIO
     else:
         prose = words >= PROSE_MIN_WORDS_UNPUNCTUATED and stop_ratio >= 2 * PROSE_MIN_STOP_RATIO
-    key = _NORM_RE.sub(" ", text.casefold()).strip()
+    # the key is the case-folded tokens joined by single spaces (what _NORM_RE leaves of the line); without
+    # URLs and with case folding equal to lower-casing (no "ß", no final sigma) those are ``tokens``
+    folded = text.casefold()
+    key = " ".join(tokens if one_to_one and not has_url and folded == low else _TOKEN_RE.findall(folded))
     line = _Line(index, text, key, words, stop_ratio, terminal, prose, None)
-    line.rule = _rule_reason(line, low_tokens)
+    line.rule = _rule_reason(line, tokens, low if plain_case else None)
     if line.rule is not None:
         line.prose = False
     return line
 
 
-def _rule_reason(line: _Line, tokens: list[str]) -> str | None:
+def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
     """The chrome rule a line matches, or None. Phrase rules only look at short lines.
 
     ``tokens`` are the line's lower-cased word tokens; a regex runs only when a token it needs is present.
+    ``low`` is the lower-cased line (None on pages with ``_CASE_ODDITIES_RE`` letters): a phrase regex runs
+    only when ``low`` holds, or starts with, what the regex needs.
     """
     text = line.text
     n_chars = len(text)
@@ -311,16 +353,20 @@ def _rule_reason(line: _Line, tokens: list[str]) -> str | None:
     if text.endswith(("...", "…")) and line.words >= TRUNCATED_MIN_WORDS and _TRUNCATED_RE.search(text):
         return "related"
     # a credit label near the end: "... Photo: NAME / AGENCY" (the label and its tail fit in the last 120)
-    m = _CREDIT_LABEL_RE.search(text, max(0, n_chars - 120)) if ":" in text[-120:] else None
+    m = (
+        _CREDIT_LABEL_RE.search(text, max(0, n_chars - 120))
+        if ":" in text[-120:] and (low is None or _holds(low[-121:], _CREDIT_LABEL_NEEDLES))
+        else None
+    )
     if m and len(m["tail"].split()) <= 10 and not _SENTENCE_END_RE.search(m["tail"].rstrip(".") + "x"):
         if m.start() > 0 and len(text[: m.start()].split()) >= 3:
             return "caption"  # "The mayor at the site. Photo: NAME"
         return "caption" if m.start() == 0 and len(m["tail"].split()) >= 5 else "credit"
     if n_chars > LONG_LINE_CHARS:  # a long paragraph: no other chrome rule applies
         return None
-    if _CREDIT_START_RE.match(text):
+    if (low is None or low.startswith(_CREDIT_START_PREFIXES)) and _CREDIT_START_RE.match(text):
         return "credit"
-    if _CAPTION_START_RE.match(text):
+    if (low is None or low.startswith(_CAPTION_START_PREFIXES)) and _CAPTION_START_RE.match(text):
         return "caption"
     if _IMAGE_COUNTER_RE.match(text):
         return "caption"
@@ -338,7 +384,7 @@ def _rule_reason(line: _Line, tokens: list[str]) -> str | None:
         reason = _WHOLE_LINE.get(key)
         if reason is not None:
             return reason
-        if _FORUM_RE.match(text):
+        if (low is None or low.startswith(_FORUM_PREFIXES) or low[0].isdecimal()) and _FORUM_RE.match(text):
             return "forum"
         if ("/" in text or token_set & _CREDIT_SLASH_WORDS) and _CREDIT_SLASH_RE.search(text):
             return "credit"
@@ -350,25 +396,44 @@ def _rule_reason(line: _Line, tokens: list[str]) -> str | None:
         return "cookie"
     strong_legal = "©" in text or bool(token_set & _STRONG_LEGAL_WORDS)
     if not short:
-        return "legal" if strong_legal and _STRONG_LEGAL_RE.search(text) else None
-    if _COMMENT_COUNT_RE.match(text) or _COMMENTER_RE.match(text):
-        return "comments"
+        if strong_legal and (low is None or _holds(low, _STRONG_LEGAL_NEEDLES)) and _STRONG_LEGAL_RE.search(text):
+            return "legal"
+        return None
+    if tokens and tokens[0].isdecimal() and _COMMENT_COUNT_RE.match(text):
+        return "comments"  # "34 responses to ..."
+    if tokens and (low is None or tokens[-1] in _COMMENTER_LAST_WORDS) and _COMMENTER_RE.match(text):
+        return "comments"  # "joetoronto says:"
     if line.words <= 8 and token_set & _AGO_WORDS and _RELATIVE_TIME_RE.search(text):
         return "chrome"
-    if _MORE_HEAD_RE.match(text) or _TAGGED_LINK_RE.search(text) or _MORE_STORIES_RE.match(text):
+    if (
+        ((low is None or low.startswith(_MORE_HEAD_PREFIXES)) and _MORE_HEAD_RE.match(text))
+        or ("[" in text and _TAGGED_LINK_RE.search(text))
+        or ((low is None or low.startswith(_MORE_STORIES_PREFIXES)) and _MORE_STORIES_RE.match(text))
+    ):
         return "related"
     if line.words >= CAPS_LINK_MIN_WORDS and not line.terminal and text.upper() == text and text.lower() != text:
         return "related"  # a headline link in capitals; all-caps subheadings are shorter
-    if (strong_legal or token_set & _LEGAL_WORDS) and _LEGAL_RE.search(text):
+    if (
+        (strong_legal or token_set & _LEGAL_WORDS)
+        and (low is None or _holds(low, _LEGAL_NEEDLES))
+        and _LEGAL_RE.search(text)
+    ):
         return "legal"
-    if token_set & _NEWSLETTER_WORDS and _PROMO_RE.search(text):
+    newsletter_words = token_set & _NEWSLETTER_WORDS
+    if newsletter_words and (low is None or _holds(low, _PROMO_NEEDLES)) and _PROMO_RE.search(text):
         return "newsletter"
     if not line.prose:
-        if token_set & _NEWSLETTER_WORDS and _NEWSLETTER_RE.search(text):
+        if newsletter_words and (low is None or _holds(low, _NEWSLETTER_NEEDLES)) and _NEWSLETTER_RE.search(text):
             return "newsletter"
-        if _RELATED_RE.match(text):
+        if (
+            low is None or low.startswith(_RELATED_PREFIXES, _LEADING_NON_LETTERS_RE.match(low).end())
+        ) and _RELATED_RE.match(text):
             return "related"
     return None
+
+
+def _holds(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
 
 
 def _score(line: _Line) -> float:
@@ -396,7 +461,7 @@ def _main_block(lines: list[_Line], scores: list[float]) -> tuple[int, int] | No
     return best_span
 
 
-def _wrapped_paragraphs(lines: list[_Line]) -> dict[int, float]:
+def _wrapped_paragraphs(lines: list[_Line], *, cjk_page: bool = True, plain_case: bool = False) -> dict[int, float]:
     """Hard-wrapped paragraphs: their lines become prose if the joined paragraph is; returns their scores.
 
     A line without terminal punctuation continues on the next line when that line follows directly
@@ -417,7 +482,12 @@ def _wrapped_paragraphs(lines: list[_Line]) -> dict[int, float]:
         ):
             last += 1
         if last > pos:
-            joined = _features(lines[pos].index, " ".join(lines[p].text for p in range(pos, last + 1)))
+            joined = _features(
+                lines[pos].index,
+                " ".join(lines[p].text for p in range(pos, last + 1)),
+                cjk_page=cjk_page,
+                plain_case=plain_case,
+            )
             if joined.prose and joined.words:
                 total = float(min(joined.words, PROSE_SCORE_CAP) - PROSE_OFFSET)
                 for p in range(pos, last + 1):
@@ -550,7 +620,15 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
     raw_lines = text.split("\n")
     # a line of only zero-width or format characters shows nothing: it is a blank line with a trace
     invisible = [i for i, raw in enumerate(raw_lines) if raw.strip() and not raw.strip(_INVISIBLE)]
-    lines = [_features(i, raw) for i, raw in enumerate(raw_lines) if raw.strip(_INVISIBLE)]
+    # page-wide facts that let the line features skip work: no CJK characters to count, no letters that
+    # IGNORECASE and lower() treat differently
+    cjk_page = _CJK_RE.search(text) is not None
+    plain_case = _CASE_ODDITIES_RE.search(text) is None
+    lines = [
+        _features(i, raw, cjk_page=cjk_page, plain_case=plain_case)
+        for i, raw in enumerate(raw_lines)
+        if raw.strip(_INVISIBLE)
+    ]
     reasons: dict[int, str] = {}  # position in ``lines`` -> reason
     meta = ArticleMeta()
     if not lines:
@@ -562,7 +640,7 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
         return Cleaned(text, [], meta)
 
     _footer_paragraphs(lines)
-    wrapped = _wrapped_paragraphs(lines)
+    wrapped = _wrapped_paragraphs(lines, cjk_page=cjk_page, plain_case=plain_case)
     counts = Counter(line.key for line in lines)
     scores = [_score(line) for line in lines]
     # a prose line alone between two non-prose lines is a teaser summary under its headline more often

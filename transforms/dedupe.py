@@ -7,6 +7,9 @@ paragraphs finds them in one columnar pass, without comparing article pairs.
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 import polars as pl
 
 # Paragraphs shorter than this ("Advertisement", "Read more") say nothing about
@@ -19,27 +22,34 @@ MAX_SHARED = 50
 # more is that article's near-duplicate. 0.8 tolerates a changed or added
 # paragraph in a 5-paragraph story.
 DUPLICATE_SHARE = 0.8
+NON_WORD = re.compile(r"[\W_]+")
 
 
-def fingerprint(text: pl.Expr) -> pl.Expr:
-    """Hash of the paragraph with case, punctuation and spacing normalised away."""
-    return text.str.to_lowercase().str.replace_all(r"[\W_]+", " ").str.strip_chars().hash()
+def fingerprint(text: str) -> int:
+    """A stable 63-bit hash of the paragraph with case, punctuation and spacing normalised away.
+
+    The length of the normalised text is folded into the low bits, so that
+    ``is_long`` can be read back without the text.
+    """
+    norm = NON_WORD.sub(" ", text.lower()).strip()
+    digest = int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big") >> 1
+    return (digest & ~1) | (len(norm) >= MIN_CHARS)
 
 
 def duplicates(paragraphs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Find repeated paragraphs and near-duplicate articles.
 
     ``paragraphs`` has columns ``order`` (article order: earlier articles are
-    the originals), ``article_id``, ``paragraph_index``, ``text``. Returns
-    (``article_id, paragraph_index, is_duplicate`` for every paragraph,
-    ``article_id, duplicate_of`` for every near-duplicate article).
+    the originals), ``article_id``, ``paragraph_index``, ``fp`` (``fingerprint``
+    of the text). Returns (``article_id, paragraph_index`` of every paragraph
+    seen in an earlier article, ``article_id, duplicate_of`` for every
+    near-duplicate article).
     """
-    df = paragraphs.with_columns(fp=fingerprint(pl.col("text")), long=pl.col("text").str.len_chars() >= MIN_CHARS)
-    first = df.group_by("fp").agg(first_order=pl.col("order").min(), n_articles=pl.col("article_id").n_unique())
-    df = df.join(first, on="fp")
-    flags = df.select("article_id", "paragraph_index", is_duplicate=pl.col("order") > pl.col("first_order"))
+    first = paragraphs.group_by("fp").agg(first_order=pl.col("order").min(), n_articles=pl.col("article_id").n_unique())
+    df = paragraphs.join(first, on="fp")
+    repeated = df.filter(pl.col("order") > pl.col("first_order")).select("article_id", "paragraph_index")
 
-    evidence = df.filter(pl.col("long") & (pl.col("n_articles") <= MAX_SHARED))
+    evidence = df.filter(((pl.col("fp") & 1) == 1) & (pl.col("n_articles") <= MAX_SHARED))
     per_article = evidence.group_by("article_id").agg(n_long=pl.len())
     pairs = (
         evidence.select("article_id", "order", "fp")
@@ -53,4 +63,4 @@ def duplicates(paragraphs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .group_by("article_id", maintain_order=True)
         .agg(duplicate_of=pl.col("other").first())
     )
-    return flags, pairs
+    return repeated, pairs

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +28,15 @@ from transforms.records import ARTICLE_SEP, Mention
 
 # A word: letters, inner hyphens/apostrophes ("Jong-un", "O'Brien", "Peskov’s").
 _WORD_RE = re.compile(r"[^\W\d_](?:\w|[-'’](?=[^\W\d_]))*")
+# The words a name can be built from: those not starting with a lower-case ASCII letter, and the
+# lower-case name particles ("van", "bin").  Matching only these in the regex engine skips the
+# ~85% of words that are lower case without a Python-level step each (the largest cost of
+# ``find_mentions``); the boundaries are those of ``_WORD_RE`` (no start inside a word).
+_NAME_WORD_RE = re.compile(
+    r"(?<!\w)(?<!\w[-'’])(?:[^\W\d_a-z](?:\w|[-'’](?=[^\W\d_]))*|(?:"
+    + "|".join(sorted(V.NAME_PARTICLES, key=len, reverse=True))
+    + r")(?!\w|[-'’][^\W\d_]))"
+)
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 # Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
 _APPOSITION_RE = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;:()\n]{1,80})")
@@ -69,13 +79,22 @@ _NOT_SURNAMES = frozenset(w for w in V.NON_NAME_WORDS - _MONTHS if len(w) > 3) |
 _PREP_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|inside|of|on)\s+$", re.IGNORECASE)
 
 
-def _leading_non_name(tok: str) -> bool:
+def _leading_non_name(tok: str, sentence_initial: bool = True) -> bool:
     """A capitalised word opening a run that is not part of a name: a common word, a sentence-
-    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm")."""
+    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm").  Mid-sentence an
+    -ed/-ing word is capitalised only as a name ("Husted", "Golding")."""
     low = _low(tok)
     if low in V.NON_NAME_WORDS or low in V.CUE_FORMS or low[:2] in ("i'", "i’"):
         return True
-    return low.endswith(("ing", "ed")) and len(low) > 4 and first_name_gender(tok) is None
+    return sentence_initial and low.endswith(("ing", "ed")) and len(low) > 4 and first_name_gender(tok) is None
+
+
+def _sentence_initial(par: str, pos: int) -> bool:
+    """True when the word at ``pos`` opens a sentence (or a quote, or the paragraph)."""
+    k = pos - 1
+    while k >= 0 and par[k] in " \t([":
+        k -= 1
+    return k < 0 or par[k] in ".!?:;\"“”‘'—–-"
 
 
 _GAZETTEER_OK = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
@@ -122,6 +141,7 @@ _FOLD_STRIP_RE = re.compile(r"[-‐‑–—_.]+")
 _FOLD_DROP_RE = re.compile(r"[^\w' ]+")
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """Variant-folding key: case, accents, hyphens, spacing, possessive, leading titles removed.
 
@@ -173,19 +193,49 @@ class Profile:
     first: int = 0  # article offset of the first mention
 
 
+# A nickname in quote marks inside a name: `Marcia "Cia" Price`, `Dwayne “The Rock” Johnson`
+# (one or two capitalised words in marks, between a known first name and one capitalised word
+# that ends the name -- so that headline scare quotes, `Smith Calls Jones ‘A Fraud’ In Speech`,
+# are left alone).
+_NICKNAME_RE = re.compile(
+    r"(?<=\S )([\"“‘'])([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)([\"”’'])"
+    r"(?= [A-Z][\w'’-]*(?:[^\w\s'’-]|\s+[^A-Z\s]|$))"
+)
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # `Robert C. "Bobby" Scott`
+_NICK_PAIRS = frozenset({('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")})
+
+
+def nickname_spans(par: str) -> list[tuple[int, int]]:
+    """(start, end) of each nickname in ``par``, marks included: `Marcia "Cia" Price` -> the
+    span of `"Cia"`.  The word before must be a known given name or a middle initial."""
+    out = []
+    for m in _NICKNAME_RE.finditer(par):
+        if (m.group(1), m.group(3)) not in _NICK_PAIRS:
+            continue
+        k = m.start() - 1
+        while k > 0 and not par[k - 1].isspace():
+            k -= 1
+        given = par[k:m.start() - 1]
+        if given[:1].isupper() and (first_name_gender(given) is not None or _INITIAL_RE.fullmatch(given)):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _tokens(par: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(par)]
+    """The words of ``par`` that can be part of a name (see ``_NAME_WORD_RE``)."""
+    return [(m.start(), m.end(), m.group()) for m in _NAME_WORD_RE.finditer(par)]
 
 
-def _groups(par: str, toks: list[tuple[int, int, str]]):
-    """Runs of capitalised tokens joined by single spaces (or ". " after an initial/title)."""
+def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str] = frozenset()):
+    """Runs of capitalised tokens joined by single spaces (or ". " after an initial/title, or a
+    nickname in marks: `Marcia "Cia" Price`)."""
     run: list[int] = []
     for i, (s, _e, w) in enumerate(toks):
         if run:
             ps, pe, pw = toks[run[-1]]
             gap = par[pe:s]
             # a possessive ends a name ("Smith's Fifth Amendment")
-            joined = (gap == " " or (gap == ". " and _is_abbrev_word(pw))
+            joined = (gap == " " or gap in nick_gaps or (gap == ". " and _is_abbrev_word(pw))
                       or (gap == "." and len(pw) == 1 and len(w) == 1)) and not _POSSESSIVE_RE.search(pw)
             ok = joined and (_is_cap(w) or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks)))
             if ok:
@@ -246,7 +296,13 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
     offset = 0
     for pi, par in enumerate(paragraphs):
         toks = _tokens(par)
-        for run in _groups(par, toks):
+        nicks = nickname_spans(par) if ('"' in par or "“" in par or "‘" in par or "'" in par) else []
+        nick_gaps: frozenset[str] = frozenset()
+        if nicks:
+            # the nickname's words are not name tokens; the gap around them joins the name
+            toks = [t for t in toks if not any(a < t[0] < b for a, b in nicks)]
+            nick_gaps = frozenset(" " + par[a:b] + " " for a, b in nicks)
+        for run in _groups(par, toks, nick_gaps):
             words = [toks[i][2] for i in run]
             # trailing particles are not part of a name
             while words and words[-1].lower() in V.NAME_PARTICLES:
@@ -266,7 +322,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             prefix = [w.lower() for w in words[:cut + 1]]
             name_idx = run[cut + 1:]
             # drop leading common words ("Asked", "Monday", nationality adjectives, "Having", "I'm")
-            while name_idx and _leading_non_name(toks[name_idx[0]][2]):
+            while name_idx and _leading_non_name(toks[name_idx[0]][2], _sentence_initial(par, toks[name_idx[0]][0])):
                 prefix.append(toks[name_idx[0]][2].lower())
                 name_idx = name_idx[1:]
             if not name_idx:
@@ -278,9 +334,9 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             if len(names) > 1 and (_low(names[-1]) in V.ORG_PLACE_HEADS and not head_ok
                                    or _low(names[-1]) in _NOT_SURNAMES or len(names[-1]) == 1):
                 continue  # "Kim Il Sung Square", "Virginia Democrats", "Robert C"
-            if len(names) == 1 and (len(names[0]) == 1 or _low(names[0]) in V.TITLES
-                                    or _low(names[0]) in V.HONORIFICS):
-                continue
+            if len(names) == 1 and (len(names[0]) == 1 or _low(names[0]) in V.HONORIFICS
+                                    or _low(names[0]) in V.TITLES and _low(names[0]) not in V.SURNAME_TITLES):
+                continue  # ("Mr. King", "Ms. Bishop": a title that is also a surname passes)
             # "Crooked Hillary Clinton", "Miss Universe Jane Doe": start at a first name of definite
             # gender followed by one surname ("Park Min Jun" stays whole)
             if len(names) == 3 and first_name_gender(names[0]) is None \
@@ -319,7 +375,11 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 evidence = not before.endswith(("and ", "or ", "nor ")) and (
                     not sentence_start or first_name_gender(names[0]) is not None)
             g = gender or rgender or agender
-            written = " ".join(par[name_local:end_local].split())
+            written = par[name_local:end_local]
+            for a, b in reversed(nicks):
+                if name_local < a and b < end_local:
+                    written = written[:a - name_local] + written[b - name_local + 1:]
+            written = " ".join(written.split())
             cands.append(_Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, evidence,
                                written=written))
         offset += len(par) + len(ARTICLE_SEP)
@@ -353,7 +413,9 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
             clusters[short].extend(clusters.pop(k))
     display: dict[tuple[str, ...], str] = {}
     prominence: dict[tuple[str, ...], tuple[int, int]] = {}
+    starts: dict[tuple[str, ...], list[int]] = {}
     for k, cs in clusters.items():
+        starts[k] = sorted(c.start for c in cs)
         forms = Counter(c.written for c in cs)
         first_pos = min(c.start for c in cs)
         best = max(forms.items(), key=lambda kv: (kv[1], -min(c.start for c in cs if c.written == kv[0])))
@@ -391,14 +453,24 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
         ks = by_token.get(tok)
         if not ks and not c.prefix and (tok in V.ORG_PLACE_HEADS or tok in V.ROLE_NOUNS or tok in V.ROLE_PLURALS):
             continue
+        if not ks and tok in V.TITLES and not any(_low(w) in V.HONORIFICS for w in c.prefix):
+            continue  # "the King said": a title alone is a person only as a known surname or after "Mr."
         if ks:
             # a title or honorific picks the full name written with that title or of that gender
             # ("President Clinton" -> the Clinton once called President; "Mr Trump" -> a man),
             # then the most prominent one (most full mentions, earliest first)
+            # then the most prominent one (most full mentions); between equally frequent ones,
+            # the one written last before this mention ("Secretary Jeh Johnson … Johnson said"
+            # after an earlier "Gary Johnson"), then the earliest
             titles = {w for w in c.prefix if w.rstrip(".") in V.TITLES}
-            best_k = max(ks, key=lambda k: (bool(titles & cluster_titles[k]),
-                                            not c.gender or cluster_gender[k] in ("", c.gender),
-                                            prominence[k]))
+
+            def rank(k: tuple[str, ...], c: _Cand = c, titles: set[str] = titles) -> tuple:
+                before = bisect_left(starts[k], c.start)
+                last_before = starts[k][before - 1] if before else -1
+                return (bool(titles & cluster_titles[k]), not c.gender or cluster_gender[k] in ("", c.gender),
+                        prominence[k][0], last_before, prominence[k][1])
+
+            best_k = max(ks, key=rank)
             c.name = display[best_k]
             out.append(c)
         elif c.evidence or tok in titled:

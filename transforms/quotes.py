@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from transforms import speech_vocab as V
-from transforms.people import Profile, describe_people
+from transforms.people import Profile, describe_people, nickname_spans
 from transforms.records import ARTICLE_SEP, Mention, Quote
 
 # --------------------------------------------------------------------------- quote marks
@@ -44,8 +44,10 @@ MAX_SINGLE_QUOTE_CHARS = 300
 # 3 keeps "We are ready." full and "Hillblazers" / "fair," partial on quotes-dev.
 MIN_FULL_WORDS = 3
 # Tokens between the end of a speaker phrase after a quote and its cue (`"…," X, a professor at
-# Y, said`); on quotes-dev 8 loses attributions, 12 and 20 score the same: the smallest safe value.
-MAX_AFTER_TOKENS = 12
+# Y, said`); on quotes-dev 8 loses attributions, 12 and 20 score the same except for an apposition
+# with a title and a party label (`"…!" X's niece, state Del. Y (D-Newport News), shouted`: 15
+# tokens), which 20 holds.
+MAX_AFTER_TOKENS = 20
 # Tokens between a cue and the full quote it introduces (`X told reporters on Monday: "…"`);
 # speaker accuracy on quotes-dev is flat from 10 to 30 (6 loses one), 14 leaves room for an
 # object and a time phrase without reaching into an earlier clause.
@@ -176,6 +178,10 @@ def find_spans(paragraphs: list[str]) -> list[_Span]:
     for pi, par in enumerate(paragraphs):
         spans, open_at = _pair_marks(par)
         spans = [t for t in (_trim(par, s, e) for s, e in spans) if t[1] > t[0]]
+        if spans:
+            nicks = nickname_spans(par)
+            if nicks:  # `Marcia "Cia" Price`: a nickname inside a name is not a quote
+                spans = [(s, e) for s, e in spans if (s - 1, e + 1) not in nicks]
         base = offsets[pi]
         lead = len(par) - len(par.lstrip())
         starts_with_open = bool(spans or open_at is not None) and _MARK_RE.match(par, lead) is not None
@@ -213,8 +219,10 @@ def find_spans(paragraphs: list[str]) -> list[_Span]:
 
 
 # --------------------------------------------------------------------------- tokens, sentences
+# Tokens: a masked quote interior, a word, a number, a punctuation mark.  Quote marks are not
+# tokens (they carry no meaning once the spans are known), so the pattern never matches them.
 _TOKEN_RE = re.compile(
-    r"\x00+|[^\W\d_](?:\w|[-'’.](?=\w))*|\d[\d,.:]*\w*|[.,;:!?…—–()\[\]]|-+|[\"“”„‟«»‹›‘’']|\S"
+    r"\x00+|[^\W\d_](?:\w|[-'’.](?=\w))*|\d[\d,.:]*\w*|[.,;:!?…—–()\[\]]|-+|[^\s\"“”„‟«»‹›‘’']"
 )
 _ABBREV = frozenset({
     *V.HONORIFICS, *V.TITLES, "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "approx",
@@ -222,13 +230,21 @@ _ABBREV = frozenset({
 })
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9\x00])")
 # After a quote ending in . ! ?, a reporting verb before the next stop means the sentence goes on.
+# The verb must come within ATTRIBUTION_AHEAD_WORDS words (abbreviated titles and initials
+# count as words: "Sen.", "G.K.") and before any clause word
+# (`"…!" Jane Roe, the editor of the Daily, wrote`): a cue inside a subordinate clause of a new
+# sentence (`"…." Smith was defensive when asked about a builder who said`) belongs to that
+# sentence.  12 holds a name with a one-line apposition; a judgement call.
+ATTRIBUTION_AHEAD_WORDS = 12
 _ATTRIBUTION_AHEAD_RE = re.compile(
-    r"\s+[^.!?\x00\"“”]{0,80}?\b(?:said|says|told|tells|added|asked|asks|wrote|writes|explained|continued|"
-    r"recalled|replied|tweeted|noted|insisted|argued|exclaimed|shouted|yelled|according)\b"
+    r"\s+(?:(?!(?:who|which|that|when|while|whether|because|after|before|if|as)\b)"
+    r"(?:[^\s.!?\x00]+|[A-Z][a-z]{0,3}\.|(?:[A-Z]\.)+)\s+)"
+    + f"{{0,{ATTRIBUTION_AHEAD_WORDS}}}?"
+    + r"(?:said|says|told|tells|added|asked|asks|wrote|writes|explained|"
+    r"continued|recalled|replied|tweeted|noted|insisted|argued|exclaimed|shouted|yelled|according)\b"
 )
 # A fragment in title case (every long word capitalised, at most 6 words) names a work or a thing.
 _TITLE_CASE_RE = re.compile(r"(?:(?:[A-Z0-9][\w'’&-]*|[a-z]{1,3})[ ]){0,5}[A-Z0-9][\w'’&-]*")
-_MARK_CHARS = frozenset("\"“”„‟«»‹›‘’'")
 _PREPOSITIONS = frozenset(
     "of for with to from by about against on at in into toward towards than between among like "
     "including upon over under after before behind beside near via amid despite without within".split()
@@ -244,7 +260,34 @@ _DOCUMENT_NOUNS = frozenset("statement letter email tweet post release memo mess
 _NP_LINKS = frozenset({"for", "of", "at", "with", "in", "from"})
 _COORD = frozenset({"and", "but", "or", "then"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_CUE_OR_ACCORDING = frozenset(V.CUE_FORMS) | V.NOUNISH_LEMMAS | {"according"}
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us"})
+_PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "percent", "who"})
+# Lower-case words after which the -s form of a noun-like cue ("claims", "tweets", "texts") is a
+# verb: a pronoun, relative, auxiliary/adverb or a noun that can speak ("the company reports").
+_SUBJECT_LIKE = V.SUBJECT_PRONOUNS | frozenset(V.ROLE_NOUNS) | V.ROLE_PLURALS | V.NONPERSON_NOUNS \
+    | V.AUX_ADVERBS | frozenset({"who", "which", "that"})
+# A personal subject pronoun with a contraction ("He’s", "she'd"): the pronoun speaks ("it’s" is
+# left alone: mostly an expletive, "It’s become an issue").
+_PRONOUN_CONTRACTION_RE = re.compile(r"(he|she|they|i|we)['’](?:s|d|ll|re|ve|m)")
 _PASSIVE_PP_RE = re.compile(r"(?:ed|told|said|written|sung|read|spoken|sworn|quoted)$")
+
+
+# Title case: every word of 4+ letters capitalised, at least TITLE_MIN_CAPS capitalised words and
+# at most TITLE_MAX_WORDS words.  Two capitals keep "It is bad." (one) a sentence; 8 words is
+# longer than most headline fragments and titles of works, shorter than a quoted sentence in
+# headline style is likely to be.  Judgement calls, checked on quotes-dev (no full quote lost).
+TITLE_MIN_CAPS = 2
+TITLE_MAX_WORDS = 8
+
+
+def _is_title_case(body: str) -> bool:
+    words = [w.strip("\"“”‘’'.,!?;:()…-") for w in body.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > TITLE_MAX_WORDS:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return caps >= TITLE_MIN_CAPS and all(w[0].isupper() or w[0].isdigit() for w in words if len(w) >= 4)
 
 
 @dataclass(slots=True)
@@ -275,18 +318,41 @@ class _Attr:
     generic: bool = False  # a phrase of unknown type ("the war"): a weak subject
 
 
+_NOT_NEWLINE_RE = re.compile(r"[^\n]")
+
+
 def _mask(text: str, spans: list[_Span]) -> str:
-    chars = list(text)
+    """The text with quote interiors replaced by NUL (newlines and a final . ! ? … kept), so that
+    sentence splitting and tokenisation see each quote as one opaque token."""
+    cuts: list[tuple[int, int]] = []
     for q in spans:
         for s, e in q.pieces:
             last = e - 1 if e - 1 > s and text[e - 1] in ".!?…" else e
-            for k in range(s, last):
-                if chars[k] != "\n":
-                    chars[k] = "\x00"
-    return "".join(chars)
+            if last > s:
+                cuts.append((s, last))
+    if not cuts:
+        return text
+    cuts.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e in cuts:
+        s = max(s, pos)
+        if e <= s:
+            continue
+        out.append(text[pos:s])
+        out.append(_NOT_NEWLINE_RE.sub("\x00", text[s:e]))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
-def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions: list[Mention]) -> list[_Sent]:
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+_SENT_STOPS = frozenset(".!?…")
+
+
+def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions: list[Mention],
+               wanted: list[bool] | None = None) -> list[_Sent]:
+    """Sentences with their tokens; paragraphs whose ``wanted`` flag is False are skipped."""
     pieces = sorted((ps, pe, k) for k, q in enumerate(spans) for ps, pe in q.pieces)
     p_starts = [p[0] for p in pieces]
 
@@ -298,74 +364,84 @@ def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions:
         return -1
 
     m_starts = [m.start for m in mentions]
+    n_mentions = len(mentions)
     sents: list[_Sent] = []
     pos = 0
     for pi, par in enumerate(paragraphs):
         base = pos
+        pos += len(par) + len(ARTICLE_SEP)
+        if wanted is not None and not wanted[pi]:
+            continue
         ptext = masked[base:base + len(par)]
         cuts = [0]
         for m in _SENT_END_RE.finditer(ptext):
-            word = ptext[max(0, m.start() - 12):m.start()].split()
+            ms = m.start()
+            word = ptext[max(0, ms - 12):ms].split()
             w = word[-1].lower() if word else ""
             w = w.strip("\"“”'’(")
-            if ptext[m.start()] in ".!?…" and m.start() > 0 and ptext[m.start() - 1] == "\x00" \
+            if ptext[ms] in "?!" and ms > 0 and ptext[ms - 1] == "\x00" \
                     and _ATTRIBUTION_AHEAD_RE.match(ptext, m.end()):
                 continue  # `"…?" Clinton said.`: the attribution belongs to the quote's sentence
-            if ptext[m.start()] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha())
-                                            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)):
+            if ptext[ms] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w)):
                 continue
             cuts.append(m.end())
         cuts.append(len(ptext))
+        # mentions are disjoint and sorted: a pointer finds the one holding each token
+        mi = bisect_right(m_starts, base) - 1 if mentions else 0
+        mi = max(mi, 0)
         for a, b in zip(cuts, cuts[1:], strict=False):
             if b <= a:
                 continue
             toks: list[_Tok] = []
+            prev: _Tok | None = None
             for t in _TOKEN_RE.finditer(ptext, a, b):
                 word = t.group()
-                if word in _MARK_CHARS:
-                    continue  # the marks themselves carry no meaning once spans are known
                 ts, te = t.span()
                 s, e = base + ts, base + te
-                tok = _Tok(s, e, word, word.lower().rstrip("."))
-                if tok.text[0] != "\x00" and tok.text in ".!?…":
+                c = word[0]
+                if c == "\x00" or c in _SENT_STOPS and word in _SENT_STOPS:
                     k = quote_at(s, e)
-                    if k >= 0:
-                        tok.quote = k  # the unmasked final stop of a quote
-                        tok.low = "\x00"
-                        toks.append(tok)
+                    if c == "\x00" or k >= 0:
+                        # a quote interior, or the unmasked final stop of a quote
+                        if prev is not None and k >= 0 and prev.quote == k:
+                            prev.end = e  # one token per quote
+                            continue
+                        prev = _Tok(s, e, word, "\x00", k)
+                        toks.append(prev)
                         continue
-                if tok.text[0] == "\x00":
-                    tok.quote = quote_at(s, e)
-                    tok.low = "\x00"
-                else:
-                    tok.cap = tok.text[0].isupper()
-                    k = bisect_right(m_starts, s) - 1
-                    if k >= 0 and mentions[k].start <= s < mentions[k].end:
-                        tok.mention = k
+                while mi < n_mentions and mentions[mi].end <= s:
+                    mi += 1
+                low = word.lower().rstrip(".")
+                if "’" in low or "'" in low:
+                    pm = _PRONOUN_CONTRACTION_RE.fullmatch(low)
+                    if pm:
+                        low = pm.group(1)
+                tok = _Tok(s, e, word, low, -1, mi if mi < n_mentions and mentions[mi].start <= s else -1, c.isupper())
                 toks.append(tok)
-            # merge neighbouring tokens of one quote (a period left unmasked sits at the end)
-            merged: list[_Tok] = []
-            for tok in toks:
-                if merged and merged[-1].quote >= 0 and tok.quote == merged[-1].quote:
-                    merged[-1].end = tok.end
-                    continue
-                merged.append(tok)
-            sents.append(_Sent(pi, base + a, base + b, merged))
-        pos += len(par) + len(ARTICLE_SEP)
+                prev = tok
+            sents.append(_Sent(pi, base + a, base + b, toks))
     return sents
 
 
 # --------------------------------------------------------------------------- attribution
-def _cue_lemma(tok: _Tok, prev: _Tok | None) -> str | None:
+def _cue_lemma(tok: _Tok, prev: _Tok | None, nxt: _Tok | None = None) -> str | None:
     lemma = V.CUE_FORMS.get(tok.low)
+    if lemma is None and tok.low in V.NOUNISH_LEMMAS:
+        lemma = tok.low  # a bare form: the noun ("the report", "a call") unless used as a verb
     if lemma is None:
         return None
     if tok.cap and prev is not None and prev.text[0].isalnum():
         return None  # a capitalised word mid-sentence is a name ("Said", "Read")
-    if tok.low == lemma and lemma in V.NOUNISH_LEMMAS:
-        return None  # "the report", "a call"
-    if prev is not None and prev.low in V.DETERMINERS:
-        return None  # "the reports", "his tweets"
+    if tok.low == lemma and lemma in V.NOUNISH_LEMMAS and not (
+            nxt is not None and nxt.low in _OBJECT_PRONOUNS
+            or prev is not None and (prev.low in _PLURAL_SUBJECTS or prev.low in V.ROLE_PLURALS or prev.low == "to")):
+        return None  # "the report", "a call" -- but "critics call it", "they quote him", "to claim"
+    if prev is not None and (prev.low in V.DETERMINERS and not (prev.low == "that" and tok.low.endswith("ed"))
+                             or prev.low.endswith(("’s", "'s"))):
+        return None  # "the reports", "his tweets", "Smith’s comments" (but "a note that called")
+    if lemma in V.NOUNISH_LEMMAS and tok.low.endswith("s") and prev is not None and prev.text[0].islower() \
+            and prev.mention < 0 and prev.low not in _SUBJECT_LIKE:
+        return None  # "explicit late-night texts", "sent angry tweets": a plural noun, not a verb
     return lemma
 
 
@@ -376,7 +452,21 @@ class _Article:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.spans = find_spans(paragraphs)
         self.masked = _mask(self.text, self.spans)
-        self.sents = _sentences(self.masked, paragraphs, self.spans, self.mentions)
+        # only sentences that can attribute or antecede a quote are tokenised: those in a
+        # paragraph holding a quote, the paragraph after it ("That was how X put it.") and up to
+        # ANTECEDENT_PARAGRAPHS before one (further back, pronouns fall back on name mentions)
+        wanted = [False] * len(paragraphs)
+        offsets = [0]
+        for p in paragraphs:
+            offsets.append(offsets[-1] + len(p) + len(ARTICLE_SEP))
+        for q in self.spans:
+            first = q.para
+            last = bisect_right(offsets, q.pieces[-1][0]) - 1
+            for pi in range(max(0, first - ANTECEDENT_PARAGRAPHS), min(len(paragraphs), last + 2)):
+                wanted[pi] = True
+        self.sents = _sentences(self.masked, paragraphs, self.spans, self.mentions, wanted)
+        self.wanted = wanted
+        self.sent_starts = [st.start for st in self.sents]
         self.profiles: dict[str, Profile] = describe_people(paragraphs, self.mentions)
         self.sents_para_start: dict[int, int] = {}
         pos = 0
@@ -429,13 +519,22 @@ class _Article:
         p = self.profiles.get(name)
         return p.gender if p else ""
 
+    def _sentence_key(self, off: int, para: int) -> int:
+        """Which sentence an offset is in (paragraphs left untokenised count as one sentence)."""
+        if not self.wanted[para]:
+            return -1 - para
+        return bisect_right(self.sent_starts, off) - 1
+
     def resolve_pronoun(self, pos: int, para: int, gender: str, exclude: str | None = None) -> str | None:
-        """Nearest earlier person of compatible gender, preferring subject positions; past
-        ANTECEDENT_PARAGRAPHS only a person of the same known gender is taken."""
+        """The antecedent of a pronoun: sentences are searched from the nearest backwards and the
+        first holding a person of compatible gender gives it -- its subject if it has one there,
+        else the first such person in it ("The deal was praised by X. He said").  Past
+        ANTECEDENT_PARAGRAPHS only a subject of the same known gender is taken."""
         k = bisect_right(self.events, (pos, "")) - 1
         fallback = None
+        fallback_sent = 0
         while k >= 0:
-            _off, name, p, oblique = self.events[k]
+            off, name, p, oblique = self.events[k]
             k -= 1
             g = self._gender(name)
             if name == exclude:
@@ -443,11 +542,16 @@ class _Article:
             if para - p > ANTECEDENT_PARAGRAPHS:
                 if fallback is None and gender and g == gender and not oblique:
                     return name
+                if fallback is not None:
+                    return fallback
                 continue
             if not g or not gender or g == gender:
                 if not oblique:
+                    if fallback is not None and self._sentence_key(off, p) != fallback_sent:
+                        return fallback  # an oblique mention in a nearer sentence
                     return name
-                fallback = fallback or name
+                if fallback is None:
+                    fallback, fallback_sent = name, self._sentence_key(off, p)
         return fallback
 
     def resolve_description(self, words: list[str], pos: int, para: int, exclude: str | None = None) -> str | None:
@@ -480,6 +584,10 @@ class _Article:
             return j, i
         if t.low in V.SUBJECT_PRONOUNS or t.low in _RELATIVE:
             return i, i
+        if t.low in V.TIME_WORDS:
+            return None  # "tweets early Friday saying": a time adverbial, not a subject
+        if i == 0 and t.low in V.NON_NAME_WORDS and t.low not in V.ROLE_PLURALS:
+            return None  # "So said X", "Then came": a sentence-initial function word
         if not (t.cap or t.low in V.ROLE_NOUNS or t.low in V.NONPERSON_NOUNS or t.low in V.ROLE_PLURALS):
             return None
         if t.low in V.NON_NAME_WORDS and not t.cap:
@@ -500,8 +608,8 @@ class _Article:
                     j -= 1
                     continue
                 break
-            if p.low in V.AUX_ADVERBS:
-                break
+            if p.low in V.AUX_ADVERBS or p.low in _CLAUSE_WORDS:
+                break  # "while 31 percent": the clause word is not part of the phrase
             j -= 1
         return j, i
 
@@ -554,9 +662,16 @@ class _Article:
 
     def _apposed_name(self, toks: list[_Tok], np: tuple[int, int], a: int, b: int) -> _Attr | None:
         """The person named by toks[a:b] when that segment is just a name and the phrase np
-        is a description without a name ("the minister, Lena Fischer,")."""
-        if any(toks[k].mention >= 0 for k in range(np[0], np[1] + 1)) or toks[np[1]].low not in V.ROLE_NOUNS:
+        is a description headed by a role noun ("the minister, Lena Fischer,", "Park's niece,
+        state Sen. Ana Park (D-Ohio),"); one extra word and a closing parenthesis are allowed."""
+        if toks[np[1]].mention >= 0 or toks[np[1]].low not in V.ROLE_NOUNS:
             return None
+        if b - 1 > a and toks[b - 1].text == ")":
+            k = b - 2
+            while k > a and toks[k].text != "(":
+                k -= 1
+            if toks[k].text == "(":
+                b = k  # "(D-Ohio)": a party and state label, not part of the segment
         inner = [k for k in range(a, b) if toks[k].mention >= 0]
         if not inner or any(toks[k].mention != toks[inner[0]].mention for k in inner) \
                 or b - a > len(inner) + 1:
@@ -580,10 +695,11 @@ class _Article:
                 return _Attr(span_text, m.name, None)
         head = toks[b].low
         if head in V.SUBJECT_PRONOUNS:
+            written = toks[b].text[:len(head)]  # "He’s" -> "He"
             if head in ("he", "she"):
                 name = self.resolve_pronoun(toks[b].start, sent.para, V.PRONOUN_GENDER[head])
-                return _Attr(toks[b].text, name, None)
-            return _Attr(toks[b].text, None, None)
+                return _Attr(written, name, None)
+            return _Attr(written, None, None)
         if head in _RELATIVE:
             # "X, who said": the phrase before the comma
             k = a - 1
@@ -596,6 +712,8 @@ class _Article:
             return None
         words = [t.low for t in toks[a:b + 1] if t.text[0].isalnum()]
         if head in V.ROLE_NOUNS and head not in V.NONPERSON_NOUNS:
+            if toks[a].low in V.INDEFINITE_DETERMINERS:
+                return _Attr(span_text, None, None)  # "a spokeswoman": someone not named before
             name = self.resolve_description(words, toks[b].start, sent.para)
             return _Attr(span_text, name, None)
         if head in V.ROLE_PLURALS or head in V.NONPERSON_NOUNS or toks[b].cap:
@@ -673,6 +791,8 @@ class _Article:
             if t.quote >= 0:
                 continue
             if t.mention >= 0:
+                if i > 0 and toks[i - 1].mention == t.mention:
+                    continue  # the rest of a name already passed over ("for Mrs. Clinton")
                 prev = toks[i - 1].low if i > 0 else ""
                 if prev in _PREPOSITIONS and prev != "to":
                     continue
@@ -698,7 +818,7 @@ class _Article:
             return None
         if toks[k].low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
             return "according to"
-        return _cue_lemma(toks[k], toks[k - 1] if k > 0 else None)
+        return _cue_lemma(toks[k], toks[k - 1] if k > 0 else None, toks[k + 1] if k + 1 < len(toks) else None)
 
     def _attr_from_cue(self, toks: list[_Tok], k: int, sent: _Sent, lemma: str) -> _Attr | None:
         cue_text = toks[k].text
@@ -731,8 +851,8 @@ class _Article:
                     a.cue = toks[np[1] + 2].text
                 return a
         a = self._subject_left(toks, k, sent, lemma)
-        if a is None and k + 1 < len(toks):
-            # inverted order: `said X`
+        if a is None and k + 1 < len(toks) and not toks[k].low.endswith("ing"):
+            # inverted order: `said X` (a participle takes an object: "recalling her reaction")
             np = self._np_right(toks, k + 1)
             if np and (toks[np[0]].mention >= 0 or toks[np[0]].low in V.DETERMINERS or toks[np[0]].low in _QUANTIFIERS
                        or toks[np[0]].cap and toks[np[0]].low not in V.NON_NAME_WORDS):
@@ -820,13 +940,16 @@ class _Article:
         return None
 
     # ---------------------------------------------------------------- main
-    def sentence_speaker(self, sent: _Sent) -> _Attr | None:
-        """Speaker of a sentence without quotes ("X said that …"), for continuation."""
+    def sentence_speaker(self, sent: _Sent, any_cue: bool = False) -> _Attr | None:
+        """Speaker of a sentence without quotes ("X said that …"), for continuation; with
+        ``any_cue`` every reporting verb counts ("That was how X described it")."""
         toks = sent.toks
         best: _Attr | None = None
-        for k in range(len(toks)):
+        for k, t in enumerate(toks):
+            if t.low not in _CUE_OR_ACCORDING:
+                continue
             lemma = self._cue_at(toks, k)
-            if lemma and (lemma in V.STRONG_CUE_LEMMAS or lemma == "according to"):
+            if lemma and (any_cue or lemma in V.STRONG_CUE_LEMMAS or lemma == "according to"):
                 a = self._attr_from_cue(toks, k, sent, lemma)
                 if a and (best is None or (a.speaker and not best.speaker) or (a.strong and not best.strong)):
                     best = a
@@ -853,6 +976,15 @@ class _Article:
                     last, last_para = a, sent.para
                     if a.speaker:
                         self._add_event(sent.toks[0].start, a.speaker, sent.para)
+                if pending and self._points_back(toks):
+                    # `"…"` then `That was how X described it.`: the quote just before is X's
+                    b = a or self.sentence_speaker(sent, any_cue=True)
+                    if b is not None and b.speaker_text:
+                        for qn in pending:
+                            rec = recs[qn]
+                            if (rec[3] is None or rec[4]) and rec[0].para >= sent.para - 1:
+                                rec[3], rec[4] = _Attr(b.speaker_text, b.speaker, b.cue), False
+                        pending = []
                 continue
             sent_speaker: _Attr | None = None
             results: list[tuple[int, _Attr | None]] = []
@@ -896,6 +1028,12 @@ class _Article:
         out.sort(key=lambda q: q.start)
         return out
 
+    @staticmethod
+    def _points_back(toks: list[_Tok]) -> bool:
+        """A sentence opening with a phrase that refers to the quote before it (V.BACK_REFERENCES)."""
+        words = [t.low for t in toks[:3] if t.text[0].isalnum()]
+        return any(tuple(words[:len(ref)]) == ref for ref in V.BACK_REFERENCES)
+
     def _para_start(self, para: int) -> int:
         return self.sents_para_start.get(para, 0)
 
@@ -932,6 +1070,8 @@ class _Article:
         return None
 
     def _colon_label(self, toks: list[_Tok], colon: int, sent: _Sent) -> _Attr | None:
+        if toks[0].low in _PREPOSITIONS or toks[0].low in ("asked", "regarding", "re"):
+            return None  # `Of Smith: "…"`, `On the budget: "…"`: a topic, not a speaker
         for k in range(colon):
             if toks[k].quote >= 0 or self._cue_at(toks, k):
                 return None
@@ -962,6 +1102,10 @@ class _Article:
         if not first or not (first.isupper() or first.isdigit()) or words < MIN_FULL_WORDS:
             return "partial"
         prev = toks[qi - 1] if qi > 0 else None
+        if prev is not None and (prev.low.endswith(("’s", "'s")) or prev.low in V.DETERMINERS):
+            return "partial"  # `Fox News’s “Morning Show.”`, `his “Big Plan”`: a name inside a phrase
+        if _is_title_case(body) and (prev is None or prev.text != ":" and not self._cue_at(toks, qi - 1)):
+            return "partial"  # a headline fragment or a title: `Critics Say ‘We Are Not Done’`
         if prev is None or prev.text in (":", ",", ".", "!", "?", "—", "–", "-", "(", "…"):
             return "full"
         if prev.low in _INVERTING_CUES:
@@ -983,7 +1127,7 @@ class _Article:
 
 def extract_quotes(paragraphs: list[str], mentions: list[Mention]) -> list[Quote]:
     """Quotes of one article, with speakers resolved to ``Mention.name`` full names."""
-    if not paragraphs:
+    if not paragraphs or not any(_MARK_RE.search(p) for p in paragraphs):
         return []
     return _Article(paragraphs, mentions).run()
 

@@ -143,6 +143,10 @@ TITLES.update({"king": "m", "queen": "f", "prince": "m", "princess": "f", "duke"
                "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f",
                "father": "m", "sister": "f", "brother": "m", "emperor": "m", "empress": "f"})
 
+# Titles that are also common surnames: after an honorific they are the name ("Mr. King",
+# "Ms. Bishop"), unlike "Mr. President" or "Madam Secretary".
+SURNAME_TITLES = _words("king bishop marshal major baron cardinal chancellor pope duke count knight")
+
 # Lower-case role nouns that describe a person ("the president", "Kremlin spokesman X",
 # "the Republican nominee"), with the gender they imply where they imply one.
 ROLE_NOUNS: dict[str, str] = {
@@ -163,6 +167,8 @@ ROLE_NOUNS: dict[str, str] = {
     chairman chairwoman congressman congresswoman spokesman spokeswoman
     father mother son daughter husband wife brother sister uncle aunt grandfather grandmother
     boyfriend girlfriend widow widower friend neighbor neighbour colleague partner
+    niece nephew cousin grandson granddaughter stepfather stepmother fiance fiancee
+    respondent participant customer patient
     man woman boy girl guy
     priest pastor rabbi imam bishop cardinal pope
     """.split()
@@ -173,6 +179,8 @@ ROLE_NOUNS.update({
     "father": "m", "mother": "f", "son": "m", "daughter": "f", "husband": "m", "wife": "f",
     "brother": "m", "sister": "f", "uncle": "m", "aunt": "f", "grandfather": "m",
     "grandmother": "f", "boyfriend": "m", "girlfriend": "f", "widow": "f", "widower": "m",
+    "niece": "f", "nephew": "m", "grandson": "m", "granddaughter": "f", "stepfather": "m",
+    "stepmother": "f", "fiance": "m", "fiancee": "f",
     "man": "m", "woman": "f", "boy": "m", "girl": "f", "guy": "m", "priest": "m", "king": "m",
     "queen": "f", "prince": "m", "princess": "f",
 })
@@ -275,7 +283,32 @@ network channel station party committee commission council court ruling document
 poll survey study group organization organisation department office administration military
 army police authorities authority bank union white house embassy spokesperson's sources source
 outlet outlets publication account memo message note filing lawsuit complaint release
+percent parent subsidiary majority minority plurality half
 """)
+# ("percent", "majority", "half": a share of respondents speaks, not a person, as in "31 percent
+# call them …"; "parent" as in "the bank's corporate parent" -- an unnamed parent who speaks is
+# an unnamed speaker either way.)
+
+# Time words: a phrase ending in one of these is a time adverbial ("early Friday", "last
+# week"), never the subject that speaks.
+TIME_WORDS = _words("""
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+today yesterday tonight tomorrow morning afternoon evening night week weekend month year
+decade century ago earlier later
+""")
+
+# Determiners that introduce a new, indefinite referent: "a spokeswoman said" is someone not
+# named before, so the description is never resolved to a person already in the article
+# (unless a name follows in apposition: "a spokeswoman, Jane Roe,").
+INDEFINITE_DETERMINERS = _words("a an another one some")
+
+# Sentence openers that point back to the quote just before ("That was how X described it",
+# "So said X", "Those were the words of X"): a standalone quote takes the speaker named there.
+BACK_REFERENCES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in """
+that was|that is|that’s|that's|this was|this is|those were|these were|such was|so said|so says|thus spoke
+""".strip().split("|"))
 
 # Words that may precede a role noun inside a description ("the North Korean leader",
 # "the Republican presidential nominee", "the state-run news agency").
