@@ -18,7 +18,7 @@ import duckdb;        duckdb.sql("SELECT speaker, count(*) FROM '{out}/quotes.pa
 
 
 def dataset_card(store: Store, counts: dict[str, int]) -> str:
-    """Markdown describing every table: row count, columns with types and meanings."""
+    """Markdown describing the dataset: row counts, languages, sources, dates, every column."""
     out = store.url.rstrip("/")
     lines = [
         "# newscurate dataset",
@@ -30,6 +30,16 @@ def dataset_card(store: Store, counts: dict[str, int]) -> str:
         "| --- | --- |",
     ]
     lines += [f"| {t} | {counts.get(t, 0)} |" for t in schemas.TABLES]
+    articles = store.read_table("articles.parquet", columns=["language", "site_name", "source_path", "published"])
+    if articles is not None and articles.num_rows:
+        frame = pl.from_arrow(articles).with_columns(folder=pl.col("source_path").str.extract(r"^([^/]+)/", 1))
+        for title, column in (("Languages", "language"), ("Sites", "site_name"), ("Input folders", "folder")):
+            ranked = frame[column].drop_nulls().value_counts(sort=True).head(15)
+            if ranked.height:
+                lines += ["", f"## {title}", "", ", ".join(f"{v} ({n})" for v, n in ranked.iter_rows())]
+        dated = frame["published"].drop_nulls()
+        if dated.len():
+            lines += ["", "## Dates", "", f"published {dated.min()} to {dated.max()} ({dated.len()} dated articles)"]
     lines += ["", LOADING.format(out=out)]
     for name, (schema, docs) in schemas.TABLES.items():
         lines += [f"## {name}", "", "| column | type | meaning |", "| --- | --- | --- |"]

@@ -53,7 +53,10 @@ def test_every_table_loads_and_offsets_hold(seeds_run):
             assert articles[r["article_id"]][r["char_start"] : r["char_end"]] == r["text"]
     for table in ("people", "boilerplate"):
         assert pl.read_parquet(out / f"{table}.parquet").height > 0
-    assert "| articles | 5 |" in (out / "README.md").read_text()
+    card = (out / "README.md").read_text()
+    assert "| articles | 5 |" in card
+    assert "## Languages\n\nen (5)" in card
+    assert "| quotes | cluster_id | string |" in card
 
 
 def test_rerun_without_changes_recomputes_nothing(seeds_run):

@@ -172,6 +172,7 @@ _FORUM_RE = re.compile("|".join(f"(?:{p})" for p in vocab.FORUM_PATTERNS), re.IG
 # Whole-line phrases, looked up after casefolding and turning digits and punctuation into spaces
 # ("12 Comments" -> "comments", "Image 3 of 12" -> "image of"); later tables win over earlier ones.
 _PHRASE_KEY_RE = re.compile(r"[\W\d_]+", re.UNICODE)
+_DIGIT_OR_UNDERSCORE_RE = re.compile(r"[\d_]")
 _WHOLE_LINE: dict[str, str] = {}
 for _reason, _phrases in (
     ("navigation", vocab.NAVIGATION_PHRASES),
@@ -254,6 +255,21 @@ def _needles(*tables: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({re.split(r"\\[a-zA-Z]", p)[0].replace("\\", "").lower() for table in tables for p in table}))
 
 
+def _by_first_char(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Prefixes grouped by their first character, for ``_starts_with``."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for prefix in prefixes:
+        if not prefix:
+            raise ValueError("an empty prefix would match every line")
+        groups[prefix[0]] = (*groups.get(prefix[0], ()), prefix)
+    return groups
+
+
+def _starts_with(low: str, prefixes: dict[str, tuple[str, ...]], pos: int = 0) -> bool:
+    """Does ``low`` start (at ``pos``) with one of the grouped ``prefixes``? Compares only those of its first letter."""
+    return low.startswith(prefixes.get(low[pos : pos + 1], ()), pos)
+
+
 # Letters that IGNORECASE matches to a letter of the vocabularies although lower() maps them elsewhere: dotted
 # and dotless i, long s, old Cyrillic letter forms. On a page holding one, the lower-case substring and prefix
 # checks below are off (every regex runs): they assume that the regexes compare lower-cased letters.
@@ -271,12 +287,12 @@ _LEGAL_NEEDLES = _needles(vocab.LEGAL_PHRASES)
 _PROMO_NEEDLES = _needles(vocab.PROMO_PHRASES)
 _NEWSLETTER_NEEDLES = _needles(vocab.NEWSLETTER_PHRASES, vocab.SIGNUP_PHRASES)
 _CREDIT_LABEL_NEEDLES = _needles(vocab.CREDIT_LABELS)
-_CREDIT_START_PREFIXES = _needles(vocab.CREDIT_START_LABELS)
-_CAPTION_START_PREFIXES = _needles(vocab.CAPTION_START_LABELS)
-_RELATED_PREFIXES = _needles(vocab.RELATED_PHRASES)
-_MORE_HEAD_PREFIXES = _needles(vocab.MORE_WORDS)
-_MORE_STORIES_PREFIXES = _needles(vocab.MORE_STORIES_FIRST)
-_FORUM_PREFIXES = tuple(vocab.FORUM_LEADS)
+_CREDIT_START_PREFIXES = _by_first_char(_needles(vocab.CREDIT_START_LABELS))
+_CAPTION_START_PREFIXES = _by_first_char(_needles(vocab.CAPTION_START_LABELS))
+_RELATED_PREFIXES = _by_first_char(_needles(vocab.RELATED_PHRASES))
+_MORE_HEAD_PREFIXES = _by_first_char(_needles(vocab.MORE_WORDS))
+_MORE_STORIES_PREFIXES = _by_first_char(_needles(vocab.MORE_STORIES_FIRST))
+_FORUM_PREFIXES = _by_first_char(vocab.FORUM_LEADS)
 # a commenter's line ends with the last word of its verb ("wrote", "a écrit")
 _COMMENTER_LAST_WORDS = frozenset(v.split()[-1] for v in vocab.COMMENTER_VERBS)
 # what RELATED_PHRASES may stand behind at the start of a line ("1. Read more", "» Related")
@@ -364,9 +380,9 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
         return "caption" if m.start() == 0 and len(m["tail"].split()) >= 5 else "credit"
     if n_chars > LONG_LINE_CHARS:  # a long paragraph: no other chrome rule applies
         return None
-    if (low is None or low.startswith(_CREDIT_START_PREFIXES)) and _CREDIT_START_RE.match(text):
+    if (low is None or _starts_with(low, _CREDIT_START_PREFIXES)) and _CREDIT_START_RE.match(text):
         return "credit"
-    if (low is None or low.startswith(_CAPTION_START_PREFIXES)) and _CAPTION_START_RE.match(text):
+    if (low is None or _starts_with(low, _CAPTION_START_PREFIXES)) and _CAPTION_START_RE.match(text):
         return "caption"
     if _IMAGE_COUNTER_RE.match(text):
         return "caption"
@@ -380,11 +396,12 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
     if n_chars <= 2 * SHORT_LINE_CHARS and len(token_set & _NETWORKS) >= 2:
         return "share"  # "Follow us on Instagram, Facebook and Twitter."
     if short:
-        key = _PHRASE_KEY_RE.sub(" ", text.casefold()).strip()
+        # the phrase key is the line's key less digits and underscores (the key has no other non-letters)
+        key = _PHRASE_KEY_RE.sub(" ", line.key).strip() if _DIGIT_OR_UNDERSCORE_RE.search(line.key) else line.key
         reason = _WHOLE_LINE.get(key)
         if reason is not None:
             return reason
-        if (low is None or low.startswith(_FORUM_PREFIXES) or low[0].isdecimal()) and _FORUM_RE.match(text):
+        if (low is None or _starts_with(low, _FORUM_PREFIXES) or low[0].isdecimal()) and _FORUM_RE.match(text):
             return "forum"
         if ("/" in text or token_set & _CREDIT_SLASH_WORDS) and _CREDIT_SLASH_RE.search(text):
             return "credit"
@@ -406,9 +423,9 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
     if line.words <= 8 and token_set & _AGO_WORDS and _RELATIVE_TIME_RE.search(text):
         return "chrome"
     if (
-        ((low is None or low.startswith(_MORE_HEAD_PREFIXES)) and _MORE_HEAD_RE.match(text))
+        ((low is None or _starts_with(low, _MORE_HEAD_PREFIXES)) and _MORE_HEAD_RE.match(text))
         or ("[" in text and _TAGGED_LINK_RE.search(text))
-        or ((low is None or low.startswith(_MORE_STORIES_PREFIXES)) and _MORE_STORIES_RE.match(text))
+        or ((low is None or _starts_with(low, _MORE_STORIES_PREFIXES)) and _MORE_STORIES_RE.match(text))
     ):
         return "related"
     if line.words >= CAPS_LINK_MIN_WORDS and not line.terminal and text.upper() == text and text.lower() != text:
@@ -426,7 +443,7 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
         if newsletter_words and (low is None or _holds(low, _NEWSLETTER_NEEDLES)) and _NEWSLETTER_RE.search(text):
             return "newsletter"
         if (
-            low is None or low.startswith(_RELATED_PREFIXES, _LEADING_NON_LETTERS_RE.match(low).end())
+            low is None or _starts_with(low, _RELATED_PREFIXES, _LEADING_NON_LETTERS_RE.match(low).end())
         ) and _RELATED_RE.match(text):
             return "related"
     return None

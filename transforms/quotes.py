@@ -555,7 +555,12 @@ class _Article:
         return fallback
 
     def resolve_description(self, words: list[str], pos: int, para: int, exclude: str | None = None) -> str | None:
+        """The person a description names: the one described with its head noun (and most of its
+        modifiers) in the article; failing that, for a definite description only ("the
+        spokeswoman", not "my father" or "Smith's son"), the nearest compatible person."""
         head = words[-1]
+        if words[0] in V.FIRST_PERSON_POSSESSIVES:
+            return None  # "my father": the writer's or speaker's relative, not a person named here
         mods = set(words[:-1]) - V.DETERMINERS
         best, best_score = None, 0.0
         for name, p in self.profiles.items():
@@ -566,6 +571,8 @@ class _Article:
                 best, best_score = name, score
         if best:
             return best
+        if words[0] not in V.DEFINITE_DETERMINERS:
+            return None
         return self.resolve_pronoun(pos, para, V.ROLE_NOUNS.get(head, ""), exclude=exclude)
 
     # ---------------------------------------------------------------- noun phrases
@@ -998,6 +1005,12 @@ class _Article:
                 span = self.spans[qn]
                 rec = recs.get(qn)
                 if rec is not None:
+                    if attr is not None and rec[3] is not None and rec[3].speaker and attr.speaker \
+                            and attr.speaker != rec[3].speaker and sent.para > span.para:
+                        # a paragraph left open, then a quote with another speaker: the closing mark
+                        # was missing, these are two quotes (`“…A's words.` / `“…,” added B.`)
+                        recs[len(self.spans) + len(recs)] = [self._split(rec, sent.para), toks, qi, attr, False]
+                        continue
                     if attr is not None and rec[3] is None or attr is not None and rec[4]:
                         rec[3], rec[4] = attr, False
                     continue
@@ -1027,6 +1040,15 @@ class _Article:
         out = [self._make(span, toks, qi, attr) for span, toks, qi, attr, _inh in recs.values()]
         out.sort(key=lambda q: q.start)
         return out
+
+    def _split(self, rec: list, para: int) -> _Span:
+        """Cut the multi-paragraph quote of ``rec`` before paragraph ``para``; returns the rest."""
+        span: _Span = rec[0]
+        cut = self._para_start(para)
+        head = [p for p in span.pieces if p[0] < cut]
+        tail = [p for p in span.pieces if p[0] >= cut]
+        rec[0] = _Span(span.para, span.start, head[-1][1], head)
+        return _Span(para, tail[0][0], span.end, tail)
 
     @staticmethod
     def _points_back(toks: list[_Tok]) -> bool:

@@ -304,6 +304,14 @@ decade century ago earlier later
 # (unless a name follows in apposition: "a spokeswoman, Jane Roe,").
 INDEFINITE_DETERMINERS = _words("a an another one some")
 
+# Definite determiners: "the spokeswoman" refers back to someone already in the article, so it
+# may be resolved to the nearest compatible person when no name was written with that noun.
+DEFINITE_DETERMINERS = _words("the this that")
+
+# First-person possessives: "my father", "our neighbour" are the writer's or the speaker's
+# relations, never resolved to a person named in the article.
+FIRST_PERSON_POSSESSIVES = _words("my our")
+
 # Sentence openers that point back to the quote just before ("That was how X described it",
 # "So said X", "Those were the words of X"): a standalone quote takes the speaker named there.
 BACK_REFERENCES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in """
@@ -312,4 +320,4 @@ that was|that is|that’s|that's|this was|this is|those were|these were|such was
 
 # Words that may precede a role noun inside a description ("the North Korean leader",
 # "the Republican presidential nominee", "the state-run news agency").
-DETERMINERS = _words("the a an this that his her their its our")
+DETERMINERS = _words("the a an this that his her their its our my your")
