@@ -56,7 +56,7 @@ def test_every_table_loads_and_offsets_hold(seeds_run):
     card = (out / "README.md").read_text()
     assert "| articles | 5 |" in card
     assert "## Languages\n\nen (5)" in card
-    assert "| quotes | cluster_id | string |" in card
+    assert "| cluster_id | string | quotes with the same" in card
 
 
 def test_rerun_without_changes_recomputes_nothing(seeds_run):
@@ -67,3 +67,19 @@ def test_rerun_without_changes_recomputes_nothing(seeds_run):
     result = pipeline(str(inp), str(out), settings=Settings(workers=1))
     assert (result["new"], result["changed"], result["unchanged"], result["removed"]) == (0, 0, 6, 0)
     assert result["rewritten"] == []
+
+
+def test_run_publishes_prefect_artifacts(seeds_run):
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    async def artifacts(key: str) -> list:
+        async with get_client() as client:
+            return await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
+
+    summary = asyncio.run(artifacts("newscurate-summary"))
+    assert summary and "5 articles, 1 rejects" in summary[0].data
+    speakers = asyncio.run(artifacts("newscurate-speakers"))
+    assert speakers and "Kim Jong Un" in str(speakers[0].data)
