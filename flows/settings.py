@@ -11,6 +11,10 @@ class Settings:
     # leaves room for huge HTML while bounding one article's memory (about 10x
     # its size in Python strings) on a 24 GiB, 2-core machine.
     max_file_bytes: int = 16 * 1024 * 1024
+    # Longest line handed to the line-by-line stages; longer ones are wrapped at a
+    # space. Real paragraphs are under 10,000 characters; 20,000 bounds the cost of
+    # per-line rules on a file that is one huge line.
+    max_line_chars: int = 20_000
     # Paragraphs kept per article; the rest is dropped (a real article has < 500).
     max_paragraphs: int = 2000
     # Parallel worker processes for the text work (threads would not help: it holds the GIL).

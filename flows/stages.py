@@ -146,7 +146,9 @@ def ingest_one(source_path: str, data: bytes, settings: Settings) -> dict:
     row = {"source_path": source_path, "status": "ok", "detail": None, "authors": []}
     if isinstance(got, decode.Rejected):
         return row | {"status": got.reason, "detail": got.detail}
-    row |= {"format": got.format, "encoding": got.encoding, "repairs": got.repairs, "text": got.text}
+    text = decode.wrap_long_lines(got.text, settings.max_line_chars)
+    repairs = got.repairs + (["long_lines"] if text is not got.text else [])
+    row |= {"format": got.format, "encoding": got.encoding, "repairs": repairs, "text": text}
     if got.format == "html":
         extracted = html.html_to_text(got.text)
         if extracted is None:

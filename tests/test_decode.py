@@ -2,7 +2,7 @@ import gzip
 
 import pytest
 
-from transforms.decode import Decoded, Rejected, decode_input
+from transforms.decode import Decoded, Rejected, decode_input, wrap_long_lines
 
 LIMIT = 1 << 20
 TEXT = "Die Bürgermeisterin sagte: „Wir öffnen die Brücke“ – am Montag.\nZweite Zeile.\n"
@@ -33,6 +33,10 @@ def test_unicode_encodings_decode_exactly(data, encoding):
     [
         ("Le ministre a déclaré que l'été serait très chaud et que les élèves resteraient à l'école. " * 3,
          "cp1252"),
+        ("Die Bürgermeisterin öffnete die Brücke über den Fluß am Montag für Fußgänger und Radfahrer. " * 3,
+         "latin-1"),
+        ("Premier powiedział dziennikarzom, że rozmowy zakończyły się sukcesem i będą kontynuowane. " * 3,
+         "cp1250"),
         ("Президент заявил журналистам, что переговоры прошли успешно и будут продолжены. " * 3, "koi8_r"),
         ("日本政府は二十三日、新しい経済対策を発表した。首相は記者団に対し、会談は成功したと述べた。"
          "専門家によると、物価の上昇はしばらく続く見通しだ。東京都内では多くの市民が集まった。", "shift_jis"),
@@ -107,3 +111,15 @@ def test_rejects_say_why(name, data, reason):
 )
 def test_html_is_recognised(name, text, fmt):
     assert decoded(name, text.encode()).format == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short line\nanother", 20, "short line\nanother"),
+        ("one two three four five six", 10, "one two\nthree four\nfive six"),
+        ("x" * 25, 10, "x" * 10 + "\n" + "x" * 10 + "\n" + "x" * 5),
+    ],
+)
+def test_long_lines_are_wrapped(text, limit, expected):
+    assert wrap_long_lines(text, limit) == expected

@@ -149,6 +149,26 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     return stripped, repairs
 
 
+def wrap_long_lines(text: str, max_chars: int) -> str:
+    """Break lines longer than ``max_chars`` at the last space before the limit.
+
+    Later stages look at text line by line; a bounded line keeps every per-line
+    rule cheap whatever the input (a 5 MB one-line file, say). The paragraph
+    stage joins the pieces again, as it joins any soft-wrapped line.
+    """
+    if all(len(line) <= max_chars for line in text.split("\n")):
+        return text
+    out = []
+    for line in text.split("\n"):
+        while len(line) > max_chars:
+            cut = line.rfind(" ", max_chars // 2, max_chars + 1)
+            cut = cut if cut > 0 else max_chars
+            out.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        out.append(line)
+    return "\n".join(out)
+
+
 def decode_input(name: str, data: bytes, *, max_bytes: int) -> Decoded | Rejected:
     """Turn one input file's bytes into text, or say why not.
 
