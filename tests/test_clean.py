@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from transforms import chrome_vocab as vocab
+from transforms import clean
 from transforms.clean import REASONS, clean_document
 from transforms.records import ArticleMeta
 
@@ -500,3 +502,121 @@ def test_seed_expectations(name: str) -> None:
         assert _norm(line) not in body, line
     low, _high = expected["paragraphs"]
     assert len(kept(cleaned)) >= low
+
+
+# --- shortcuts that must not change what the rules find ---------------------------------------------------
+
+
+def _leading_alternatives(pattern: str) -> list[str]:
+    """The literal starts of the alternatives of a pattern's leading group: "(posts|messages?)..." -> posts, message."""
+    if not pattern.startswith("("):
+        return [pattern]
+    depth, end = 1, 0
+    while depth:  # find the group's closing parenthesis
+        end += 1
+        depth += {"(": 1, ")": -1}.get(pattern[end], 0)
+    alternatives, depth, current = [], 0, ""
+    for char in pattern[1:end]:
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        current += char
+    alternatives.append(current)
+    return [re.split(r"[\\()\[?*+{.]", a)[0] for a in alternatives]
+
+
+@pytest.mark.parametrize("pattern", vocab.FORUM_PATTERNS)
+def test_forum_leads_cover_every_pattern(pattern: str) -> None:
+    for start in _leading_alternatives(pattern):
+        assert start.startswith(r"\d") or start.lower().startswith(vocab.FORUM_LEADS), start
+
+
+def test_case_oddities_cover_every_vocabulary_letter() -> None:
+    """Letters IGNORECASE matches to a vocabulary letter that lower() maps elsewhere are all in the regex."""
+    tables = (
+        vocab.RELATED_PHRASES, vocab.LEGAL_PHRASES, vocab.STRONG_LEGAL_PHRASES, vocab.NEWSLETTER_PHRASES,
+        vocab.SIGNUP_PHRASES, vocab.PROMO_PHRASES, vocab.CREDIT_LABELS, vocab.CREDIT_START_LABELS,
+        vocab.CAPTION_START_LABELS, vocab.MORE_WORDS, vocab.MORE_STORIES_FIRST, vocab.FORUM_LEADS,
+        vocab.COMMENTER_VERBS,
+    )
+    letters = {c for table in tables for phrase in table for c in phrase.lower() if c.isalpha()}
+    for code in range(0x30000):
+        char = chr(code)
+        if not {char.lower(), char.upper().lower(), char.casefold()} & letters:
+            continue  # no case relation to a vocabulary letter
+        for letter in letters - {char.lower()}:
+            if re.fullmatch(re.escape(letter), char, re.IGNORECASE):
+                assert clean._CASE_ODDITIES_RE.match(char), (hex(code), letter)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Daily News",
+        "Straße und Brücke: die Stadt plant ÄNDERUNGEN",  # ß: case folding differs from lower-casing
+        "ΟΔΟΣ ΣΤΗΝ ΠΟΛΗ",  # final sigma
+        "İstanbul limanı yeniden açıldı",  # İ lower-cases to two characters
+        "Read the report at https://Example.com/Report_2024 or www.example.org today",
+        "关于港口的新闻报道。",
+        "12_000 passengers a day",
+    ],
+)
+def test_line_key_and_words(line: str) -> None:
+    """The key is the case-folded words joined by single spaces; words and stop words are counted as tokens."""
+    features = clean._features(0, line, plain_case=clean._CASE_ODDITIES_RE.search(line) is None)
+    assert features.key == re.sub(r"\W+", " ", line.casefold()).strip()
+    tokens = [t.lower() for t in re.findall(r"\w+", re.sub(r"(?i)\b(?:https?://|www\.)\S+", " ", line))]
+    assert features.words >= len(tokens)
+    if tokens and features.stop_ratio != 1.0:
+        assert features.stop_ratio == sum(t in vocab.STOPWORDS for t in tokens) / len(tokens)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Beiträge: 1.234", "forum"),
+        ("Registriert2019-03-01", "forum"),
+        ("12 replies to this topic", "forum"),
+        ("joetoronto says:", "comments"),
+        ("Anna a écrit :", "comments"),
+        ("34 responses to “Ferry delayed again”", "comments"),
+        ("3Read more", "related"),
+        ("» Lesen Sie auch", "related"),
+        ("More World", "related"),
+        ("Other news in this section", "related"),
+        ("© 2024 Harbour Daily. All rights reserved.", "legal"),
+        ("(c) 2024 Harbour Daily", "legal"),
+        ("Image copyright Getty Images", "credit"),
+        ("Image caption The pier at dawn", "caption"),
+    ],
+)
+def test_rules_with_and_without_shortcuts(line: str, reason: str) -> None:
+    """The lower-case prefix and substring checks only skip regexes that would not match."""
+    assert clean._features(0, line, plain_case=True).rule == reason
+    assert clean._features(0, line, plain_case=False).rule == reason
+
+
+def test_letters_that_ignorecase_folds_turn_the_shortcuts_off() -> None:
+    # the long s matches "s" in the rule's regex but lower() keeps it: the page is read without shortcuts
+    line = "joetoronto ſays:"
+    assert clean._CASE_ODDITIES_RE.search(line)
+    assert reason_of(clean_document(page(middle=[line])), line) == "comments"
+
+
+@pytest.mark.parametrize(
+    ("line", "terminal"),
+    [
+        ("The ferry left.", True),
+        ("“We will wait,” she said.”", True),
+        ("Will it open? »", False),  # a space between the question mark and the quote
+        ("Will it open?»\u2003", True),  # trailing whitespace of any kind
+        ("Key points:", True),
+        ("(Reuters)", False),
+        ("Harbour news", False),
+        ("港口今天开放。", True),
+    ],
+)
+def test_terminal_punctuation(line: str, terminal: bool) -> None:
+    assert clean._features(0, line).terminal is terminal

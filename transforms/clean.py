@@ -28,6 +28,11 @@ is linear in the number of lines:
    neighbouring sentence without its full stop) and headlines on consecutive
    lines (links) are removed; everything else stays, including subheadings.
 
+Speed: each line is tokenised once (lower-cased, for the stop words, the rule gates and the repetition
+key); a phrase rule's regex runs only when the lower-cased line holds, or starts with, a phrase of its
+vocabulary (such regexes are slow to fail: hundreds of case-insensitive alternatives), and page-wide facts
+(no CJK, no letters that case-insensitive matching treats unlike ``str.lower``) are found once per page.
+
 The tuned numbers below were chosen on the 80 aeb-dev pages with
 ``benchmarks/eval_extraction.py`` (each moved one step either way in a grid;
 the ones marked sensitive lose 0.5-2 F1 points a step) and checked on the seeds.
@@ -146,13 +151,15 @@ SITE_NAME_MAX_WORDS = 6
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TERMINAL_RE = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+# terminal punctuation at the end of a line, maybe followed by closing quotes and brackets, then spaces
+_TERMINAL_CHARS = ".!?…。！？:;"
+_CLOSING_CHARS = "\"'”’»)]"
 _SENTENCE_END_RE = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")
 _NO_LETTER_RE = re.compile(r"^[\W\d_]*$", re.UNICODE)
 _NORM_RE = re.compile(r"\W+", re.UNICODE)
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TITLE_SPLIT_RE = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
-# three or more cells separated by runs of spaces
+# three or more cells separated by runs of spaces (so a line without two spaces in a row is no row)
 _TABLE_ROW_RE = re.compile(r"\S {2,}\S.* {2,}\S")
 _NAME_SHAPE_RE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?:,? [A-ZÀ-Þ][\w'’.-]+){1,3}$")
 # whitespace plus zero-width and format characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen)
@@ -256,7 +263,8 @@ def _needles(*tables: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _by_first_char(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Prefixes grouped by their first character, for ``_starts_with``."""
+    """Prefixes grouped by their first character: ``low.startswith(groups.get(low[:1], ()))`` compares a line
+    only with the prefixes of its first letter."""
     groups: dict[str, tuple[str, ...]] = {}
     for prefix in prefixes:
         if not prefix:
@@ -265,8 +273,8 @@ def _by_first_char(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return groups
 
 
-def _starts_with(low: str, prefixes: dict[str, tuple[str, ...]], pos: int = 0) -> bool:
-    """Does ``low`` start (at ``pos``) with one of the grouped ``prefixes``? Compares only those of its first letter."""
+def _starts_with(low: str, prefixes: dict[str, tuple[str, ...]], pos: int) -> bool:
+    """Does ``low`` have one of the grouped ``prefixes`` at ``pos``?"""
     return low.startswith(prefixes.get(low[pos : pos + 1], ()), pos)
 
 
@@ -316,6 +324,15 @@ class _Line:
     terminal: bool
     prose: bool
     rule: str | None
+    grams: set[tuple[str, ...]] | None = None  # runs of CAPTION_MIN_RUN words, see _grams
+
+
+def _grams(line: _Line) -> set[tuple[str, ...]]:
+    """The line's runs of CAPTION_MIN_RUN consecutive words, computed once (a paragraph has several neighbours)."""
+    if line.grams is None:
+        toks = line.key.split()
+        line.grams = {tuple(toks[i : i + CAPTION_MIN_RUN]) for i in range(len(toks) - CAPTION_MIN_RUN + 1)}
+    return line.grams
 
 
 def _features(index: int, raw: str, *, cjk_page: bool = True, plain_case: bool = False) -> _Line:
@@ -325,7 +342,8 @@ def _features(index: int, raw: str, *, cjk_page: bool = True, plain_case: bool =
     low = text.lower()
     has_url = "/" in text or "www" in text
     # Lower-case word tokens. lower() maps every character but "İ" to one character of the same class
-    # (word, space, digit), so the tokens of the lower-cased line are the lower-cased tokens: one pass.
+    # (word, space, digit), so the tokens of the lower-cased line are the lower-cased tokens: one pass. (A
+    # Greek final sigma may come out as σ rather than ς or back: no vocabulary word has a sigma.)
     one_to_one = len(low) == len(text)
     if one_to_one:
         tokens = _TOKEN_RE.findall(_URL_RE.sub(" ", low) if has_url else low)
@@ -335,7 +353,8 @@ def _features(index: int, raw: str, *, cjk_page: bool = True, plain_case: bool =
     words = len(tokens) + n_cjk // 2 if n_cjk else len(tokens)
     stops = len([t for t in tokens if t in vocab.STOPWORDS])
     stop_ratio = stops / len(tokens) if tokens else 0.0
-    terminal = bool(_TERMINAL_RE.search(text))
+    ending = text.rstrip().rstrip(_CLOSING_CHARS)
+    terminal = ending != "" and ending[-1] in _TERMINAL_CHARS
     cjk = n_cjk * 3 > len(text)
     if cjk:  # CJK: no spaces, no stop-word list; punctuation and length decide
         stop_ratio = 1.0
@@ -365,7 +384,6 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
     """
     text = line.text
     n_chars = len(text)
-    token_set = set(tokens)
     if text.endswith(("...", "…")) and line.words >= TRUNCATED_MIN_WORDS and _TRUNCATED_RE.search(text):
         return "related"
     # a credit label near the end: "... Photo: NAME / AGENCY" (the label and its tail fit in the last 120)
@@ -380,9 +398,10 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
         return "caption" if m.start() == 0 and len(m["tail"].split()) >= 5 else "credit"
     if n_chars > LONG_LINE_CHARS:  # a long paragraph: no other chrome rule applies
         return None
-    if (low is None or _starts_with(low, _CREDIT_START_PREFIXES)) and _CREDIT_START_RE.match(text):
+    token_set = set(tokens)
+    if (low is None or low.startswith(_CREDIT_START_PREFIXES.get(low[:1], ()))) and _CREDIT_START_RE.match(text):
         return "credit"
-    if (low is None or _starts_with(low, _CAPTION_START_PREFIXES)) and _CAPTION_START_RE.match(text):
+    if (low is None or low.startswith(_CAPTION_START_PREFIXES.get(low[:1], ()))) and _CAPTION_START_RE.match(text):
         return "caption"
     if _IMAGE_COUNTER_RE.match(text):
         return "caption"
@@ -391,7 +410,7 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
     short = n_chars <= SHORT_LINE_CHARS
     if short:
         words = [t for t in tokens if not t.isdigit()]
-        if words and all(t in vocab.SHARE_WORDS for t in words) and any(t in vocab.SHARE_TRIGGERS for t in words):
+        if words and vocab.SHARE_WORDS.issuperset(words) and not vocab.SHARE_TRIGGERS.isdisjoint(words):
             return "share"
     if n_chars <= 2 * SHORT_LINE_CHARS and len(token_set & _NETWORKS) >= 2:
         return "share"  # "Follow us on Instagram, Facebook and Twitter."
@@ -401,7 +420,8 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
         reason = _WHOLE_LINE.get(key)
         if reason is not None:
             return reason
-        if (low is None or _starts_with(low, _FORUM_PREFIXES) or low[0].isdecimal()) and _FORUM_RE.match(text):
+        maybe_forum = low is None or low.startswith(_FORUM_PREFIXES.get(low[:1], ())) or low[0].isdecimal()
+        if maybe_forum and _FORUM_RE.match(text):
             return "forum"
         if ("/" in text or token_set & _CREDIT_SLASH_WORDS) and _CREDIT_SLASH_RE.search(text):
             return "credit"
@@ -423,9 +443,9 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
     if line.words <= 8 and token_set & _AGO_WORDS and _RELATIVE_TIME_RE.search(text):
         return "chrome"
     if (
-        ((low is None or _starts_with(low, _MORE_HEAD_PREFIXES)) and _MORE_HEAD_RE.match(text))
+        ((low is None or low.startswith(_MORE_HEAD_PREFIXES.get(low[:1], ()))) and _MORE_HEAD_RE.match(text))
         or ("[" in text and _TAGGED_LINK_RE.search(text))
-        or ((low is None or _starts_with(low, _MORE_STORIES_PREFIXES)) and _MORE_STORIES_RE.match(text))
+        or ((low is None or low.startswith(_MORE_STORIES_PREFIXES.get(low[:1], ()))) and _MORE_STORIES_RE.match(text))
     ):
         return "related"
     if line.words >= CAPS_LINK_MIN_WORDS and not line.terminal and text.upper() == text and text.lower() != text:
@@ -450,7 +470,7 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
 
 
 def _holds(text: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in text for needle in needles)
+    return any(map(text.__contains__, needles))  # any(needle in text for needle in needles), without a generator
 
 
 def _score(line: _Line) -> float:
@@ -458,7 +478,7 @@ def _score(line: _Line) -> float:
         return -RULE_PENALTY
     if line.prose:
         return float(min(line.words, PROSE_SCORE_CAP) - PROSE_OFFSET)
-    if _TABLE_ROW_RE.search(line.text):
+    if "  " in line.text and _TABLE_ROW_RE.search(line.text):
         return TABLE_ROW_SCORE  # a row of a plain-text table: standings, results, prices
     return -SHORT_PENALTY
 
@@ -603,17 +623,15 @@ def _title_like(line: _Line) -> bool:
 
 def _caption_run(line: _Line, neighbours: list[_Line]) -> bool:
     """Does ``line`` repeat a long run of words of a neighbouring line (a caption of its paragraph)?"""
-    toks = _TOKEN_RE.findall(line.key)
+    toks = line.key.split()  # the key is the line's words joined by single spaces
     if len(toks) < CAPTION_MIN_RUN:
         return False
-    grams = {tuple(toks[i : i + CAPTION_MIN_RUN]) for i in range(len(toks) - CAPTION_MIN_RUN + 1)}
+    grams = _grams(line)
     for other in neighbours:
-        otoks = _TOKEN_RE.findall(other.key)
-        covered = [False] * len(toks)
-        other_grams = {tuple(otoks[i : i + CAPTION_MIN_RUN]) for i in range(len(otoks) - CAPTION_MIN_RUN + 1)}
-        shared = grams & other_grams
+        shared = grams & _grams(other)
         if not shared:
             continue
+        covered = [False] * len(toks)
         for i in range(len(toks) - CAPTION_MIN_RUN + 1):
             if tuple(toks[i : i + CAPTION_MIN_RUN]) in shared:
                 for j in range(i, i + CAPTION_MIN_RUN):
@@ -658,7 +676,8 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
 
     _footer_paragraphs(lines)
     wrapped = _wrapped_paragraphs(lines, cjk_page=cjk_page, plain_case=plain_case)
-    counts = Counter(line.key for line in lines)
+    keys = [line.key for line in lines]
+    counts = Counter(keys)
     scores = [_score(line) for line in lines]
     # a prose line alone between two non-prose lines is a teaser summary under its headline more often
     # than an article paragraph; it keeps a fraction of its score
@@ -746,7 +765,7 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
     # an extractor already dropped repeated page parts: what repeats in its output is the article's own
     extracted = hints is not None
     seen_prose: set[str] = set()
-    body_counts = Counter(lines[pos].key for pos in range(start, end + 1))
+    body_counts = Counter(keys[start : end + 1])
     for pos in range(start, end + 1):
         line = lines[pos]
         if pos in reasons:
@@ -816,7 +835,7 @@ def _is_headline(line: _Line) -> bool:
     """A link-like headline: no sentence end, several words, most long words capitalised."""
     if line.prose or line.rule is not None or line.terminal or line.words < HEADLINE_MIN_WORDS:
         return False
-    if _TABLE_ROW_RE.search(line.text) or line.text[0].isdigit() or line.text.count(",") >= 2:
+    if ("  " in line.text and _TABLE_ROW_RE.search(line.text)) or line.text[0].isdigit() or line.text.count(",") >= 2:
         return False  # table rows, numbered lists, enumerations ("Path B: Bosnia, Slovakia, Ireland")
     long_words = [w for w in line.text.split() if len(w) >= 4 and w[0].isalpha()]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= HEADLINE_CAPS_SHARE * len(long_words)
@@ -922,7 +941,7 @@ def _header(
 
 
 def _content_words(line: _Line) -> set[str]:
-    return {w for w in _TOKEN_RE.findall(line.key) if len(w) >= 3 and w not in vocab.STOPWORDS}
+    return {w for w in line.key.split() if len(w) >= 3 and w not in vocab.STOPWORDS}  # the key: words and spaces
 
 
 def _choose_title(lines: list[_Line], start: int) -> int | None:
