@@ -16,6 +16,7 @@ from dataclasses import asdict
 from types import ModuleType
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows.settings import Settings
 from flows.storage import STATE, Store, bucket_of, content_id
@@ -54,6 +55,7 @@ def stage_version(stage: str) -> str:
     h = hashlib.sha256(stage.encode())
     for module in CODE[stage]:
         h.update(inspect.getsource(module).encode())
+    h.update(str(SCHEMAS.get(stage)).encode())  # a new state layout recomputes too
     for up in UPSTREAM[stage]:
         h.update(stage_version(up).encode())
     return h.hexdigest()[:12]
@@ -118,14 +120,20 @@ def bucket_path(stage: str, bucket: int) -> str:
     return f"{STATE}/{stage}/{bucket:02d}.parquet"
 
 
-def read_bucket(store: Store, stage: str, bucket: int) -> dict[str, dict]:
-    """The stage's rows in a bucket, by article_id (empty when never written)."""
+def read_rows(store: Store, stage: str, bucket: int, ids: list[str] | None = None) -> dict[str, dict]:
+    """A stage's rows in a bucket by article_id, all or only ``ids`` (empty when never written)."""
     table = store.read_table(bucket_path(stage, bucket))
-    return {row["article_id"]: row for row in table.to_pylist()} if table is not None else {}
+    if table is None:
+        return {}
+    if ids is not None:
+        table = table.filter(pc.is_in(table["article_id"], pa.array(ids, pa.string())))
+    return {row["article_id"]: row for row in table.to_pylist()}
 
 
-def ok_rows(rows: dict[str, dict]) -> dict[str, dict]:
-    return {aid: row for aid, row in rows.items() if row["status"] == "ok"}
+def read_index(store: Store, stage: str, bucket: int, column: str) -> dict[str, str]:
+    """article_id -> one small column (version, status) of a stage's bucket: no text is read."""
+    table = store.read_table(bucket_path(stage, bucket), columns=["article_id", column])
+    return dict(zip(table["article_id"].to_pylist(), table[column].to_pylist(), strict=True)) if table else {}
 
 
 def meta_of(row: dict) -> ArticleMeta:
@@ -189,9 +197,9 @@ def people_one(up: dict, settings: Settings) -> dict:
     return {"status": "ok", "detail": None, "mentions": [asdict(m) for m in people.find_mentions(texts)]}
 
 
-def quotes_one(up: dict, settings: Settings, mentions: list[dict]) -> dict:
+def quotes_one(up: dict, settings: Settings) -> dict:
     texts = [p["text"] for p in up["paragraphs"]]
-    found = quotes.extract_quotes(texts, [Mention(**m) for m in mentions])
+    found = quotes.extract_quotes(texts, [Mention(**m) for m in up["mentions"]])
     return {"status": "ok", "detail": None, "quotes": [asdict(q) for q in found]}
 
 
@@ -199,55 +207,72 @@ def quotes_one(up: dict, settings: Settings, mentions: list[dict]) -> dict:
 
 
 def update_bucket(
-    store: Store, stage: str, bucket: int, wanted: dict[str, dict], compute: Callable[[str, dict], dict], *, force: bool
+    store: Store,
+    stage: str,
+    bucket: int,
+    wanted: list[str],
+    load: Callable[[list[str]], dict[str, dict]],
+    compute: Callable[[str, dict], dict],
+    *,
+    force: bool,
 ) -> dict:
-    """Bring a stage's bucket in line with ``wanted`` (article_id -> upstream row).
+    """Bring a stage's bucket in line with the ``wanted`` articles.
 
     Rows whose article is gone are dropped; rows missing, stale (other version) or
-    all rows when ``force`` are computed. The bucket is rewritten only on change.
+    all rows when ``force`` are computed from their upstream rows (``load``). When
+    nothing is to be done only the bucket's article ids and versions are read; kept
+    rows are carried over as Arrow data, never turned back into Python objects.
     """
     version = stage_version(stage)
-    previous = read_bucket(store, stage, bucket)
-    keep = {aid: row for aid, row in previous.items() if aid in wanted and row["version"] == version and not force}
-    todo = [aid for aid in wanted if aid not in keep]
-    for aid in todo:
-        keep[aid] = compute(aid, wanted[aid]) | {"article_id": aid, "version": version}
-    changed = bool(todo) or len(keep) != len(previous)
+    current = read_index(store, stage, bucket, "version")
+    wanted_set = set(wanted)
+    keep = [aid for aid, v in current.items() if aid in wanted_set and v == version and not force]
+    kept = set(keep)
+    todo = [aid for aid in wanted if aid not in kept]
+    changed = bool(todo) or len(keep) != len(current)
     if changed:
-        rows = [keep[aid] for aid in sorted(keep)]
-        store.write_table(bucket_path(stage, bucket), pa.Table.from_pylist(rows, schema=SCHEMAS[stage]))
-    return {"bucket": bucket, "articles": len(keep), "computed": len(todo), "changed": changed, "pid": os.getpid()}
+        upstream = load(todo)
+        new = [compute(aid, upstream[aid]) | {"article_id": aid, "version": version} for aid in todo]
+        parts = [pa.Table.from_pylist(new, schema=SCHEMAS[stage])]
+        if keep:
+            old = store.read_table(bucket_path(stage, bucket))
+            parts.append(old.filter(pc.is_in(old["article_id"], pa.array(keep, pa.string()))))
+        store.write_table(bucket_path(stage, bucket), pa.concat_tables(parts).sort_by("article_id"))
+    return {"bucket": bucket, "articles": len(wanted), "computed": len(todo), "changed": changed, "pid": os.getpid()}
 
 
 def ingest_bucket(
     input_url: str, output_url: str, bucket: int, items: list[tuple[str, str]], settings: Settings, force: bool
 ) -> dict:
     """``items``: (article_id, source_path) of the inputs whose bytes hash to this bucket."""
-    inputs = Store(input_url)
+    inputs, path_of = Store(input_url), dict(items)
 
     def compute(aid: str, item: dict) -> dict:
         return ingest_one(item["source_path"], inputs.read_bytes(item["source_path"]), settings)
 
-    wanted = {aid: {"source_path": path} for aid, path in items}
-    return update_bucket(Store(output_url), "ingest", bucket, wanted, compute, force=force)
+    def load(ids: list[str]) -> dict[str, dict]:
+        return {aid: {"source_path": path_of[aid]} for aid in ids}
+
+    return update_bucket(Store(output_url), "ingest", bucket, list(path_of), load, compute, force=force)
 
 
 def transform_bucket(stage: str, output_url: str, bucket: int, settings: Settings, force: bool) -> dict:
     """Run clean, paragraphs, people or quotes over one bucket of its upstream stage."""
-    store = Store(output_url)
-    wanted = ok_rows(read_bucket(store, UPSTREAM[stage][0], bucket))
-    if stage == "quotes":
-        mentions = read_bucket(store, "people", bucket)
-        return update_bucket(
-            store,
-            stage,
-            bucket,
-            wanted,
-            lambda aid, up: quotes_one(up, settings, mentions[aid]["mentions"] if aid in mentions else []),
-            force=force,
-        )
-    one = {"clean": clean_one, "paragraphs": paragraphs_one, "people": people_one}[stage]
-    return update_bucket(store, stage, bucket, wanted, lambda aid, up: one(up, settings), force=force)
+    store, upstream = Store(output_url), UPSTREAM[stage][0]
+    wanted = [aid for aid, status in read_index(store, upstream, bucket, "status").items() if status == "ok"]
+
+    def load(ids: list[str]) -> dict[str, dict]:
+        rows = read_rows(store, upstream, bucket, ids)
+        if stage == "quotes":  # quotes also read the people stage's mentions
+            mentions = read_rows(store, "people", bucket, ids)
+            rows = {
+                aid: row | {"mentions": mentions[aid]["mentions"] if aid in mentions else []}
+                for aid, row in rows.items()
+            }
+        return rows
+
+    one = {"clean": clean_one, "paragraphs": paragraphs_one, "people": people_one, "quotes": quotes_one}[stage]
+    return update_bucket(store, stage, bucket, wanted, load, lambda aid, up: one(up, settings), force=force)
 
 
 def scan_files(input_url: str, paths: list[tuple[str, int]], settings: Settings) -> list[dict]:

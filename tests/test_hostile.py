@@ -33,7 +33,10 @@ def hostile_folder(root: Path, outside: Path) -> dict[str, str | None]:
         "mojibake.txt": (STORY.encode("utf-8").decode("cp1252", errors="ignore").encode("utf-8"), None),
         "story.txt.gz": (gzip.compress(STORY.encode()), None),
         "broken.txt.gz": (gzip.compress(STORY.encode())[:20], "undecodable"),
-        "long line.txt": (("word " * 1_000_000).encode(), None),
+        "long line.txt": (
+            " ".join(f"Report {i} said the harbour would open in spring." for i in range(100_000)).encode(),
+            None,
+        ),  # one 5 MB line
         "quotes.txt": (('He said “ and ” and " ' * 5000 + "\n\n" + STORY).encode(), None),
         "malformed.html": (b"<html><body><p>" + STORY.encode() + b"<div><p>unclosed <b>tags</i></body>", None),
         "scripts.html": (

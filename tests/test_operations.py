@@ -60,14 +60,21 @@ def test_a_new_stage_version_recomputes_that_stage(tmp_path, monkeypatch):
 
     def compute(aid, up):
         calls.append(aid)
-        return {"status": "ok", "detail": None, "paragraphs": []}
+        return {"status": "ok", "detail": None, "paragraphs": [], "fingerprints": []}
 
-    wanted = {"a1": {}, "a2": {}}
+    def load(ids):
+        return {aid: {} for aid in ids}
+
+    def update(wanted):
+        return stages.update_bucket(store, "paragraphs", 0, wanted, load, compute, force=False)
+
     monkeypatch.setattr(stages, "stage_version", lambda stage: "v1")
-    assert stages.update_bucket(store, "paragraphs", 0, wanted, compute, force=False)["computed"] == 2
-    assert stages.update_bucket(store, "paragraphs", 0, wanted, compute, force=False)["computed"] == 0
+    assert update(["a1", "a2"])["computed"] == 2
+    assert update(["a1", "a2"])["changed"] is False
     monkeypatch.setattr(stages, "stage_version", lambda stage: "v2")
-    assert stages.update_bucket(store, "paragraphs", 0, wanted, compute, force=False)["computed"] == 2
+    assert update(["a1", "a2"])["computed"] == 2
+    dropped = update(["a2"])  # a1 is gone, a2 is kept as it is
+    assert (dropped["changed"], dropped["computed"], dropped["articles"]) == (True, 0, 1)
     assert calls == ["a1", "a2", "a1", "a2"]
 
 

@@ -79,7 +79,6 @@ def test_run_publishes_prefect_artifacts(seeds_run):
         async with get_client() as client:
             return await client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
 
-    summary = asyncio.run(artifacts("newscurate-summary"))
-    assert summary and "5 articles, 1 rejects" in summary[0].data
-    speakers = asyncio.run(artifacts("newscurate-speakers"))
-    assert speakers and "Kim Jong Un" in str(speakers[0].data)
+    # Other tests' runs share the test server: look for this run's artifacts among them.
+    assert any("5 articles, 1 rejects" in a.data for a in asyncio.run(artifacts("newscurate-summary")))
+    assert any("Kim Jong Un" in str(a.data) for a in asyncio.run(artifacts("newscurate-speakers")))

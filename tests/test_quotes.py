@@ -373,6 +373,9 @@ def test_titles_and_headline_fragments_are_partial(paragraph, kind):
         # a nickname in marks inside a name is not a quote
         (['“This is our year!” Rep. Dalia "Dee" Ferro shouted.'], "This is", 'Rep. Dalia "Dee" Ferro',
          "Dalia Ferro"),
+        # a sentence adverb is not part of the subject
+        (["Now Olaf Berg’s aide, Dalia Ferro, calls it “a mistake”."], "a mistake", "Olaf Berg’s aide, Dalia Ferro",
+         "Dalia Ferro"),
     ],
 )
 def test_more_speakers(paragraphs, quote_start, speaker_text, speaker):
@@ -398,6 +401,7 @@ def test_name_after_a_preposition_is_not_the_subject_of_a_later_cue():
          "We will", "Olaf Berg"),
         (["“We will build it again, and better.”", "So said Olaf Berg on Monday."], "We will", "Olaf Berg"),
         (["“We will build it again, and better.”", "The mayor Olaf Berg left early."], "We will", None),
+        (["“We will build it again, and better.”", "That is why Olaf Berg said he would stay."], "We will", None),
     ],
 )
 def test_back_reference_names_the_speaker(paragraphs, quote_start, speaker):
@@ -419,3 +423,53 @@ def test_back_reference_names_the_speaker(paragraphs, quote_start, speaker):
 def test_pronoun_antecedent(paragraphs, speaker):
     (q,) = _quotes(paragraphs)
     assert q.speaker == speaker
+
+
+def test_open_paragraph_then_another_speaker_is_two_quotes():
+    paragraphs = ["“The river is rising,” Dalia Ferro said on Monday. “We have to move the school now.",
+                  "“I have lived here for fifty years and never seen this,” added Olaf Berg, the mayor."]
+    got = {q.text: q.speaker for q in _quotes(paragraphs)}
+    assert got == {"The river is rising,": "Dalia Ferro", "We have to move the school now.": "Dalia Ferro",
+                   "I have lived here for fifty years and never seen this,": "Olaf Berg"}
+
+
+def test_multi_paragraph_quote_of_one_speaker_stays_whole():
+    paragraphs = ["Dalia Ferro spoke to the council on Monday.",
+                  "“The river is rising. We have to move the school now.",
+                  "“And we have to do it before the winter,” she said."]
+    (q,) = _quotes(paragraphs)
+    assert (q.speaker, q.text.count("\n\n")) == ("Dalia Ferro", 1)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker"),
+    [
+        # a first-person possessive description is the writer's relative, not a person named earlier
+        (["Olaf Berg was on the radio.", "“We live in hard times,” my father often said."], "We live", None),
+        # an ungendered description of someone's relation is not the nearest person
+        (["Olaf Berg met Tomas Vik.", "“He is very fit,” Olaf Berg’s doctor said."], "He is", None),
+        # a gendered one is ("his son" is the nearest other man)
+        (["Olaf Berg arrived with Tomas Berg.", "“We are proud,” Olaf Berg’s son said."], "We are", "Tomas Berg"),
+        # a definite one too
+        (["Dalia Ferro, who speaks for the agency, arrived.", "“No comment,” the spokeswoman said."], "No comment",
+         "Dalia Ferro"),
+    ],
+)
+def test_description_fallback(paragraphs, quote_start, speaker):
+    assert _one(paragraphs, quote_start).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # "He" after an unnamed description refers to that unnamed person, not to a man named earlier
+        (["Olaf Berg wrote a column.", "“We live in hard times,” my father often said.",
+          "He also told his friends that “the end is near”."], None),
+        (["Olaf Berg wrote a column.", "A man at the door was angry.",
+          "He told the crowd that “the end is near”."], None),
+        # a named subject still wins
+        (["Olaf Berg wrote a column.", "He told the crowd that “the end is near”."], "Olaf Berg"),
+    ],
+)
+def test_pronoun_after_unnamed_person(paragraphs, speaker):
+    assert _one(paragraphs, "the end").speaker == speaker

@@ -34,7 +34,7 @@ vocabulary (such regexes are slow to fail: hundreds of case-insensitive alternat
 (no CJK, no letters that case-insensitive matching treats unlike ``str.lower``) are found once per page.
 
 The tuned numbers below were chosen on the 80 aeb-dev pages with
-``benchmarks/eval_extraction.py`` (each moved one step either way in a grid;
+``benchmarks/eval.py`` (each moved one step either way in a grid;
 the ones marked sensitive lose 0.5-2 F1 points a step) and checked on the seeds.
 """
 

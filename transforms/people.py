@@ -6,7 +6,15 @@ non-names) and accepted on positive evidence: a title or honorific before the
 name, a role noun before or an apposition after it ("spokesman X", "X, the
 chairman"), a reporting verb after it, or a first name known to the
 gender-guesser gazetteer.  Inside one article every surname-only or "Mr X"
-mention is resolved to the most prominent full name containing that token.
+mention is resolved to the most prominent full name containing that token (between equally
+frequent ones, the one written last before the mention).  A nickname in marks inside a name
+(`Marcia "Cia" Price`) is skipped; a title that is also a surname is a name after an
+honorific ("Ms. King"); a capitalised -ed/-ing word counts as a verb only at a sentence start
+("Asked about it", but "Husted said").
+
+Speed: the word regex only matches words that can be part of a name (capitalised words and
+name particles), and ``fold_name`` / ``first_name_gender`` are cached, so the cost per article
+is close to one regex pass plus a little work per capitalised run.
 
 All offsets are into the article text, ``ARTICLE_SEP.join(paragraphs)``.
 """
@@ -79,14 +87,16 @@ _NOT_SURNAMES = frozenset(w for w in V.NON_NAME_WORDS - _MONTHS if len(w) > 3) |
 _PREP_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|inside|of|on)\s+$", re.IGNORECASE)
 
 
-def _leading_non_name(tok: str, sentence_initial: bool = True) -> bool:
+def _leading_non_name(tok: str, par: str | None = None, pos: int = 0) -> bool:
     """A capitalised word opening a run that is not part of a name: a common word, a sentence-
-    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm").  Mid-sentence an
-    -ed/-ing word is capitalised only as a name ("Husted", "Golding")."""
+    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm").  Mid-sentence (when
+    ``par`` and the word's offset ``pos`` are given) an -ed/-ing word is capitalised only as a
+    name ("Husted", "Golding")."""
     low = _low(tok)
     if low in V.NON_NAME_WORDS or low in V.CUE_FORMS or low[:2] in ("i'", "i’"):
         return True
-    return sentence_initial and low.endswith(("ing", "ed")) and len(low) > 4 and first_name_gender(tok) is None
+    return low.endswith(("ing", "ed")) and len(low) > 4 and first_name_gender(tok) is None \
+        and (par is None or _sentence_initial(par, pos))
 
 
 def _sentence_initial(par: str, pos: int) -> bool:
@@ -223,7 +233,7 @@ def nickname_spans(par: str) -> list[tuple[int, int]]:
 
 def _tokens(par: str) -> list[tuple[int, int, str]]:
     """The words of ``par`` that can be part of a name (see ``_NAME_WORD_RE``)."""
-    return [(m.start(), m.end(), m.group()) for m in _NAME_WORD_RE.finditer(par)]
+    return [(*m.span(), m.group()) for m in _NAME_WORD_RE.finditer(par)]
 
 
 def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str] = frozenset()):
@@ -304,38 +314,41 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             nick_gaps = frozenset(" " + par[a:b] + " " for a, b in nicks)
         for run in _groups(par, toks, nick_gaps):
             words = [toks[i][2] for i in run]
+            lows = [w.lower() for w in words]
             # trailing particles are not part of a name
-            while words and words[-1].lower() in V.NAME_PARTICLES:
-                run, words = run[:-1], words[:-1]
+            while lows and lows[-1] in V.NAME_PARTICLES:
+                run, words, lows = run[:-1], words[:-1], lows[:-1]
             if not words:
                 continue
             # last title / honorific splits descriptors from the name itself
             cut = -1
             gender = ""
-            for k, w in enumerate(words[:-1]):
-                lw = w.lower()
-                if lw in V.HONORIFICS or lw in V.TITLES:
+            for k in range(len(lows) - 1):
+                if lows[k] in V.HONORIFICS or lows[k] in V.TITLES:
                     cut = k
-            for w in words[:cut + 1]:
-                lw = w.lower()
+            for lw in lows[:cut + 1]:
                 gender = V.HONORIFICS.get(lw) or V.TITLES.get(lw) or gender
-            prefix = [w.lower() for w in words[:cut + 1]]
+            prefix = lows[:cut + 1]
             name_idx = run[cut + 1:]
             # drop leading common words ("Asked", "Monday", nationality adjectives, "Having", "I'm")
-            while name_idx and _leading_non_name(toks[name_idx[0]][2], _sentence_initial(par, toks[name_idx[0]][0])):
+            while name_idx and _leading_non_name(toks[name_idx[0]][2], par, toks[name_idx[0]][0]):
                 prefix.append(toks[name_idx[0]][2].lower())
                 name_idx = name_idx[1:]
             if not name_idx:
                 continue
             names = [toks[i][2] for i in name_idx]
-            if len(names) > MAX_NAME_TOKENS or any(_low(w) in V.PLACE_NAMES for w in names):
+            if len(names) > MAX_NAME_TOKENS:
                 continue
-            head_ok = cut >= 0 or (_low(names[-1]) in V.SURNAME_HEADS and first_name_gender(names[0]) in ("m", "f"))
-            if len(names) > 1 and (_low(names[-1]) in V.ORG_PLACE_HEADS and not head_ok
-                                   or _low(names[-1]) in _NOT_SURNAMES or len(names[-1]) == 1):
+            name_lows = [_low(w) for w in names]
+            if not V.PLACE_NAMES.isdisjoint(name_lows):
+                continue
+            last_low = name_lows[-1]
+            if len(names) > 1 and (
+                    last_low in _NOT_SURNAMES or len(names[-1]) == 1 or last_low in V.ORG_PLACE_HEADS and not (
+                        cut >= 0 or last_low in V.SURNAME_HEADS and first_name_gender(names[0]) in ("m", "f"))):
                 continue  # "Kim Il Sung Square", "Virginia Democrats", "Robert C"
-            if len(names) == 1 and (len(names[0]) == 1 or _low(names[0]) in V.HONORIFICS
-                                    or _low(names[0]) in V.TITLES and _low(names[0]) not in V.SURNAME_TITLES):
+            if len(names) == 1 and (len(names[0]) == 1 or last_low in V.HONORIFICS
+                                    or last_low in V.TITLES and last_low not in V.SURNAME_TITLES):
                 continue  # ("Mr. King", "Ms. Bishop": a title that is also a surname passes)
             # "Crooked Hillary Clinton", "Miss Universe Jane Doe": start at a first name of definite
             # gender followed by one surname ("Park Min Jun" stays whole)

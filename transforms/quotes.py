@@ -1,20 +1,35 @@
 """Direct and partial quotes, their speakers and cue verbs, and clusters across articles.
 
-Pipeline per article (all linear in the article length):
+Pipeline per article (all linear in the article length; an article without a quote mark
+returns at once):
 
 1. ``find_spans`` pairs quote marks paragraph by paragraph (straight, curly, single where
    unambiguous, guillemets, low-high, doubled apostrophes), continuing a quote that is left
    open at a paragraph end when the next paragraph reopens with a mark.  A mark left open
-   mid-paragraph is refused rather than allowed to swallow the text after it.
-2. Sentences are split with quote interiors masked, so a quote never breaks a sentence.
-3. Attribution, per quote, first match wins: a cue verb right after the quote (``"…," X said``,
+   mid-paragraph is refused rather than allowed to swallow the text after it.  A nickname in
+   marks inside a name (`Marcia "Cia" Price`) is not a quote.
+2. Sentences are split with quote interiors masked, so a quote never breaks a sentence.  After
+   a quote ending in "?" or "!" the sentence goes on when a reporting verb follows within a few
+   words (`"…?" Sen. X asked`); a quote ending in "." ends its sentence.  Only paragraphs that
+   can attribute or antecede a quote are tokenised (see ``_Article.__init__``).
+3. Kind: a fragment is ``partial``; so is a title-case fragment (headline quotes, titles of
+   works) and a quote inside a noun phrase (`Fox News's "Morning Show"`), unless a colon or a
+   cue introduces it.
+4. Attribution, per quote, first match wins: a cue verb right after the quote (``"…," X said``,
    ``"…," said X``), the nearest cue to the left in the sentence (``X said: "…"``,
    ``Y quoted X as saying``, ``X was quoted by Y as saying``, ``according to X``), for
    fragments a cue later in the sentence, and for a quote standing alone the speaker of the
-   neighbouring sentence (continuation).  Subjects are names (``transforms.people`` mentions),
-   pronouns (resolved to the nearest gender-compatible person in subject position),
-   descriptions ("the Russian president", resolved through the titles and appositions used
-   with names) or non-person phrases ("state media", "the Kremlin") whose speaker is None.
+   neighbouring sentence (continuation) or of a following sentence that points back to it
+   ("That was how X put it").  Noun-like cue forms count as verbs only in verb position
+   ("critics call it", not "Smith's comments" or "late-night texts").  Subjects are names
+   (``transforms.people`` mentions), pronouns (resolved sentence by sentence backwards to a
+   gender-compatible person, the subject first; a person described but not named, "my father
+   said", is an antecedent that gives no name), descriptions ("the Russian president",
+   resolved through the titles and appositions used with names; "a spokeswoman" and "my
+   father" are new people, not resolved) or non-person phrases ("state media", "the Kremlin",
+   "31 percent") whose speaker is None.  Time phrases ("early Friday") are never subjects.
+5. A quote left open over paragraphs whose pieces are attributed to two different people is
+   split in two: the closing mark was missing.
 """
 
 from __future__ import annotations
@@ -260,6 +275,8 @@ _DOCUMENT_NOUNS = frozenset("statement letter email tweet post release memo mess
 _NP_LINKS = frozenset({"for", "of", "at", "with", "in", "from"})
 _COORD = frozenset({"and", "but", "or", "then"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_BACK_REFERENCE_STARTS = frozenset(ref[0].split("’")[0].split("'")[0] for ref in V.BACK_REFERENCES)
+_UNNAMED = "\x01unnamed:"  # prefix of placeholder names for people described but not named
 _CUE_OR_ACCORDING = frozenset(V.CUE_FORMS) | V.NOUNISH_LEMMAS | {"according"}
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "percent", "who"})
@@ -316,6 +333,7 @@ class _Attr:
     cue: str | None
     strong: bool = True
     generic: bool = False  # a phrase of unknown type ("the war"): a weak subject
+    unnamed: str | None = None  # gender ("m", "f", "") of a person described but not named
 
 
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
@@ -350,9 +368,37 @@ _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _SENT_STOPS = frozenset(".!?…")
 
 
+# Words that make a sentence without a quote matter to attribution: reporting verbs (and the
+# noun-like ones, "call", "according"), the pronouns that resolve to a person ("he", "she"; "it"
+# and "they" never give a speaker's name), and role nouns ("the spokesman …").
+_ACTIVE_WORDS = frozenset(V.CUE_FORMS) | V.NOUNISH_LEMMAS | frozenset(V.ROLE_NOUNS) | {"according", "he", "she"}
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _idle(ptext: str, a: int, b: int, base: int, p_starts: list[int], pieces: list, m_starts: list[int]) -> bool:
+    """True for a sentence that can neither hold, attribute nor antecede a quote: no quote, no
+    person mention, none of ``_ACTIVE_WORDS``, no closing colon and no back reference ("That was
+    how …").  Such sentences are not tokenised (a third of the text; the result is the same)."""
+    s, e = base + a, base + b
+    k = bisect_right(p_starts, e - 1) - 1
+    if k >= 0 and pieces[k][1] > s:
+        return False  # holds (a piece of) a quote
+    k = bisect_right(m_starts, e - 1) - 1
+    if k >= 0 and m_starts[k] >= s:
+        return False  # names a person
+    text = ptext[a:b]
+    if text.rstrip().endswith(":"):
+        return False
+    words = _LETTERS_RE.findall(text.lower())
+    if not words or words[0] in _BACK_REFERENCE_STARTS:
+        return not words
+    return _ACTIVE_WORDS.isdisjoint(words)
+
+
 def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions: list[Mention],
-               wanted: list[bool] | None = None) -> list[_Sent]:
-    """Sentences with their tokens; paragraphs whose ``wanted`` flag is False are skipped."""
+               wanted: list[bool] | None = None, skip_idle: bool = True) -> list[_Sent]:
+    """Sentences with their tokens; paragraphs whose ``wanted`` flag is False and idle sentences
+    (see ``_idle``) are skipped."""
     pieces = sorted((ps, pe, k) for k, q in enumerate(spans) for ps, pe in q.pieces)
     p_starts = [p[0] for p in pieces]
 
@@ -364,7 +410,9 @@ def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions:
         return -1
 
     m_starts = [m.start for m in mentions]
+    m_ends = [m.end for m in mentions]
     n_mentions = len(mentions)
+    new_tok = _Tok
     sents: list[_Sent] = []
     pos = 0
     for pi, par in enumerate(paragraphs):
@@ -392,7 +440,10 @@ def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions:
         for a, b in zip(cuts, cuts[1:], strict=False):
             if b <= a:
                 continue
+            if skip_idle and _idle(ptext, a, b, base, p_starts, pieces, m_starts):
+                continue
             toks: list[_Tok] = []
+            append = toks.append
             prev: _Tok | None = None
             for t in _TOKEN_RE.finditer(ptext, a, b):
                 word = t.group()
@@ -406,19 +457,18 @@ def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions:
                         if prev is not None and k >= 0 and prev.quote == k:
                             prev.end = e  # one token per quote
                             continue
-                        prev = _Tok(s, e, word, "\x00", k)
-                        toks.append(prev)
+                        prev = new_tok(s, e, word, "\x00", k)
+                        append(prev)
                         continue
-                while mi < n_mentions and mentions[mi].end <= s:
+                while mi < n_mentions and m_ends[mi] <= s:
                     mi += 1
                 low = word.lower().rstrip(".")
                 if "’" in low or "'" in low:
                     pm = _PRONOUN_CONTRACTION_RE.fullmatch(low)
                     if pm:
                         low = pm.group(1)
-                tok = _Tok(s, e, word, low, -1, mi if mi < n_mentions and mentions[mi].start <= s else -1, c.isupper())
-                toks.append(tok)
-                prev = tok
+                prev = new_tok(s, e, word, low, -1, mi if mi < n_mentions and m_starts[mi] <= s else -1, c.isupper())
+                append(prev)
             sents.append(_Sent(pi, base + a, base + b, toks))
     return sents
 
@@ -475,6 +525,7 @@ class _Article:
             pos += len(p) + len(ARTICLE_SEP)
         # person "events" usable as antecedents: (offset, name, paragraph, oblique)
         self.events: list[tuple[int, str, int, bool]] = []
+        self.unnamed: dict[str, str] = {}  # placeholder name -> gender of an unnamed person
         in_quote = [False] * len(self.mentions)
         for k, m in enumerate(self.mentions):
             in_quote[k] = self.masked[m.start] == "\x00"
@@ -515,7 +566,22 @@ class _Article:
         k = bisect_right(self.events, (pos, "\uffff"))
         self.events.insert(k, (pos, name, para, False))
 
+    def _note(self, attr: _Attr | None, pos: int, para: int) -> None:
+        """Record the subject or speaker of a sentence as an antecedent for later pronouns; a
+        person described but not named ("my father said") is one too, under a placeholder name,
+        so that "He" in the next sentence is not given to a person named further back."""
+        if attr is None:
+            return
+        if attr.speaker:
+            self._add_event(pos, attr.speaker, para)
+        elif attr.unnamed is not None:
+            placeholder = f"{_UNNAMED}{pos}"
+            self.unnamed[placeholder] = attr.unnamed
+            self._add_event(pos, placeholder, para)
+
     def _gender(self, name: str) -> str:
+        if name.startswith(_UNNAMED):
+            return self.unnamed.get(name, "")
         p = self.profiles.get(name)
         return p.gender if p else ""
 
@@ -529,7 +595,12 @@ class _Article:
         """The antecedent of a pronoun: sentences are searched from the nearest backwards and the
         first holding a person of compatible gender gives it -- its subject if it has one there,
         else the first such person in it ("The deal was praised by X. He said").  Past
-        ANTECEDENT_PARAGRAPHS only a subject of the same known gender is taken."""
+        ANTECEDENT_PARAGRAPHS only a subject of the same known gender is taken.  An unnamed
+        antecedent ("my father") gives None."""
+        name = self._antecedent(pos, para, gender, exclude)
+        return None if name is None or name.startswith(_UNNAMED) else name
+
+    def _antecedent(self, pos: int, para: int, gender: str, exclude: str | None) -> str | None:
         k = bisect_right(self.events, (pos, "")) - 1
         fallback = None
         fallback_sent = 0
@@ -556,8 +627,9 @@ class _Article:
 
     def resolve_description(self, words: list[str], pos: int, para: int, exclude: str | None = None) -> str | None:
         """The person a description names: the one described with its head noun (and most of its
-        modifiers) in the article; failing that, for a definite description only ("the
-        spokeswoman", not "my father" or "Smith's son"), the nearest compatible person."""
+        modifiers) in the article; failing that, for a definite or gendered description ("the
+        spokesman", "Smith's son", not "Smith's doctor" or "my father"), the nearest compatible
+        person."""
         head = words[-1]
         if words[0] in V.FIRST_PERSON_POSSESSIVES:
             return None  # "my father": the writer's or speaker's relative, not a person named here
@@ -571,9 +643,10 @@ class _Article:
                 best, best_score = name, score
         if best:
             return best
-        if words[0] not in V.DEFINITE_DETERMINERS:
-            return None
-        return self.resolve_pronoun(pos, para, V.ROLE_NOUNS.get(head, ""), exclude=exclude)
+        gender = V.ROLE_NOUNS.get(head, "")
+        if words[0] not in V.DEFINITE_DETERMINERS and not gender:
+            return None  # "Smith's doctor", "a spokesperson": nothing ties it to a person named earlier
+        return self.resolve_pronoun(pos, para, gender, exclude=exclude)
 
     # ---------------------------------------------------------------- noun phrases
     def _np_left(self, toks: list[_Tok], i: int) -> tuple[int, int] | None:
@@ -719,10 +792,10 @@ class _Article:
             return None
         words = [t.low for t in toks[a:b + 1] if t.text[0].isalnum()]
         if head in V.ROLE_NOUNS and head not in V.NONPERSON_NOUNS:
-            if toks[a].low in V.INDEFINITE_DETERMINERS:
-                return _Attr(span_text, None, None)  # "a spokeswoman": someone not named before
+            if toks[a].low in V.INDEFINITE_DETERMINERS:  # "a spokeswoman": someone not named before
+                return _Attr(span_text, None, None, unnamed=V.ROLE_NOUNS[head])
             name = self.resolve_description(words, toks[b].start, sent.para)
-            return _Attr(span_text, name, None)
+            return _Attr(span_text, name, None, unnamed=None if name else V.ROLE_NOUNS[head])
         if head in V.ROLE_PLURALS or head in V.NONPERSON_NOUNS or toks[b].cap:
             return _Attr(span_text, None, None)
         if toks[a].low in V.DETERMINERS and a < b or any(toks[k].cap for k in range(a, b + 1)):
@@ -977,12 +1050,11 @@ class _Article:
                 sub = self._sentence_subject(sent, len(toks))
                 if a is None and sub is not None and toks and toks[-1].text == ":":
                     a = _Attr(sub.speaker_text, sub.speaker, ":")  # "X made the following comment:"
-                if sub and sub.speaker:
-                    self._add_event(sent.toks[0].start, sub.speaker, sent.para)
+                self._note(sub, sent.toks[0].start, sent.para)
                 if a:
                     last, last_para = a, sent.para
-                    if a.speaker:
-                        self._add_event(sent.toks[0].start, a.speaker, sent.para)
+                    if a is not sub:
+                        self._note(a, sent.toks[0].start, sent.para)
                 if pending and self._points_back(toks):
                     # `"…"` then `That was how X described it.`: the quote just before is X's
                     b = a or self.sentence_speaker(sent, any_cue=True)
@@ -1027,8 +1099,7 @@ class _Article:
                 recs[qn] = [span, toks, qi, attr, inherited]
             if sent_speaker is not None:
                 last, last_para = sent_speaker, sent.para
-                if sent_speaker.speaker:
-                    self._add_event(toks[0].start, sent_speaker.speaker, sent.para)
+                self._note(sent_speaker, toks[0].start, sent.para)
                 # standalone quotes just before, in the same paragraph, take this speaker
                 for qn in pending:
                     rec = recs[qn]
@@ -1053,7 +1124,7 @@ class _Article:
     @staticmethod
     def _points_back(toks: list[_Tok]) -> bool:
         """A sentence opening with a phrase that refers to the quote before it (V.BACK_REFERENCES)."""
-        words = [t.low for t in toks[:3] if t.text[0].isalnum()]
+        words = [t.low for t in toks[:6] if t.text[0].isalnum()]
         return any(tuple(words[:len(ref)]) == ref for ref in V.BACK_REFERENCES)
 
     def _para_start(self, para: int) -> int:

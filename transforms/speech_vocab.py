@@ -113,7 +113,7 @@ PASSIVE_AUX = _words("was were is are been being be")
 AUX_ADVERBS = _words("""
 has have had was were is are be been being will would could can may might should must
 do does did also later then previously once further again earlier recently repeatedly
-reportedly publicly privately simply quickly flatly just often always never
+reportedly publicly privately simply quickly flatly just often always never now
 not still even only initially subsequently separately last yesterday today tonight first
 finally already quietly angrily bluntly candidly plainly openly proudly sharply
 """)
@@ -314,9 +314,11 @@ FIRST_PERSON_POSSESSIVES = _words("my our")
 
 # Sentence openers that point back to the quote just before ("That was how X described it",
 # "So said X", "Those were the words of X"): a standalone quote takes the speaker named there.
+# Only openers naming the manner or the words count ("That is why X said …" does not).
 BACK_REFERENCES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in """
-that was|that is|that’s|that's|this was|this is|those were|these were|such was|so said|so says|thus spoke
-""".strip().split("|"))
+that was how|that is how|that’s how|that's how|that was what|that’s what|that's what|this is how|this was how
+|those were the words|these were the words|so said|so says|thus spoke|such were the words
+""".replace("\n", "").strip().split("|"))
 
 # Words that may precede a role noun inside a description ("the North Korean leader",
 # "the Republican presidential nominee", "the state-run news agency").
