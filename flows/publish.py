@@ -136,20 +136,27 @@ def signature(tokens: dict[str, str], table: str) -> str:
     return hashlib.sha256("|".join(tokens[s] for s in SOURCES[table]).encode()).hexdigest()[:16]
 
 
+def tables_to_write(output_url: str) -> list[str]:
+    """The tables whose sources changed since they were last published (or that are missing)."""
+    store = Store(output_url)
+    tokens = stage_tokens(store, store.read_table(MANIFEST))
+    published = store.read_json(PUBLISHED) or {}
+    return [t for t in schemas.TABLES if published.get(t) != signature(tokens, t) or not store.exists(f"{t}.parquet")]
+
+
+def last_summary(output_url: str) -> dict:
+    return Store(output_url).read_json(PUBLISHED)["summary"]
+
+
 def plan(output_url: str) -> dict:
-    """The tables to rewrite; when there are none, the last run's summary."""
+    """The tables to rewrite and their new signatures; the corpus duplicates they need."""
     store = Store(output_url)
     manifest = store.read_table(MANIFEST)
     tokens = stage_tokens(store, manifest)
-    published = store.read_json(PUBLISHED) or {}
-    todo = [t for t in schemas.TABLES if published.get(t) != signature(tokens, t) or not store.exists(f"{t}.parquet")]
+    todo = tables_to_write(output_url)
     if todo:
         build_duplicates(store, manifest)
-    return {
-        "todo": todo,
-        "signatures": {t: signature(tokens, t) for t in schemas.TABLES},
-        "summary": published.get("summary"),
-    }
+    return {"todo": todo, "signatures": {t: signature(tokens, t) for t in schemas.TABLES}}
 
 
 def write_tables(output_url: str, todo: list[str], signatures: dict, buckets: Iterable[dict[str, pa.Table]]) -> dict:

@@ -67,6 +67,8 @@ def test_rerun_without_changes_recomputes_nothing(seeds_run):
     result = pipeline(str(inp), str(out), settings=Settings(workers=1))
     assert (result["new"], result["changed"], result["unchanged"], result["removed"]) == (0, 0, 6, 0)
     assert result["rewritten"] == []
+    assert result["stages"] == ["ingest"]  # the later stages had nothing to do
+    assert result["articles"] == 5
 
 
 def test_run_publishes_prefect_artifacts(seeds_run):
