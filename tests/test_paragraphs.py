@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.paragraphs import count_sentences, offsets, split_paragraphs
+from transforms.paragraphs import count_sentences, split_paragraphs
 
 
 def texts(text: str) -> list[str]:
@@ -78,12 +78,6 @@ def test_headings_are_marked(text, kind):
 )
 def test_sentences_are_counted(text, n):
     assert count_sentences(text) == n
-
-
-def test_offsets_point_into_article_text():
-    paras = split_paragraphs("Title line\n\nFirst one.\nSecond one.")
-    text, spans = offsets(paras)
-    assert [text[s:e] for s, e in spans] == [p.text for p in paras]
 
 
 def test_paragraph_limit():

@@ -641,10 +641,6 @@ def _caption_run(line: _Line, neighbours: list[_Line]) -> bool:
     return False
 
 
-def _same(a: str | None, b: str) -> bool:
-    return a is not None and _NORM_RE.sub(" ", a.casefold()).strip() == b
-
-
 def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
     """Remove page chrome from ``text`` line by line and lift the article's metadata.
 

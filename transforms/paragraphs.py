@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from transforms.records import ARTICLE_SEP, Paragraph
+from transforms.records import Paragraph
 
 # A line ending in one of these closes its sentence (closing quotes and brackets
 # after the stop included): the next line starts a new paragraph.
@@ -113,12 +113,3 @@ def split_paragraphs(text: str, *, max_paragraphs: int | None = None) -> list[Pa
                 if max_paragraphs is not None and len(out) >= max_paragraphs:
                     return out
     return out
-
-
-def offsets(paragraphs: list[Paragraph]) -> tuple[str, list[tuple[int, int]]]:
-    """The article text (paragraphs joined by ``ARTICLE_SEP``) and each paragraph's span in it."""
-    spans, pos = [], 0
-    for p in paragraphs:
-        spans.append((pos, pos + len(p.text)))
-        pos += len(p.text) + len(ARTICLE_SEP)
-    return ARTICLE_SEP.join(p.text for p in paragraphs), spans
