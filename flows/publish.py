@@ -21,7 +21,7 @@ import pyarrow as pa
 from flows.report import dataset_card
 from flows.stages import SCHEMAS, bucket_path
 from flows.storage import N_BUCKETS, STATE, Publication, Store
-from transforms import dedupe, people, quotes, schemas
+from transforms import corpus, dedupe, people, schemas
 from transforms.records import ARTICLE_SEP
 
 MANIFEST_SCHEMA = pa.schema(
@@ -80,9 +80,9 @@ def build_people_table(output_url: str) -> int:
     """The corpus's people from every article's mentions, and the corpus-level name map."""
     store = Store(output_url)
     mentions = corpus_items(store, "people", "mentions").select("article_id", "surface", "name")
-    table = people.build_people(mentions)
+    table = corpus.build_people(mentions)
     store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
-    names = people.canonical_names(mentions)
+    names = corpus.canonical_names(mentions)
     store.write_table(
         NAMES_STATE, pa.table({"name": list(names), "canonical": list(names.values())}, schema=NAMES_SCHEMA)
     )
@@ -93,7 +93,7 @@ def build_quote_clusters(output_url: str) -> int:
     """Cluster ids for every quote in the corpus (same or nearly the same words)."""
     store = Store(output_url)
     found = corpus_items(store, "quotes", "quotes").select("article_id", "start", "text")
-    labels = quotes.cluster_quotes(found["text"].to_list())
+    labels = corpus.cluster_quotes(found["text"].to_list())
     clusters = found.select("article_id", "start", cluster_id=pl.Series(labels, dtype=pl.Int64))
     store.write_table(
         CLUSTERS_STATE, clusters.with_columns(pl.format("c{}", "cluster_id").alias("cluster_id")).to_arrow()

@@ -20,7 +20,19 @@ import pyarrow.compute as pc
 
 from flows.settings import Settings
 from flows.storage import STATE, Store, bucket_of, content_id
-from transforms import chrome_vocab, clean, decode, dedupe, html, metadata, paragraphs, people, quotes, speech_vocab
+from transforms import (
+    chrome_vocab,
+    clean,
+    corpus,
+    decode,
+    dedupe,
+    html,
+    metadata,
+    paragraphs,
+    people,
+    quotes,
+    speech_vocab,
+)
 from transforms.records import ArticleMeta, Mention
 
 STAGES = ("ingest", "clean", "paragraphs", "people", "quotes", "publish")
@@ -44,8 +56,8 @@ CODE: dict[str, tuple[ModuleType, ...]] = {
     "ingest": (decode, html),
     "clean": (clean, chrome_vocab, metadata),
     "paragraphs": (paragraphs, dedupe),
-    "people": (people, speech_vocab),
-    "quotes": (quotes, speech_vocab),
+    "people": (people, speech_vocab, corpus),  # corpus: the stage's corpus step (people table)
+    "quotes": (quotes, speech_vocab, corpus),  # and quote clusters
     "publish": (),
 }
 

@@ -1,15 +1,12 @@
-"""Tests for transforms.people: name finding, folding, within-article resolution, corpus table."""
+"""Tests for transforms.people: name finding, folding, within-article resolution."""
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.people import (
-    build_people,
-    canonical_names,
     describe_people,
     find_mentions,
     fold_name,
@@ -127,38 +124,6 @@ def test_describe_people_descriptors():
     profiles = describe_people(paragraphs, find_mentions(paragraphs))
     assert {"brazilian", "president"} <= profiles["Anna Ferreira"].descriptors
     assert {"norwegian", "minister"} <= profiles["Olaf Berg"].descriptors
-
-
-def test_build_people_groups_variants_and_counts():
-    df = pl.DataFrame({
-        "article_id": ["a", "a", "b", "b", "c"],
-        "surface": ["Park Min Jun", "Mr Park", "Park Min-jun", "Park Soo Ah", "Greta Lindqvist"],
-        "name": ["Park Min Jun", "Park Min Jun", "Park Min-jun", "Park Soo Ah", "Greta Lindqvist"],
-    })
-    out = build_people(df)
-    assert out.columns == ["person_id", "name", "aliases", "n_mentions", "n_articles"]
-    row = out.filter(pl.col("person_id") == person_id("Park Min Jun")).to_dicts()[0]
-    assert row["name"] in ("Park Min Jun", "Park Min-jun")
-    assert row["aliases"] == sorted(["Park Min Jun", "Mr Park", "Park Min-jun"])
-    assert (row["n_mentions"], row["n_articles"]) == (3, 2)
-    assert out.height == 3
-
-
-def test_build_people_merges_surname_only_names_into_dominant_full_name():
-    df = pl.DataFrame({
-        "article_id": ["a", "a", "b", "c"],
-        "surface": ["Greta Lindqvist", "Ms Lindqvist", "Lindqvist", "Greta Lindqvist"],
-        "name": ["Greta Lindqvist", "Greta Lindqvist", "Lindqvist", "Greta Lindqvist"],
-    })
-    assert canonical_names(df) == {"Lindqvist": "Greta Lindqvist"}
-    out = build_people(df)
-    assert out.height == 1
-    assert out["name"][0] == "Greta Lindqvist"
-
-
-def test_build_people_empty():
-    empty = pl.DataFrame(schema={"article_id": pl.Utf8, "surface": pl.Utf8, "name": pl.Utf8})
-    assert build_people(empty).height == 0
 
 
 @settings(max_examples=150, deadline=None)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.people import find_mentions
-from transforms.quotes import cluster_quotes, extract_quotes, find_spans
+from transforms.quotes import extract_quotes, find_spans
 from transforms.records import ARTICLE_SEP
 
 
@@ -200,29 +200,6 @@ def test_extract_quotes_never_crashes_and_offsets_are_valid(paragraphs):
         assert 0 <= q.start <= q.end <= len(text)
         assert q.kind in ("full", "partial")
         assert 0 <= q.paragraph_index < len(paragraphs)
-
-
-# --------------------------------------------------------------------------- clustering
-@pytest.mark.parametrize(
-    ("texts", "expected"),
-    [
-        (["We will win this fight together.", "We will win this fight together", "Something else entirely."],
-         [0, 0, 1]),
-        (["We will win this fight together, all of us.", "We will win this fight together, all of us!"], [0, 0]),
-        (["We will always stand with our friends in the north.",
-          "We will always stand with our friends in the North ..."], [0, 0]),
-        (["fair", "fair", "unfair"], [0, 0, 1]),
-        ([], []),
-    ],
-)
-def test_cluster_quotes(texts, expected):
-    assert cluster_quotes(texts) == expected
-
-
-def test_cluster_quotes_many_distinct_and_repeated():
-    texts = [f"Quote number {i} says something quite specific about item {i * 7}." for i in range(2000)]
-    ids = cluster_quotes(texts + texts[:100])
-    assert ids[-100:] == ids[:100]
 
 
 # --------------------------------------------------------------------------- more rules

@@ -29,8 +29,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import polars as pl
-
 from transforms import speech_vocab as V
 from transforms.records import ARTICLE_SEP, Mention
 
@@ -64,10 +62,6 @@ ROLE_LOOKBACK_WORDS = 3
 # "report", "deny" or "announce" as often as people do, so those are not evidence.
 SINGLE_NAME_CUES = frozenset({"say", "tell", "add", "write", "ask", "explain", "insist", "recall", "joke",
                               "continue", "note", "argue", "reply", "tweet", "testify", "warn", "admit"})
-# A surname-only name joins a corpus full name when that full name holds at least this share of
-# the corpus mentions of full names sharing the token (0.6, a judgement call: "Kim" -> the Kim
-# with most mentions only when he clearly dominates; two equally frequent Clintons stay apart).
-SHORT_NAME_DOMINANCE = 0.6
 
 # Characters after a mention in which a gendered pronoun counts as a vote for its gender: about
 # one news sentence; votes are also cut at the sentence end and at the next person named.
@@ -573,64 +567,3 @@ def describe_people(paragraphs: list[str], mentions: list[Mention]) -> dict[str,
                 p.gender = g
         p.descriptors.discard("")
     return profiles
-
-
-# --------------------------------------------------------------------------- corpus table
-def canonical_names(mentions: pl.DataFrame) -> dict[str, str]:
-    """Article-level names that the corpus resolves further: a surname-only name ("Putin",
-    from an article that never writes the full name) -> the dominant corpus full name sharing
-    that token.  Map quote speakers through this before ``person_id`` to match ``build_people``.
-    """
-    if mentions.height == 0:
-        return {}
-    counts = Counter(mentions.get_column("name").to_list())
-    full: dict[str, Counter] = defaultdict(Counter)  # token -> Counter(full display name)
-    for name, n in counts.items():
-        toks = fold_name(name).split()
-        if len(toks) >= 2:
-            for t in {toks[0], toks[-1]}:
-                full[t][name] += n
-    out: dict[str, str] = {}
-    for name in counts:
-        toks = fold_name(name).split()
-        if len(toks) != 1 or toks[0] not in full:
-            continue
-        by_key: Counter = Counter()
-        for full_name, n in full[toks[0]].items():
-            by_key[fold_name(full_name)] += n
-        key, n = by_key.most_common(1)[0]
-        if n >= SHORT_NAME_DOMINANCE * sum(by_key.values()):
-            out[name] = max((fn for fn in full[toks[0]] if fold_name(fn) == key), key=full[toks[0]].get)
-    return out
-
-
-def build_people(mentions: pl.DataFrame) -> pl.DataFrame:
-    """Corpus-level people: one row per folded name.
-
-    Input columns: article_id, surface, name (one row per mention).  Output: person_id,
-    name (the most common full form), aliases (sorted surfaces), n_mentions, n_articles.
-    """
-    schema = {"person_id": pl.Utf8, "name": pl.Utf8, "aliases": pl.List(pl.Utf8),
-              "n_mentions": pl.Int64, "n_articles": pl.Int64}
-    if mentions.height == 0:
-        return pl.DataFrame(schema=schema)
-    mapping = canonical_names(mentions)
-    df = mentions.select("article_id", "surface", "name").with_columns(
-        pl.col("name").replace(mapping) if mapping else pl.col("name")
-    ).with_columns(
-        pl.col("name").map_elements(fold_name, return_dtype=pl.Utf8).alias("_key")
-    ).filter(pl.col("_key") != "")
-    counts = (df.group_by("_key", "name").agg(pl.len().alias("_n"))
-              .sort(["_key", "_n", "name"], descending=[False, True, False])
-              .group_by("_key", maintain_order=True).agg(pl.col("name").first()))
-    agg = df.group_by("_key").agg(
-        pl.col("surface").unique().sort().alias("aliases"),
-        pl.len().cast(pl.Int64).alias("n_mentions"),
-        pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
-    )
-    out = counts.join(agg, on="_key").with_columns(
-        pl.col("_key").map_elements(
-            lambda k: hashlib.sha1(k.encode("utf-8")).hexdigest()[:16], return_dtype=pl.Utf8
-        ).alias("person_id")
-    )
-    return out.select(list(schema)).cast(schema).sort("n_mentions", "name", descending=[True, False])

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
 from dataclasses import dataclass
 
 from transforms import speech_vocab as V
@@ -1223,68 +1222,3 @@ def extract_quotes(paragraphs: list[str], mentions: list[Mention]) -> list[Quote
     if not paragraphs or not any(_MARK_RE.search(p) for p in paragraphs):
         return []
     return _Article(paragraphs, mentions).run()
-
-
-# --------------------------------------------------------------------------- clustering
-_NORM_RE = re.compile(r"[^\w\s]+")
-# Two quotes are one when their normalised wording scores at least this (rapidfuzz ratio,
-# 0-100); 90 joins quotes differing by a translation variant or an elided clause, not two
-# different sentences of one speech.
-CLUSTER_MIN_RATIO = 90
-# Quotes shorter than this many words cluster only on identical wording ("fight against imperialism").
-CLUSTER_MIN_FUZZY_WORDS = 4
-# Blocking: quotes are compared only with quotes sharing their first or last BLOCK_WORDS words;
-# blocks bigger than MAX_BLOCK compare against their first MAX_BLOCK members only (linear bound).
-BLOCK_WORDS = 3
-MAX_BLOCK = 50
-
-
-def _norm_quote(s: str) -> str:
-    return " ".join(_NORM_RE.sub(" ", (s or "").lower()).split())
-
-
-def cluster_quotes(texts: list[str]) -> list[int]:
-    """Cluster number per quote: same or near-identical wording -> same number."""
-    from rapidfuzz import fuzz
-
-    norm = [_norm_quote(t) for t in texts]
-    parent = list(range(len(texts)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    exact: dict[str, int] = {}
-    reps: list[int] = []
-    for i, n in enumerate(norm):
-        if n in exact:
-            union(i, exact[n])
-        else:
-            exact[n] = i
-            reps.append(i)
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in reps:
-        words = norm[i].split()
-        if len(words) < CLUSTER_MIN_FUZZY_WORDS:
-            continue
-        for key in {("^",) + tuple(words[:BLOCK_WORDS]), ("$",) + tuple(words[-BLOCK_WORDS:])}:
-            block = blocks[key]
-            for j in block[:MAX_BLOCK]:
-                if find(i) != find(j) and fuzz.ratio(norm[i], norm[j]) >= CLUSTER_MIN_RATIO:
-                    union(i, j)
-            block.append(i)
-    ids: dict[int, int] = {}
-    out = []
-    for i in range(len(texts)):
-        r = find(i)
-        if r not in ids:
-            ids[r] = len(ids)
-        out.append(ids[r])
-    return out
