@@ -51,11 +51,15 @@ def _names(paragraphs):
     ("paragraphs", "expected"),
     [
         # honorific + surname resolves to the full name in the article
-        (["Chancellor Greta Lindqvist arrived on Monday.", "Ms Lindqvist said little."],
-         {("Chancellor Greta Lindqvist", "Greta Lindqvist"), ("Ms Lindqvist", "Greta Lindqvist")}),
+        (
+            ["Chancellor Greta Lindqvist arrived on Monday.", "Ms Lindqvist said little."],
+            {("Chancellor Greta Lindqvist", "Greta Lindqvist"), ("Ms Lindqvist", "Greta Lindqvist")},
+        ),
         # hyphen variants fold into one display form, the most frequent one
-        (["Park Min Jun said yes. Park Min Jun left.", "Later Park Min-jun returned."],
-         {("Park Min Jun", "Park Min Jun"), ("Park Min-jun", "Park Min Jun")}),
+        (
+            ["Park Min Jun said yes. Park Min Jun left.", "Later Park Min-jun returned."],
+            {("Park Min Jun", "Park Min Jun"), ("Park Min-jun", "Park Min Jun")},
+        ),
         # role noun before a name is evidence even for an unknown first name
         (["The party's spokesman Tovar Ebbeson denied it."], {("Tovar Ebbeson", "Tovar Ebbeson")}),
         # apposition after a name is evidence
@@ -102,7 +106,7 @@ def test_mention_offsets_point_into_article_text():
     paragraphs = ["Intro line here.", "Then Greta Lindqvist said no.", "Ms Lindqvist left."]
     text = ARTICLE_SEP.join(paragraphs)
     for m in find_mentions(paragraphs):
-        assert text[m.start:m.end] == m.surface
+        assert text[m.start : m.end] == m.surface
         assert paragraphs[m.paragraph_index] in text
 
 
@@ -132,7 +136,7 @@ def test_find_mentions_never_crashes_and_offsets_are_valid(paragraphs):
     text = ARTICLE_SEP.join(paragraphs)
     for m in find_mentions(paragraphs):
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.surface
+        assert text[m.start : m.end] == m.surface
 
 
 @settings(max_examples=150, deadline=None)
@@ -159,11 +163,23 @@ def test_common_capitalised_words_are_not_people(paragraphs):
     ("paragraphs", "surface", "name"),
     [
         # a title picks the full name once written with that title
-        (["Dalia Ferro spoke first. Dalia Ferro spoke again. President Tomas Ferro spoke last.",
-          "Later President Ferro left."], "President Ferro", "Tomas Ferro"),
+        (
+            [
+                "Dalia Ferro spoke first. Dalia Ferro spoke again. President Tomas Ferro spoke last.",
+                "Later President Ferro left.",
+            ],
+            "President Ferro",
+            "Tomas Ferro",
+        ),
         # an honorific's gender picks the full name of that gender
-        (["Dalia Ferro and Dalia Ferro's brother Tomas Ferro arrived; Dalia Ferro spoke.",
-          "Mr Ferro stayed silent."], "Mr Ferro", "Tomas Ferro"),
+        (
+            [
+                "Dalia Ferro and Dalia Ferro's brother Tomas Ferro arrived; Dalia Ferro spoke.",
+                "Mr Ferro stayed silent.",
+            ],
+            "Mr Ferro",
+            "Tomas Ferro",
+        ),
         # a head word that is also a surname, after a title
         (["Senator Joan Park arrived.", "Ms Park spoke."], "Ms Park", "Joan Park"),
         # the display name keeps initials as written; the surface keeps only titles, not "And"
@@ -181,8 +197,10 @@ def test_short_mentions_resolve(paragraphs, surface, name):
         # a title that is also a surname is a name after an honorific
         (["Larry Kingsley met Dora King on Monday.", "Ms. King said it was fine."], ("Ms. King", "Dora King")),
         # between equally frequent full names, a surname goes to the one written last before it
-        (["Gary Olsen spoke first.", "Later, Secretary Ruth Olsen arrived.", "Olsen said the talks went well."],
-         ("Olsen", "Ruth Olsen")),
+        (
+            ["Gary Olsen spoke first.", "Later, Secretary Ruth Olsen arrived.", "Olsen said the talks went well."],
+            ("Olsen", "Ruth Olsen"),
+        ),
         # mid-sentence, a capitalised -ed word is a name, not a participle
         (["Mara Halsted spoke.", "In a statement, Halsted said no."], ("Halsted", "Mara Halsted")),
         # a nickname in marks inside a name is skipped

@@ -93,8 +93,7 @@ def test_kind(paragraph, kind):
         # Y quoted X as saying: X speaks
         (["“We are ready,” the Daily Courier quoted Olaf Berg as saying."], "We are", "Olaf Berg", "saying"),
         # X was quoted by Y as saying
-        (["Olaf Berg was quoted by the Daily Courier as saying: “We are ready.”"], "We are", "Olaf Berg",
-         "saying"),
+        (["Olaf Berg was quoted by the Daily Courier as saying: “We are ready.”"], "We are", "Olaf Berg", "saying"),
         (["According to Olaf Berg, “the plan is sound and will work.”"], "the plan", "Olaf Berg", "according to"),
         # label line
         (["Dalia Ferro, The Evening Star: “The plan is sound and will work.”"], "The plan", "Dalia Ferro", ":"),
@@ -110,18 +109,30 @@ def test_explicit_speakers(paragraphs, quote_start, speaker, cue):
     ("paragraphs", "quote_start", "speaker"),
     [
         # pronoun resolves to the subject, not to a possessive / object
-        (["According to ministry spokesman Olaf Berg, no decision was made on Dalia Ferro’s visit.",
-          "“Nothing is planned yet,” he told reporters."], "Nothing", "Olaf Berg"),
+        (
+            [
+                "According to ministry spokesman Olaf Berg, no decision was made on Dalia Ferro’s visit.",
+                "“Nothing is planned yet,” he told reporters.",
+            ],
+            "Nothing",
+            "Olaf Berg",
+        ),
         # gender separates candidates
         (["Dalia Ferro met Mr Tomas Reyes on Monday.", "“It went well,” she said."], "It went", "Dalia Ferro"),
         # continuation: a quote-only paragraph keeps the previous speaker
-        (["“The first part is done,” Olaf Berg said.", "“The second part starts next week.”"],
-         "The second", "Olaf Berg"),
+        (
+            ["“The first part is done,” Olaf Berg said.", "“The second part starts next week.”"],
+            "The second",
+            "Olaf Berg",
+        ),
         # a cue in the previous sentence
         (["Prices will fall, Dalia Ferro said on Monday. “We are certain of it.”"], "We are", "Dalia Ferro"),
         # description resolved through a title used with the name
-        (["Brazilian President Anna Ferreira met Olaf Berg.",
-          "Later the Brazilian president said: “We signed it.”"], "We signed", "Anna Ferreira"),
+        (
+            ["Brazilian President Anna Ferreira met Olaf Berg.", "Later the Brazilian president said: “We signed it.”"],
+            "We signed",
+            "Anna Ferreira",
+        ),
         # surname with honorific goes to the full name
         (["Greta Lindqvist arrived.", "“I am happy,” Ms Lindqvist said."], "I am", "Greta Lindqvist"),
     ],
@@ -137,8 +148,11 @@ def test_resolved_speakers(paragraphs, quote_start, speaker):
         (["The two men shared “warm and candid views”, the state news agency said."], "warm", "the state news agency"),
         (["Analysts said the talks covered “border security”."], "border", "Analysts"),
         # a passive agent that is not a person
-        (["Olaf Berg travelled on a train praised by the press as “a marvel of engineering”."], "a marvel",
-         "the press"),
+        (
+            ["Olaf Berg travelled on a train praised by the press as “a marvel of engineering”."],
+            "a marvel",
+            "the press",
+        ),
     ],
 )
 def test_non_person_speakers(paragraphs, quote_start, speaker_text):
@@ -170,7 +184,7 @@ def test_offsets_are_inside_marks():
     paragraphs = ["Intro.", "Dalia Ferro said: “We are ready.”"]
     text = ARTICLE_SEP.join(paragraphs)
     (q,) = _quotes(paragraphs)
-    assert text[q.start:q.end] == q.text == "We are ready."
+    assert text[q.start : q.end] == q.text == "We are ready."
     assert q.paragraph_index == 1
 
 
@@ -180,8 +194,8 @@ def test_many_unbalanced_marks_are_handled():
     para = 'He said "x ' * 4000
     paragraphs = [para] * 5
     text = ARTICLE_SEP.join(paragraphs)
-    assert all(text[q.start:q.end] == q.text for q in _quotes(paragraphs))
-    assert all(len(text[s.start:s.end]) < len(para) for s in find_spans(paragraphs))
+    assert all(text[q.start : q.end] == q.text for q in _quotes(paragraphs))
+    assert all(len(text[s.start : s.end]) < len(para) for s in find_spans(paragraphs))
 
 
 def test_unbalanced_mark_does_not_swallow_article():
@@ -191,8 +205,11 @@ def test_unbalanced_mark_does_not_swallow_article():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from(list("ab C.,:\"“”‘’'«»„ \n")) | st.characters(), max_size=120),
-                max_size=6))
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list("ab C.,:\"“”‘’'«»„ \n")) | st.characters(), max_size=120), max_size=6
+    )
+)
 def test_extract_quotes_never_crashes_and_offsets_are_valid(paragraphs):
     paragraphs = [p.replace("\n\n", "\n") for p in paragraphs]
     text = ARTICLE_SEP.join(paragraphs)
@@ -207,18 +224,25 @@ def test_extract_quotes_never_crashes_and_offsets_are_valid(paragraphs):
     ("paragraphs", "quote_start", "speaker", "kind"),
     [
         # interrupted quotation: the second half is full and has the same speaker
-        (["“The bridge is safe,” Olaf Berg said, “and it will stay open all winter.”"], "and it", "Olaf Berg",
-         "full"),
+        (["“The bridge is safe,” Olaf Berg said, “and it will stay open all winter.”"], "and it", "Olaf Berg", "full"),
         # a quote nested in another family of marks stays inside the outer quote
         (['"He told me “never again” and left," Dalia Ferro said.'], "He told", "Dalia Ferro", "full"),
         # the attribution after a question mark stays in the quote's sentence
         (["“Why would we wait?” Dalia Ferro asked."], "Why would", "Dalia Ferro", "full"),
         # a participle after a comma hangs on the main clause
-        (["Olaf Berg defended the plan, saying “it will pay for itself within ten years”."], "it will",
-         "Olaf Berg", "partial"),
+        (
+            ["Olaf Berg defended the plan, saying “it will pay for itself within ten years”."],
+            "it will",
+            "Olaf Berg",
+            "partial",
+        ),
         # a sentence ending with a colon introduces the next paragraph's quote
-        (["Olaf Berg made the following remark:", "“We will not give up on this project.”"], "We will",
-         "Olaf Berg", "full"),
+        (
+            ["Olaf Berg made the following remark:", "“We will not give up on this project.”"],
+            "We will",
+            "Olaf Berg",
+            "full",
+        ),
     ],
 )
 def test_more_attribution_rules(paragraphs, quote_start, speaker, kind):
@@ -230,11 +254,14 @@ def test_more_attribution_rules(paragraphs, quote_start, speaker, kind):
     ("paragraphs", "quote_start", "speaker_text", "speaker"),
     [
         # a possessive name before a role noun describes someone else
-        (["Olaf Berg arrived with his son.", "“We are proud,” Olaf Berg’s son said."], "We are",
-         "Olaf Berg’s son", None),
+        (
+            ["Olaf Berg arrived with his son.", "“We are proud,” Olaf Berg’s son said."],
+            "We are",
+            "Olaf Berg’s son",
+            None,
+        ),
         # a role noun followed by a prepositional phrase
-        (["“We will review it,” a spokesman for the ministry said."], "We will",
-         "a spokesman for the ministry", None),
+        (["“We will review it,” a spokesman for the ministry said."], "We will", "a spokesman for the ministry", None),
     ],
 )
 def test_descriptions_as_speakers(paragraphs, quote_start, speaker_text, speaker):
@@ -258,11 +285,17 @@ def test_titles_of_works_have_no_speaker(paragraph):
 @pytest.mark.parametrize(
     ("paragraphs", "quote_text", "speaker"),
     [
-        (["Prime Minister Ingrid Solberg arrived.", "She told the radio: « Nous sommes prêts »."],
-         "Nous sommes prêts", "Ingrid Solberg"),
+        (
+            ["Prime Minister Ingrid Solberg arrived.", "She told the radio: « Nous sommes prêts »."],
+            "Nous sommes prêts",
+            "Ingrid Solberg",
+        ),
         (["The minister, Lena Fischer, said the deal was “a good start”."], "a good start", "Lena Fischer"),
-        (["“Nobody expected this,” one resident, Maria Lopez, told reporters."], "Nobody expected this,",
-         "Maria Lopez"),
+        (
+            ["“Nobody expected this,” one resident, Maria Lopez, told reporters."],
+            "Nobody expected this,",
+            "Maria Lopez",
+        ),
     ],
 )
 def test_apposed_names_and_spaced_guillemets(paragraphs, quote_text, speaker):
@@ -275,13 +308,21 @@ def test_apposed_names_and_spaced_guillemets(paragraphs, quote_text, speaker):
     ("paragraphs", "quote_start", "speaker"),
     [
         # a quote ending in "." ends its sentence: the cue deep in the next sentence is not its attribution
-        (["When Dalia Ferro asked about taxes, Olaf Berg boasted, “That makes me rich.” Berg was defensive "
-          "about a clerk who said he was unpaid, saying, “Maybe he did a bad job.”"], "Maybe he", "Olaf Berg"),
-        (["Dalia Ferro said the count “is close.” Gov. Olaf Berg said it was “too early.”"], "is close",
-         "Dalia Ferro"),
+        (
+            [
+                "When Dalia Ferro asked about taxes, Olaf Berg boasted, “That makes me rich.” Berg was defensive "
+                "about a clerk who said he was unpaid, saying, “Maybe he did a bad job.”"
+            ],
+            "Maybe he",
+            "Olaf Berg",
+        ),
+        (["Dalia Ferro said the count “is close.” Gov. Olaf Berg said it was “too early.”"], "is close", "Dalia Ferro"),
         # after "!" or "?" the attribution may follow, even with a long apposition and an abbreviated title
-        (["“Long live the river!” Dalia Ferro, the editor of the Valley Post, wrote on Sunday."], "Long live",
-         "Dalia Ferro"),
+        (
+            ["“Long live the river!” Dalia Ferro, the editor of the Valley Post, wrote on Sunday."],
+            "Long live",
+            "Dalia Ferro",
+        ),
         (["“Why now?” Sen. Olaf Berg asked."], "Why now", "Olaf Berg"),
     ],
 )
@@ -301,11 +342,13 @@ def test_sentence_end_after_quote(paragraphs, quote_start, speaker):
         (["Critics call them “a waste of money”."], "a waste", "Critics"),
         (["The ruling allowed Olaf Berg to claim the land was “never sold”."], "never sold", "Olaf Berg"),
         # a participle takes an object, not an inverted subject
-        (["Dalia Ferro said so on Monday, recalling her reaction to a note that called the plan a “bad joke”."],
-         "bad joke", "a note"),
+        (
+            ["Dalia Ferro said so on Monday, recalling her reaction to a note that called the plan a “bad joke”."],
+            "bad joke",
+            "a note",
+        ),
         # a time phrase is not a subject: the clause subject speaks
-        (["Olaf Berg sent three messages early Monday saying the plan was “dead on arrival”."], "dead on",
-         "Olaf Berg"),
+        (["Olaf Berg sent three messages early Monday saying the plan was “dead on arrival”."], "dead on", "Olaf Berg"),
     ],
 )
 def test_cue_or_noun(paragraphs, quote_start, speaker_text):
@@ -336,23 +379,47 @@ def test_titles_and_headline_fragments_are_partial(paragraph, kind):
         # a contracted pronoun speaks as the pronoun
         (["Dalia Ferro spoke next.", "She’s said the law is “a mistake”."], "a mistake", "She", "Dalia Ferro"),
         # an indefinite description is someone new, a definite one is resolved
-        (["Dalia Ferro, a spokeswoman for the agency, spoke on Monday.",
-          "“We have no comment,” a spokeswoman for the bank said."], "We have", "a spokeswoman for the bank",
-         None),
-        (["Dalia Ferro, a spokeswoman for the agency, spoke on Monday.",
-          "“We have no comment,” the spokeswoman said."], "We have", "the spokeswoman", "Dalia Ferro"),
+        (
+            [
+                "Dalia Ferro, a spokeswoman for the agency, spoke on Monday.",
+                "“We have no comment,” a spokeswoman for the bank said.",
+            ],
+            "We have",
+            "a spokeswoman for the bank",
+            None,
+        ),
+        (
+            [
+                "Dalia Ferro, a spokeswoman for the agency, spoke on Monday.",
+                "“We have no comment,” the spokeswoman said.",
+            ],
+            "We have",
+            "the spokeswoman",
+            "Dalia Ferro",
+        ),
         # a label naming a topic is not a speaker
-        (["Dalia Ferro was asked about the mayor.", "Of Olaf Berg: “I do not trust him at all.”"], "I do not",
-         None, None),
+        (
+            ["Dalia Ferro was asked about the mayor.", "Of Olaf Berg: “I do not trust him at all.”"],
+            "I do not",
+            None,
+            None,
+        ),
         # a possessive description with a titled name and a party label in apposition
-        (["“We are ready for this!” Olaf Berg's niece, state Sen. Ana Holt (D-Salem), shouted to the crowd."],
-         "We are", "Olaf Berg's niece, state Sen. Ana Holt", "Ana Holt"),
+        (
+            ["“We are ready for this!” Olaf Berg's niece, state Sen. Ana Holt (D-Salem), shouted to the crowd."],
+            "We are",
+            "Olaf Berg's niece, state Sen. Ana Holt",
+            "Ana Holt",
+        ),
         # a nickname in marks inside a name is not a quote
-        (['“This is our year!” Rep. Dalia "Dee" Ferro shouted.'], "This is", 'Rep. Dalia "Dee" Ferro',
-         "Dalia Ferro"),
+        (['“This is our year!” Rep. Dalia "Dee" Ferro shouted.'], "This is", 'Rep. Dalia "Dee" Ferro', "Dalia Ferro"),
         # a sentence adverb is not part of the subject
-        (["Now Olaf Berg’s aide, Dalia Ferro, calls it “a mistake”."], "a mistake", "Olaf Berg’s aide, Dalia Ferro",
-         "Dalia Ferro"),
+        (
+            ["Now Olaf Berg’s aide, Dalia Ferro, calls it “a mistake”."],
+            "a mistake",
+            "Olaf Berg’s aide, Dalia Ferro",
+            "Dalia Ferro",
+        ),
     ],
 )
 def test_more_speakers(paragraphs, quote_start, speaker_text, speaker):
@@ -365,8 +432,10 @@ def test_nickname_is_not_a_quote():
 
 
 def test_name_after_a_preposition_is_not_the_subject_of_a_later_cue():
-    paragraphs = ['The League, a "citizens group" that opposes the mayor, will run ads that attack him as a '
-                  '"rubber stamp" for Mrs. Dalia Ferro and urge voters to act.']
+    paragraphs = [
+        'The League, a "citizens group" that opposes the mayor, will run ads that attack him as a '
+        '"rubber stamp" for Mrs. Dalia Ferro and urge voters to act.'
+    ]
     assert _one(paragraphs, "rubber").speaker != "Dalia Ferro"
 
 
@@ -374,8 +443,11 @@ def test_name_after_a_preposition_is_not_the_subject_of_a_later_cue():
     ("paragraphs", "quote_start", "speaker"),
     [
         # a standalone quote, then a sentence pointing back to it, names its speaker
-        (["“We will build it again, and better.”", "That was how Olaf Berg, the mayor, described the plan."],
-         "We will", "Olaf Berg"),
+        (
+            ["“We will build it again, and better.”", "That was how Olaf Berg, the mayor, described the plan."],
+            "We will",
+            "Olaf Berg",
+        ),
         (["“We will build it again, and better.”", "So said Olaf Berg on Monday."], "We will", "Olaf Berg"),
         (["“We will build it again, and better.”", "The mayor Olaf Berg left early."], "We will", None),
         (["“We will build it again, and better.”", "That is why Olaf Berg said he would stay."], "We will", None),
@@ -389,12 +461,13 @@ def test_back_reference_names_the_speaker(paragraphs, quote_start, speaker):
     ("paragraphs", "speaker"),
     [
         # the nearest sentence naming a compatible person gives the antecedent, even in oblique position
-        (["Olaf Berg spoke on Monday.", "The plan was praised by Tomas Vik.", "“It is a good plan,” he said."],
-         "Tomas Vik"),
+        (
+            ["Olaf Berg spoke on Monday.", "The plan was praised by Tomas Vik.", "“It is a good plan,” he said."],
+            "Tomas Vik",
+        ),
         # within that sentence its subject is preferred
         (["Olaf Berg met with Tomas Vik on Monday.", "“It went well,” he said."], "Olaf Berg"),
-        (["Olaf Berg, who met Tomas Vik's aides on Monday, was pleased.", "“It went well,” he said."],
-         "Olaf Berg"),
+        (["Olaf Berg, who met Tomas Vik's aides on Monday, was pleased.", "“It went well,” he said."], "Olaf Berg"),
     ],
 )
 def test_pronoun_antecedent(paragraphs, speaker):
@@ -403,17 +476,24 @@ def test_pronoun_antecedent(paragraphs, speaker):
 
 
 def test_open_paragraph_then_another_speaker_is_two_quotes():
-    paragraphs = ["“The river is rising,” Dalia Ferro said on Monday. “We have to move the school now.",
-                  "“I have lived here for fifty years and never seen this,” added Olaf Berg, the mayor."]
+    paragraphs = [
+        "“The river is rising,” Dalia Ferro said on Monday. “We have to move the school now.",
+        "“I have lived here for fifty years and never seen this,” added Olaf Berg, the mayor.",
+    ]
     got = {q.text: q.speaker for q in _quotes(paragraphs)}
-    assert got == {"The river is rising,": "Dalia Ferro", "We have to move the school now.": "Dalia Ferro",
-                   "I have lived here for fifty years and never seen this,": "Olaf Berg"}
+    assert got == {
+        "The river is rising,": "Dalia Ferro",
+        "We have to move the school now.": "Dalia Ferro",
+        "I have lived here for fifty years and never seen this,": "Olaf Berg",
+    }
 
 
 def test_multi_paragraph_quote_of_one_speaker_stays_whole():
-    paragraphs = ["Dalia Ferro spoke to the council on Monday.",
-                  "“The river is rising. We have to move the school now.",
-                  "“And we have to do it before the winter,” she said."]
+    paragraphs = [
+        "Dalia Ferro spoke to the council on Monday.",
+        "“The river is rising. We have to move the school now.",
+        "“And we have to do it before the winter,” she said.",
+    ]
     (q,) = _quotes(paragraphs)
     assert (q.speaker, q.text.count("\n\n")) == ("Dalia Ferro", 1)
 
@@ -428,8 +508,11 @@ def test_multi_paragraph_quote_of_one_speaker_stays_whole():
         # a gendered one is ("his son" is the nearest other man)
         (["Olaf Berg arrived with Tomas Berg.", "“We are proud,” Olaf Berg’s son said."], "We are", "Tomas Berg"),
         # a definite one too
-        (["Dalia Ferro, who speaks for the agency, arrived.", "“No comment,” the spokeswoman said."], "No comment",
-         "Dalia Ferro"),
+        (
+            ["Dalia Ferro, who speaks for the agency, arrived.", "“No comment,” the spokeswoman said."],
+            "No comment",
+            "Dalia Ferro",
+        ),
     ],
 )
 def test_description_fallback(paragraphs, quote_start, speaker):
@@ -440,13 +523,155 @@ def test_description_fallback(paragraphs, quote_start, speaker):
     ("paragraphs", "speaker"),
     [
         # "He" after an unnamed description refers to that unnamed person, not to a man named earlier
-        (["Olaf Berg wrote a column.", "“We live in hard times,” my father often said.",
-          "He also told his friends that “the end is near”."], None),
-        (["Olaf Berg wrote a column.", "A man at the door was angry.",
-          "He told the crowd that “the end is near”."], None),
+        (
+            [
+                "Olaf Berg wrote a column.",
+                "“We live in hard times,” my father often said.",
+                "He also told his friends that “the end is near”.",
+            ],
+            None,
+        ),
+        (
+            ["Olaf Berg wrote a column.", "A man at the door was angry.", "He told the crowd that “the end is near”."],
+            None,
+        ),
         # a named subject still wins
         (["Olaf Berg wrote a column.", "He told the crowd that “the end is near”."], "Olaf Berg"),
     ],
 )
 def test_pronoun_after_unnamed_person(paragraphs, speaker):
     assert _one(paragraphs, "the end").speaker == speaker
+
+
+def test_pronoun_after_unnamed_person_keeps_the_description():
+    paragraphs = [
+        "Olaf Berg wrote a column.",
+        "“We live in hard times,” my father often said.",
+        "He also told his friends that “the end is near”.",
+    ]
+    q = _one(paragraphs, "the end")
+    assert (q.speaker_text, q.speaker) == ("my father", None)
+
+
+# --------------------------------------------------------------------------- organisations as speakers
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker_text"),
+    [
+        # "it" takes the organisation that is the subject of the sentence before
+        (
+            ["The city council met on Tuesday.", "“We will not raise taxes this year,” it said in a statement."],
+            "We will not",
+            "The city council",
+        ),
+        # ... skipping sentences about people, after an opening adverbial
+        (
+            [
+                "During the campaign, the Harbour Gazette backed Olaf Berg.",
+                "Berg won easily.",
+                "Later, it attacked his rival, saying she “has no plan for the harbour and no idea how to pay for it.”",
+            ],
+            "has no plan",
+            "the Harbour Gazette",
+        ),
+        # a possessive name before an organisation word is part of the organisation
+        (
+            ["Dalia Ferro’s campaign defended the ads.", "It is denouncing what it calls “a smear by the unions.”"],
+            "a smear",
+            "Dalia Ferro’s campaign",
+        ),
+        # the subject of a clause in the same sentence comes first
+        (
+            [
+                "The bank reported a loss.",
+                "A spokesman said the company had backed the mayor because it believed “in the future of this town.”",
+            ],
+            "in the future",
+            "the company",
+        ),
+        # "they" takes a plural group or an organisation
+        (
+            ["The unions rejected the offer.", "“This is an insult to every worker in the plant,” they said."],
+            "This is an insult",
+            "The unions",
+        ),
+        # ... but not past a sentence about a person: the antecedent is people, left as written
+        (
+            [
+                "The unions rejected the offer.",
+                "Their leader, Dalia Ferro, was angry.",
+                "“This is an insult to every worker in the plant,” they said.",
+            ],
+            "This is an insult",
+            "they",
+        ),
+        # a headline in title case is no antecedent
+        (
+            [
+                "Harbour Council Says New Bridge Will Change Everything",
+                "“We will finish the bridge in May, as we promised,” it said.",
+            ],
+            "We will finish",
+            "it",
+        ),
+        # "X's campaign said": the campaign speaks, not X
+        (["Dalia Ferro’s campaign said: “We will win this race.”"], "We will win", "Dalia Ferro’s campaign"),
+    ],
+)
+def test_organisation_antecedents(paragraphs, quote_start, speaker_text):
+    q = _one(paragraphs, quote_start)
+    assert (q.speaker_text, q.speaker) == (speaker_text, None)
+
+
+# --------------------------------------------------------------------------- passive and perceived speech
+@pytest.mark.parametrize(
+    ("paragraphs", "quote_start", "speaker_text", "speaker"),
+    [
+        # the subject of a passive cue is named or asked, it does not speak
+        (["When the disease strikes farmers, it is called “farmer’s lung.”"], "farmer", None, None),
+        (["“Will you run again next year?” Dalia Ferro was asked on Monday."], "Will you", None, None),
+        (["Dalia Ferro was asked: “Will you run again next year?”"], "Will you", None, None),
+        # ... but after "X was asked about it." a standalone quote is X's answer
+        (
+            [
+                "On “Morning Radio” on Monday, Dalia Ferro was asked about the bridge.",
+                "“We will finish it in May. It will be the longest bridge in the region.”",
+            ],
+            "We will finish",
+            "Dalia Ferro",
+            "Dalia Ferro",
+        ),
+        # the object of a verb of memory or perception speaks
+        (
+            [
+                "Dalia Ferro met the mayor, Olaf Berg, in 1990.",
+                "“Dalia,” she recalls his saying with a grin, “did you bring the keys to the barn?”",
+            ],
+            "did you bring",
+            "his",
+            "Olaf Berg",
+        ),
+        (
+            ["Dalia Ferro still remembers Olaf Berg telling her: “Never sell the farm to anyone.”"],
+            "Never sell",
+            "Olaf Berg",
+            "Olaf Berg",
+        ),
+        (
+            ["Dalia Ferro recalled the meeting, saying: “It was a long night for all of us.”"],
+            "It was",
+            "Dalia Ferro",
+            "Dalia Ferro",
+        ),
+    ],
+)
+def test_passive_and_perceived_speech(paragraphs, quote_start, speaker_text, speaker):
+    q = _one(paragraphs, quote_start)
+    assert (q.speaker_text, q.speaker) == (speaker_text, speaker)
+
+
+def test_organisation_vocabularies_are_consistent():
+    from transforms import speech_vocab as V
+
+    assert V.ORGANISATION_NOUNS <= V.NONPERSON_NOUNS
+    assert V.ORG_NAMES <= V.NON_NAME_WORDS
+    assert not (V.PERCEPTION_VERBS & set(V.CUE_FORMS) - {"recall", "recalls", "recalled", "recalling"})

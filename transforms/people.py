@@ -60,8 +60,27 @@ ROLE_LOOKBACK_WORDS = 3
 
 # Reporting verbs that make a lone capitalised word a person ("Smith said"); institutions
 # "report", "deny" or "announce" as often as people do, so those are not evidence.
-SINGLE_NAME_CUES = frozenset({"say", "tell", "add", "write", "ask", "explain", "insist", "recall", "joke",
-                              "continue", "note", "argue", "reply", "tweet", "testify", "warn", "admit"})
+SINGLE_NAME_CUES = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "write",
+        "ask",
+        "explain",
+        "insist",
+        "recall",
+        "joke",
+        "continue",
+        "note",
+        "argue",
+        "reply",
+        "tweet",
+        "testify",
+        "warn",
+        "admit",
+    }
+)
 
 # Characters after a mention in which a gendered pronoun counts as a vote for its gender: about
 # one news sentence; votes are also cut at the sentence end and at the next person named.
@@ -89,8 +108,12 @@ def _leading_non_name(tok: str, par: str | None = None, pos: int = 0) -> bool:
     low = _low(tok)
     if low in V.NON_NAME_WORDS or low in V.CUE_FORMS or low[:2] in ("i'", "i’"):
         return True
-    return low.endswith(("ing", "ed")) and len(low) > 4 and first_name_gender(tok) is None \
+    return (
+        low.endswith(("ing", "ed"))
+        and len(low) > 4
+        and first_name_gender(tok) is None
         and (par is None or _sentence_initial(par, pos))
+    )
 
 
 def _sentence_initial(par: str, pos: int) -> bool:
@@ -219,7 +242,7 @@ def nickname_spans(par: str) -> list[tuple[int, int]]:
         k = m.start() - 1
         while k > 0 and not par[k - 1].isspace():
             k -= 1
-        given = par[k:m.start() - 1]
+        given = par[k : m.start() - 1]
         if given[:1].isupper() and (first_name_gender(given) is not None or _INITIAL_RE.fullmatch(given)):
             out.append((m.start(), m.end()))
     return out
@@ -239,8 +262,12 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
             ps, pe, pw = toks[run[-1]]
             gap = par[pe:s]
             # a possessive ends a name ("Smith's Fifth Amendment")
-            joined = (gap == " " or gap in nick_gaps or (gap == ". " and _is_abbrev_word(pw))
-                      or (gap == "." and len(pw) == 1 and len(w) == 1)) and not _POSSESSIVE_RE.search(pw)
+            joined = (
+                gap == " "
+                or gap in nick_gaps
+                or (gap == ". " and _is_abbrev_word(pw))
+                or (gap == "." and len(pw) == 1 and len(w) == 1)
+            ) and not _POSSESSIVE_RE.search(pw)
             ok = joined and (_is_cap(w) or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks)))
             if ok:
                 run.append(i)
@@ -255,7 +282,7 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
 
 def _role_before(par: str, start: int) -> tuple[list[str], str]:
     """Lower-case description words right before a name ("Kremlin spokesman", "his sister")."""
-    words = par[max(0, start - 60):start].split()
+    words = par[max(0, start - 60) : start].split()
     out: list[str] = []
     gender = ""
     for w in reversed(words[-ROLE_LOOKBACK_WORDS:]):
@@ -281,12 +308,12 @@ def _apposition_after(par: str, end: int) -> tuple[list[str], str]:
     words = [w.lower().strip("’'") for w in _WORD_RE.findall(m.group(1))][:APPOSITION_MAX_WORDS]
     for k, w in enumerate(words):
         if w in V.ROLE_NOUNS:
-            return words[:k + 1], V.ROLE_NOUNS[w]
+            return words[: k + 1], V.ROLE_NOUNS[w]
     return [], ""
 
 
 def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool:
-    for w in par[end:end + 40].split()[:3]:
+    for w in par[end : end + 40].split()[:3]:
         lw = w.strip(",.;:").lower()
         if lw in V.CUE_FORMS:
             return lemmas is None or V.CUE_FORMS[lw] in lemmas
@@ -320,10 +347,10 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             for k in range(len(lows) - 1):
                 if lows[k] in V.HONORIFICS or lows[k] in V.TITLES:
                     cut = k
-            for lw in lows[:cut + 1]:
+            for lw in lows[: cut + 1]:
                 gender = V.HONORIFICS.get(lw) or V.TITLES.get(lw) or gender
-            prefix = lows[:cut + 1]
-            name_idx = run[cut + 1:]
+            prefix = lows[: cut + 1]
+            name_idx = run[cut + 1 :]
             # drop leading common words ("Asked", "Monday", nationality adjectives, "Having", "I'm")
             while name_idx and _leading_non_name(toks[name_idx[0]][2], par, toks[name_idx[0]][0]):
                 prefix.append(toks[name_idx[0]][2].lower())
@@ -338,16 +365,22 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 continue
             last_low = name_lows[-1]
             if len(names) > 1 and (
-                    last_low in _NOT_SURNAMES or len(names[-1]) == 1 or last_low in V.ORG_PLACE_HEADS and not (
-                        cut >= 0 or last_low in V.SURNAME_HEADS and first_name_gender(names[0]) in ("m", "f"))):
+                last_low in _NOT_SURNAMES
+                or len(names[-1]) == 1
+                or last_low in V.ORG_PLACE_HEADS
+                and not (cut >= 0 or last_low in V.SURNAME_HEADS and first_name_gender(names[0]) in ("m", "f"))
+            ):
                 continue  # "Kim Il Sung Square", "Virginia Democrats", "Robert C"
-            if len(names) == 1 and (len(names[0]) == 1 or last_low in V.HONORIFICS
-                                    or last_low in V.TITLES and last_low not in V.SURNAME_TITLES):
+            if len(names) == 1 and (
+                len(names[0]) == 1
+                or last_low in V.HONORIFICS
+                or last_low in V.TITLES
+                and last_low not in V.SURNAME_TITLES
+            ):
                 continue  # ("Mr. King", "Ms. Bishop": a title that is also a surname passes)
             # "Crooked Hillary Clinton", "Miss Universe Jane Doe": start at a first name of definite
             # gender followed by one surname ("Park Min Jun" stays whole)
-            if len(names) == 3 and first_name_gender(names[0]) is None \
-                    and first_name_gender(names[1]) in ("m", "f"):
+            if len(names) == 3 and first_name_gender(names[0]) is None and first_name_gender(names[1]) in ("m", "f"):
                 name_idx, names = name_idx[1:], names[1:]
             start = offset + toks[name_idx[0]][0]
             end_local = toks[name_idx[-1]][1]
@@ -363,10 +396,10 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 k -= 1
             sstart = offset + toks[run[k + 1]][0] if cut >= 0 and k + 1 <= cut else start
             name_local = toks[name_idx[0]][0]
-            before = par[max(0, name_local - 30):name_local]
+            before = par[max(0, name_local - 30) : name_local]
             after_prep = _PREP_BEFORE_RE.search(before) is not None and cut < 0
-            tail = par[max(0, name_local - 20):name_local].rstrip()
-            sentence_start = tail[-1:] in ('.', '!', '?', ':', ';', '"', "“", "”") if tail else name_local <= 20
+            tail = par[max(0, name_local - 20) : name_local].rstrip()
+            sentence_start = tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") if tail else name_local <= 20
             role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0])
             app, agender = _apposition_after(par, end_local)
             evidence = cut >= 0 or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
@@ -380,15 +413,17 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 # "Smith said" (not "Moscow and Kyiv said", not a sentence-initial common noun
                 # like "Authorities said" unless the word is a known first name)
                 evidence = not before.endswith(("and ", "or ", "nor ")) and (
-                    not sentence_start or first_name_gender(names[0]) is not None)
+                    not sentence_start or first_name_gender(names[0]) is not None
+                )
             g = gender or rgender or agender
             written = par[name_local:end_local]
             for a, b in reversed(nicks):
                 if name_local < a and b < end_local:
-                    written = written[:a - name_local] + written[b - name_local + 1:]
+                    written = written[: a - name_local] + written[b - name_local + 1 :]
             written = " ".join(written.split())
-            cands.append(_Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, evidence,
-                               written=written))
+            cands.append(
+                _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, evidence, written=written)
+            )
         offset += len(par) + len(ARTICLE_SEP)
     return cands
 
@@ -407,8 +442,13 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """
     # a full name with evidence anywhere in the article counts everywhere it is written
     confirmed = {_name_key_tokens(c.tokens) for c in cands if len(c.tokens) >= 2 and c.evidence}
-    full = [c for c in cands if len(c.tokens) >= 2 and _name_key_tokens(c.tokens) in confirmed
-            and (c.sstart < c.start or not all(len(t) == 1 for t in c.tokens[:-1]))]
+    full = [
+        c
+        for c in cands
+        if len(c.tokens) >= 2
+        and _name_key_tokens(c.tokens) in confirmed
+        and (c.sstart < c.start or not all(len(t) == 1 for t in c.tokens[:-1]))
+    ]
     # cluster full names by folded key; a key whose tokens (initials dropped) equal another's joins it
     clusters: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
     for c in full:
@@ -474,8 +514,13 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
             def rank(k: tuple[str, ...], c: _Cand = c, titles: set[str] = titles) -> tuple:
                 before = bisect_left(starts[k], c.start)
                 last_before = starts[k][before - 1] if before else -1
-                return (bool(titles & cluster_titles[k]), not c.gender or cluster_gender[k] in ("", c.gender),
-                        prominence[k][0], last_before, prominence[k][1])
+                return (
+                    bool(titles & cluster_titles[k]),
+                    not c.gender or cluster_gender[k] in ("", c.gender),
+                    prominence[k][0],
+                    last_before,
+                    prominence[k][1],
+                )
 
             best_k = max(ks, key=rank)
             c.name = display[best_k]
@@ -492,7 +537,7 @@ def find_mentions(paragraphs: list[str]) -> list[Mention]:
     text = ARTICLE_SEP.join(paragraphs)
     out = []
     for c in _resolve(_candidates(paragraphs)):
-        out.append(Mention(c.para, c.sstart, c.end, text[c.sstart:c.end], c.name or c.written))
+        out.append(Mention(c.para, c.sstart, c.end, text[c.sstart : c.end], c.name or c.written))
     return out
 
 
@@ -517,7 +562,7 @@ def describe_people(paragraphs: list[str], mentions: list[Mention]) -> dict[str,
         p.n += 1
         surf_words = m.surface.split()
         name_len = len(m.name.split())
-        for w in surf_words[:max(0, len(surf_words) - name_len)] if m.surface != m.name else []:
+        for w in surf_words[: max(0, len(surf_words) - name_len)] if m.surface != m.name else []:
             lw = _low(w)
             g = V.HONORIFICS.get(lw) or V.TITLES.get(lw)
             if g:
@@ -525,7 +570,7 @@ def describe_people(paragraphs: list[str], mentions: list[Mention]) -> dict[str,
             if lw not in V.HONORIFICS:
                 p.descriptors.add(lw)
         # words before the surface, within the same paragraph
-        before = text[max(0, m.start - 60):m.start]
+        before = text[max(0, m.start - 60) : m.start]
         before = before.rsplit("\n", 1)[-1]
         bw = before.split()
         for n, w in enumerate(reversed(bw[-4:])):
@@ -546,7 +591,7 @@ def describe_people(paragraphs: list[str], mentions: list[Mention]) -> dict[str,
                 break
         # pronouns later in the sentence, before any other person is named ("X said his …")
         nxt = next_start.get(m.start, len(text))
-        window = _SENT_CUT_RE.split(text[m.end:min(nxt, m.end + PRONOUN_WINDOW_CHARS)], maxsplit=1)[0]
+        window = _SENT_CUT_RE.split(text[m.end : min(nxt, m.end + PRONOUN_WINDOW_CHARS)], maxsplit=1)[0]
         pm = _PRONOUN_RE.search(window)
         if pm:
             votes[m.name][V.PRONOUN_GENDER[pm.group().lower()]] += 1

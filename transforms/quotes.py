@@ -235,13 +235,43 @@ def find_spans(paragraphs: list[str]) -> list[_Span]:
 # --------------------------------------------------------------------------- tokens, sentences
 # Tokens: a masked quote interior, a word, a number, a punctuation mark.  Quote marks are not
 # tokens (they carry no meaning once the spans are known), so the pattern never matches them.
-_TOKEN_RE = re.compile(
-    r"\x00+|[^\W\d_](?:\w|[-'’.](?=\w))*|\d[\d,.:]*\w*|[.,;:!?…—–()\[\]]|-+|[^\s\"“”„‟«»‹›‘’']"
+# A word is letters with inner hyphens, apostrophes or full stops ("Jong-un’s", "U.S"), written
+# as `\w*(?:[-'’.]\w+)*` rather than a repeated alternation: the same matches, a fast C loop.
+_TOKEN_RE = re.compile(r"\x00+|[^\W\d_]\w*(?:[-'’.]\w+)*|\d[\d,.:]*\w*|[.,;:!?…—–()\[\]]|-+|[^\s\"“”„‟«»‹›‘’']")
+# The same tokens, each with the characters skipped before it (spaces and quote marks: exactly the
+# characters no token can start with), so that ``findall`` gives offsets by adding lengths.
+_GAP_TOKEN_RE = re.compile(r"([\s\"“”„‟«»‹›‘’']*)(" + _TOKEN_RE.pattern + ")")
+_ABBREV = frozenset(
+    {
+        *V.HONORIFICS,
+        *V.TITLES,
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+    }
 )
-_ABBREV = frozenset({
-    *V.HONORIFICS, *V.TITLES, "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
-})
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9\x00])")
 # After a quote ending in . ! ?, a reporting verb before the next stop means the sentence goes on.
 # The verb must come within ATTRIBUTION_AHEAD_WORDS words (abbreviated titles and initials
@@ -278,11 +308,18 @@ _BACK_REFERENCE_STARTS = frozenset(ref[0].split("’")[0].split("'")[0] for ref 
 _UNNAMED = "\x01unnamed:"  # prefix of placeholder names for people described but not named
 _CUE_OR_ACCORDING = frozenset(V.CUE_FORMS) | V.NOUNISH_LEMMAS | {"according"}
 _OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us"})
+_PERCEIVED_OBJECTS = frozenset({"him", "her", "his", "them", "their"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "percent", "who"})
 # Lower-case words after which the -s form of a noun-like cue ("claims", "tweets", "texts") is a
 # verb: a pronoun, relative, auxiliary/adverb or a noun that can speak ("the company reports").
-_SUBJECT_LIKE = V.SUBJECT_PRONOUNS | frozenset(V.ROLE_NOUNS) | V.ROLE_PLURALS | V.NONPERSON_NOUNS \
-    | V.AUX_ADVERBS | frozenset({"who", "which", "that"})
+_SUBJECT_LIKE = (
+    V.SUBJECT_PRONOUNS
+    | frozenset(V.ROLE_NOUNS)
+    | V.ROLE_PLURALS
+    | V.NONPERSON_NOUNS
+    | V.AUX_ADVERBS
+    | frozenset({"who", "which", "that"})
+)
 # A personal subject pronoun with a contraction ("He’s", "she'd"): the pronoun speaks ("it’s" is
 # left alone: mostly an expletive, "It’s become an issue").
 _PRONOUN_CONTRACTION_RE = re.compile(r"(he|she|they|i|we)['’](?:s|d|ll|re|ve|m)")
@@ -333,6 +370,11 @@ class _Attr:
     strong: bool = True
     generic: bool = False  # a phrase of unknown type ("the war"): a weak subject
     unnamed: str | None = None  # gender ("m", "f", "") of a person described but not named
+    thing: int = -1  # offset of an "it" / "they" whose non-person antecedent is looked up when output
+
+    def copy(self, cue: str | None = None) -> _Attr:
+        """The same speaker for another quote (continuation, a shared sentence)."""
+        return _Attr(self.speaker_text, self.speaker, self.cue if cue is None else cue, thing=self.thing)
 
 
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
@@ -364,6 +406,7 @@ def _mask(text: str, spans: list[_Span]) -> str:
 
 
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+_FAR = 1 << 62  # beyond any offset
 _SENT_STOPS = frozenset(".!?…")
 
 
@@ -394,8 +437,14 @@ def _idle(ptext: str, a: int, b: int, base: int, p_starts: list[int], pieces: li
     return _ACTIVE_WORDS.isdisjoint(words)
 
 
-def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions: list[Mention],
-               wanted: list[bool] | None = None, skip_idle: bool = True) -> list[_Sent]:
+def _sentences(
+    masked: str,
+    paragraphs: list[str],
+    spans: list[_Span],
+    mentions: list[Mention],
+    wanted: list[bool] | None = None,
+    skip_idle: bool = True,
+) -> list[_Sent]:
     """Sentences with their tokens; paragraphs whose ``wanted`` flag is False and idle sentences
     (see ``_idle``) are skipped."""
     pieces = sorted((ps, pe, k) for k, q in enumerate(spans) for ps, pe in q.pieces)
@@ -412,6 +461,7 @@ def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions:
     m_ends = [m.end for m in mentions]
     n_mentions = len(mentions)
     new_tok = _Tok
+    gap_tokens = _GAP_TOKEN_RE.findall
     sents: list[_Sent] = []
     pos = 0
     for pi, par in enumerate(paragraphs):
@@ -419,23 +469,24 @@ def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions:
         pos += len(par) + len(ARTICLE_SEP)
         if wanted is not None and not wanted[pi]:
             continue
-        ptext = masked[base:base + len(par)]
+        ptext = masked[base : base + len(par)]
         cuts = [0]
         for m in _SENT_END_RE.finditer(ptext):
             ms = m.start()
-            word = ptext[max(0, ms - 12):ms].split()
+            word = ptext[max(0, ms - 12) : ms].split()
             w = word[-1].lower() if word else ""
             w = w.strip("\"“”'’(")
-            if ptext[ms] in "?!" and ms > 0 and ptext[ms - 1] == "\x00" \
-                    and _ATTRIBUTION_AHEAD_RE.match(ptext, m.end()):
+            if ptext[ms] in "?!" and ms > 0 and ptext[ms - 1] == "\x00" and _ATTRIBUTION_AHEAD_RE.match(ptext, m.end()):
                 continue  # `"…?" Clinton said.`: the attribution belongs to the quote's sentence
             if ptext[ms] == "." and (w in _ABBREV or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w)):
                 continue
             cuts.append(m.end())
         cuts.append(len(ptext))
-        # mentions are disjoint and sorted: a pointer finds the one holding each token
+        # mentions are disjoint and sorted: a pointer finds the one holding each token; tokens before
+        # the next mention's start (most of them) skip the pointer work
         mi = bisect_right(m_starts, base) - 1 if mentions else 0
         mi = max(mi, 0)
+        next_m = m_starts[mi] if mi < n_mentions else _FAR
         for a, b in zip(cuts, cuts[1:], strict=False):
             if b <= a:
                 continue
@@ -444,10 +495,10 @@ def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions:
             toks: list[_Tok] = []
             append = toks.append
             prev: _Tok | None = None
-            for t in _TOKEN_RE.finditer(ptext, a, b):
-                word = t.group()
-                ts, te = t.span()
-                s, e = base + ts, base + te
+            e = base + a
+            for gap, word in gap_tokens(ptext, a, b):
+                s = e + len(gap)
+                e = s + len(word)
                 c = word[0]
                 if c == "\x00" or c in _SENT_STOPS and word in _SENT_STOPS:
                     k = quote_at(s, e)
@@ -459,17 +510,69 @@ def _sentences(masked: str, paragraphs: list[str], spans: list[_Span], mentions:
                         prev = new_tok(s, e, word, "\x00", k)
                         append(prev)
                         continue
-                while mi < n_mentions and m_ends[mi] <= s:
-                    mi += 1
-                low = word.lower().rstrip(".")
-                if "’" in low or "'" in low:
+                if s < next_m:
+                    mention = -1
+                else:
+                    while mi < n_mentions and m_ends[mi] <= s:
+                        mi += 1
+                    next_m = m_starts[mi] if mi < n_mentions else _FAR
+                    mention = mi if next_m <= s else -1
+                low = word.lower()
+                if low[-1] == ".":
+                    low = low.rstrip(".")
+                elif "’" in low or "'" in low:
                     pm = _PRONOUN_CONTRACTION_RE.fullmatch(low)
                     if pm:
                         low = pm.group(1)
-                prev = new_tok(s, e, word, low, -1, mi if mi < n_mentions and m_starts[mi] <= s else -1, c.isupper())
+                prev = new_tok(s, e, word, low, -1, mention, c.isupper())
                 append(prev)
             sents.append(_Sent(pi, base + a, base + b, toks))
     return sents
+
+
+# Words opening an adverbial before a sentence's subject ("During the talks, …", "Meanwhile, …").
+_ADVERBIAL_OPENERS = _CLAUSE_WORDS | frozenset("during throughout following amid in on at after before".split())
+
+
+def _is_thing_word(low: str) -> bool:
+    """An organisation, document or place word, singular or plural ("council", "unions", "agencies")."""
+    if low in V.NONPERSON_NOUNS or low in V.ORG_PLACE_HEADS or low in V.ORG_NAMES:
+        return True
+    if low.endswith("ies"):
+        return low[:-3] + "y" in V.NONPERSON_NOUNS or low[:-3] + "y" in V.ORG_PLACE_HEADS
+    return low.endswith("s") and (low[:-1] in V.NONPERSON_NOUNS or low[:-1] in V.ORG_PLACE_HEADS)
+
+
+def _passive(toks: list[_Tok], k: int) -> bool:
+    """The cue at k is a participle after a form of "be" ("is called", "was asked", "has been
+    told"): its grammatical subject is spoken to or about, it does not speak."""
+    if not _PASSIVE_PP_RE.search(toks[k].low):
+        return False
+    j = k - 1
+    while (
+        j >= 0
+        and toks[j].low in V.AUX_ADVERBS
+        and toks[j].low not in V.PASSIVE_AUX
+        and toks[j].low
+        not in (
+            "has",
+            "have",
+            "had",
+            "will",
+            "would",
+            "could",
+            "can",
+            "may",
+            "might",
+            "should",
+            "must",
+            "do",
+            "does",
+            "did",
+        )
+    ):
+        j -= 1
+    return j >= 0 and toks[j].low in V.PASSIVE_AUX
 
 
 # --------------------------------------------------------------------------- attribution
@@ -481,15 +584,31 @@ def _cue_lemma(tok: _Tok, prev: _Tok | None, nxt: _Tok | None = None) -> str | N
         return None
     if tok.cap and prev is not None and prev.text[0].isalnum():
         return None  # a capitalised word mid-sentence is a name ("Said", "Read")
-    if tok.low == lemma and lemma in V.NOUNISH_LEMMAS and not (
-            nxt is not None and nxt.low in _OBJECT_PRONOUNS
-            or prev is not None and (prev.low in _PLURAL_SUBJECTS or prev.low in V.ROLE_PLURALS or prev.low == "to")):
+    if (
+        tok.low == lemma
+        and lemma in V.NOUNISH_LEMMAS
+        and not (
+            nxt is not None
+            and nxt.low in _OBJECT_PRONOUNS
+            or prev is not None
+            and (prev.low in _PLURAL_SUBJECTS or prev.low in V.ROLE_PLURALS or prev.low == "to")
+        )
+    ):
         return None  # "the report", "a call" -- but "critics call it", "they quote him", "to claim"
-    if prev is not None and (prev.low in V.DETERMINERS and not (prev.low == "that" and tok.low.endswith("ed"))
-                             or prev.low.endswith(("’s", "'s"))):
+    if prev is not None and (
+        prev.low in V.DETERMINERS
+        and not (prev.low == "that" and tok.low.endswith("ed"))
+        or prev.low.endswith(("’s", "'s"))
+    ):
         return None  # "the reports", "his tweets", "Smith’s comments" (but "a note that called")
-    if lemma in V.NOUNISH_LEMMAS and tok.low.endswith("s") and prev is not None and prev.text[0].islower() \
-            and prev.mention < 0 and prev.low not in _SUBJECT_LIKE:
+    if (
+        lemma in V.NOUNISH_LEMMAS
+        and tok.low.endswith("s")
+        and prev is not None
+        and prev.text[0].islower()
+        and prev.mention < 0
+        and prev.low not in _SUBJECT_LIKE
+    ):
         return None  # "explicit late-night texts", "sent angry tweets": a plural noun, not a verb
     return lemma
 
@@ -508,6 +627,7 @@ class _Article:
         offsets = [0]
         for p in paragraphs:
             offsets.append(offsets[-1] + len(p) + len(ARTICLE_SEP))
+        self._para_offsets = offsets
         for q in self.spans:
             first = q.para
             last = bisect_right(offsets, q.pieces[-1][0]) - 1
@@ -525,6 +645,9 @@ class _Article:
         # person "events" usable as antecedents: (offset, name, paragraph, oblique)
         self.events: list[tuple[int, str, int, bool]] = []
         self.unnamed: dict[str, str] = {}  # placeholder name -> gender of an unnamed person
+        self.unnamed_text: dict[str, str] = {}  # placeholder name -> its description ("my father")
+        self._para_sents: dict[int, list[_Sent]] = {}  # every sentence of a paragraph, on demand
+        self._things: dict[int, str | None] = {}  # "it"/"they" offset -> its antecedent phrase
         in_quote = [False] * len(self.mentions)
         for k, m in enumerate(self.mentions):
             in_quote[k] = self.masked[m.start] == "\x00"
@@ -536,13 +659,16 @@ class _Article:
     def _oblique(self, m: Mention) -> bool:
         """True for a mention that is unlikely to be a clause subject: a possessive, the
         object of a preposition, or the object of a verb ("welcomed X", "respects X")."""
-        after = self.text[m.end:m.end + 2]
+        after = self.text[m.end : m.end + 2]
         if after in ("'s", "’s") or after[:1] in "'’" and m.surface.endswith("s"):
             return True
-        before = self.text[max(0, m.start - 60):m.start].rsplit("\n", 1)[-1].split()
+        before = self.text[max(0, m.start - 60) : m.start].rsplit("\n", 1)[-1].split()
         k = len(before) - 1
-        while k >= 0 and (before[k].lower() in V.ROLE_NOUNS or before[k][:1].isupper()) \
-                and not before[k].endswith((",", ".", ":", ";")):
+        while (
+            k >= 0
+            and (before[k].lower() in V.ROLE_NOUNS or before[k][:1].isupper())
+            and not before[k].endswith((",", ".", ":", ";"))
+        ):
             k -= 1
         if k < 0:
             return False
@@ -576,6 +702,7 @@ class _Article:
         elif attr.unnamed is not None:
             placeholder = f"{_UNNAMED}{pos}"
             self.unnamed[placeholder] = attr.unnamed
+            self.unnamed_text[placeholder] = attr.speaker_text or ""
             self._add_event(pos, placeholder, para)
 
     def _gender(self, name: str) -> str:
@@ -657,8 +784,13 @@ class _Article:
             while j > 0 and toks[j - 1].mention == m:
                 j -= 1
             # role words before the name belong to the phrase ("Kremlin spokesman X")
-            while j > 0 and (toks[j - 1].low in V.ROLE_NOUNS or toks[j - 1].cap and toks[j - 1].mention < 0
-                             and toks[j - 1].quote < 0 and toks[j - 1].low not in V.NON_NAME_WORDS):
+            while j > 0 and (
+                toks[j - 1].low in V.ROLE_NOUNS
+                or toks[j - 1].cap
+                and toks[j - 1].mention < 0
+                and toks[j - 1].quote < 0
+                and toks[j - 1].low not in V.NON_NAME_WORDS
+            ):
                 j -= 1
             return j, i
         if t.low in V.SUBJECT_PRONOUNS or t.low in _RELATIVE:
@@ -716,8 +848,13 @@ class _Article:
                 # "a spokesman for Disney", "a professor at X University": up to the cue
                 if j + 2 < len(toks) and toks[j + 1].low in _NP_LINKS:
                     m = j + 2
-                    while m < len(toks) and m - j < 8 and toks[m].text[0].isalnum() \
-                            and toks[m].quote < 0 and not self._cue_at(toks, m):
+                    while (
+                        m < len(toks)
+                        and m - j < 8
+                        and toks[m].text[0].isalnum()
+                        and toks[m].quote < 0
+                        and not self._cue_at(toks, m)
+                    ):
                         m += 1
                     if m < len(toks) and self._cue_at(toks, m) and m - 1 > j + 1:
                         return i, m - 1
@@ -726,9 +863,16 @@ class _Article:
             if u.text in ("/", "-") or u.text[0].isdigit():
                 j += 1
                 continue
-            if u.quote >= 0 or not u.text[0].isalnum() or self._cue_at(toks, j) or u.low in V.AUX_ADVERBS \
-                    or u.low in _PREPOSITIONS or u.low in _COORD or u.low in _CLAUSE_WORDS \
-                    or u.low in V.SUBJECT_PRONOUNS:
+            if (
+                u.quote >= 0
+                or not u.text[0].isalnum()
+                or self._cue_at(toks, j)
+                or u.low in V.AUX_ADVERBS
+                or u.low in _PREPOSITIONS
+                or u.low in _COORD
+                or u.low in _CLAUSE_WORDS
+                or u.low in V.SUBJECT_PRONOUNS
+            ):
                 break
             if u.cap:
                 last_good = j
@@ -752,32 +896,39 @@ class _Article:
             if toks[k].text == "(":
                 b = k  # "(D-Ohio)": a party and state label, not part of the segment
         inner = [k for k in range(a, b) if toks[k].mention >= 0]
-        if not inner or any(toks[k].mention != toks[inner[0]].mention for k in inner) \
-                or b - a > len(inner) + 1:
+        if not inner or any(toks[k].mention != toks[inner[0]].mention for k in inner) or b - a > len(inner) + 1:
             return None
         m = self.mentions[toks[inner[0]].mention]
-        return _Attr(self.text[toks[np[0]].start:toks[b - 1].end], m.name, None)
+        return _Attr(self.text[toks[np[0]].start : toks[b - 1].end], m.name, None)
 
     def _classify(self, toks: list[_Tok], a: int, b: int, sent: _Sent) -> _Attr | None:
         """Turn the noun phrase toks[a..b] into (speaker_text, speaker)."""
-        span_text = self.text[toks[a].start:toks[b].end]
+        span_text = self.text[toks[a].start : toks[b].end]
         # the rightmost mention inside the phrase names the speaker, unless it is a possessive
         # before a role noun ("Donald Trump's son": a description of someone else)
         for k in range(b, a - 1, -1):
             if toks[k].mention >= 0:
                 m = self.mentions[toks[k].mention]
+                if k < b and toks[b].low in V.ORGANISATION_NOUNS and toks[b].mention < 0:
+                    return _Attr(span_text, None, None)  # "Maria Lopez's campaign": an organisation
                 if k < b and toks[b].low in V.ROLE_NOUNS and toks[b].mention < 0:
-                    words = [t.low for t in toks[k + 1:b + 1] if t.text[0].isalnum()]
+                    words = [t.low for t in toks[k + 1 : b + 1] if t.text[0].isalnum()]
                     name = self.resolve_description(words, toks[b].start, sent.para, exclude=m.name)
                     return _Attr(span_text, name, None)
                 m = self.mentions[toks[k].mention]
                 return _Attr(span_text, m.name, None)
         head = toks[b].low
         if head in V.SUBJECT_PRONOUNS:
-            written = toks[b].text[:len(head)]  # "He’s" -> "He"
+            written = toks[b].text[: len(head)]  # "He’s" -> "He"
             if head in ("he", "she"):
-                name = self.resolve_pronoun(toks[b].start, sent.para, V.PRONOUN_GENDER[head])
+                name = self._antecedent(toks[b].start, sent.para, V.PRONOUN_GENDER[head], None)
+                if name is not None and name.startswith(_UNNAMED):
+                    # a person described but not named ("my father said … He also told"): the
+                    # description is what the article says of the speaker
+                    return _Attr(self.unnamed_text.get(name, written), None, None)
                 return _Attr(written, name, None)
+            if head in ("it", "they"):
+                return _Attr(written, None, None, thing=toks[b].start)
             return _Attr(written, None, None)
         if head in _RELATIVE:
             # "X, who said": the phrase before the comma
@@ -789,7 +940,7 @@ class _Article:
                 if np:
                     return self._classify(toks, np[0], np[1], sent)
             return None
-        words = [t.low for t in toks[a:b + 1] if t.text[0].isalnum()]
+        words = [t.low for t in toks[a : b + 1] if t.text[0].isalnum()]
         if head in V.ROLE_NOUNS and head not in V.NONPERSON_NOUNS:
             if toks[a].low in V.INDEFINITE_DETERMINERS:  # "a spokeswoman": someone not named before
                 return _Attr(span_text, None, None, unnamed=V.ROLE_NOUNS[head])
@@ -801,9 +952,51 @@ class _Article:
             return _Attr(span_text, None, None, generic=True)  # "the press", "NatWest's parent"
         return None
 
+    def _perceived_speaker(self, toks: list[_Tok], k: int, sent: _Sent) -> _Attr | None:
+        """`she recalls his saying`, `I remember Ana Ruiz telling me`: the object of a verb of
+        memory or perception (V.PERCEPTION_VERBS) before the speech verb at k is the speaker."""
+        j = k - 1
+        o = toks[j]
+        if o.mention >= 0:
+            while j > 0 and toks[j - 1].mention == o.mention:
+                j -= 1
+        elif o.low not in _PERCEIVED_OBJECTS:
+            return None
+        if j == 0 or toks[j - 1].low not in V.PERCEPTION_VERBS:
+            return None
+        if o.mention >= 0:
+            m = self.mentions[o.mention]
+            return _Attr(self.text[toks[j].start : o.end], m.name, None)
+        gender = V.PRONOUN_GENDER.get(o.low, "")
+        name = self.resolve_pronoun(o.start, sent.para, gender) if gender in ("m", "f") else None
+        return _Attr(o.text, name, None)
+
+    def _perceived_after(self, toks: list[_Tok], k: int, sent: _Sent) -> _Attr | None:
+        """The speaker when the cue at k is a verb of memory or perception followed by its object
+        and a speech verb (`she recalls his saying`), with that speech verb as the cue."""
+        if toks[k].low not in V.PERCEPTION_VERBS or k + 2 >= len(toks):
+            return None
+        s = k + 1
+        if toks[s].mention >= 0:
+            while s + 1 < len(toks) and toks[s + 1].mention == toks[k + 1].mention:
+                s += 1
+        elif toks[s].low not in _PERCEIVED_OBJECTS:
+            return None
+        s += 1
+        if s >= len(toks) or toks[s].low not in V.PERCEIVED_SPEECH:
+            return None
+        a = self._perceived_speaker(toks, s, sent)
+        if a is not None:
+            a.cue = toks[s].text
+        return a
+
     def _subject_left(self, toks: list[_Tok], k: int, sent: _Sent, lemma: str) -> _Attr | None:
         """The subject of the cue at token k, searching leftwards."""
         i = k - 1
+        if k >= 2 and toks[k].low in V.PERCEIVED_SPEECH:
+            a = self._perceived_speaker(toks, k, sent)
+            if a is not None:
+                return a
         # "as saying" after "quoted/cited": "Y quoted X as saying", "X was quoted by Y as saying"
         if i >= 0 and toks[i].low == "as" and lemma in ("say", "tell", "write"):
             for j in range(i - 1, max(-1, i - 15), -1):
@@ -876,7 +1069,7 @@ class _Article:
                 if prev in _PREPOSITIONS and prev != "to":
                     continue
                 m = self.mentions[t.mention]
-                return _Attr(self.text[m.start:m.end], m.name, None)
+                return _Attr(self.text[m.start : m.end], m.name, None)
             if t.low in V.SUBJECT_PRONOUNS and i < 6:
                 return self._classify(toks, i, i, sent)
             if t.low in V.DETERMINERS and (i == 0 or toks[i - 1].text == ","):
@@ -929,12 +1122,24 @@ class _Article:
                 if a:
                     a.cue = toks[np[1] + 2].text
                 return a
+        a = self._perceived_after(toks, k, sent)
+        if a is not None:
+            return a
+        if _passive(toks, k) and any(t.quote >= 0 for t in toks[k + 1 : k + 4]):
+            # `it is called "…"`, `she was asked: "…"`: the subject does not say the quote (but in
+            # "X was asked about it." a quote after it is X's answer)
+            return None
         a = self._subject_left(toks, k, sent, lemma)
         if a is None and k + 1 < len(toks) and not toks[k].low.endswith("ing"):
             # inverted order: `said X` (a participle takes an object: "recalling her reaction")
             np = self._np_right(toks, k + 1)
-            if np and (toks[np[0]].mention >= 0 or toks[np[0]].low in V.DETERMINERS or toks[np[0]].low in _QUANTIFIERS
-                       or toks[np[0]].cap and toks[np[0]].low not in V.NON_NAME_WORDS):
+            if np and (
+                toks[np[0]].mention >= 0
+                or toks[np[0]].low in V.DETERMINERS
+                or toks[np[0]].low in _QUANTIFIERS
+                or toks[np[0]].cap
+                and toks[np[0]].low not in V.NON_NAME_WORDS
+            ):
                 a = self._classify(toks, np[0], np[1], sent)
         if a is not None:
             a.cue = cue_text
@@ -992,6 +1197,11 @@ class _Article:
             if lemma and lemma != "according to":
                 if lemma in ("quote", "cite"):
                     return self._attr_from_cue(toks, j, sent, lemma)
+                if _passive(toks, j):
+                    return None  # `"…?" she was asked`
+                a = self._perceived_after(toks, j, sent)
+                if a is not None:
+                    return a
                 a = named or self._classify(toks, np[0], np[1], sent)
                 if a:
                     a.cue = toks[j].text
@@ -1048,7 +1258,7 @@ class _Article:
                 a = self.sentence_speaker(sent)
                 sub = self._sentence_subject(sent, len(toks))
                 if a is None and sub is not None and toks and toks[-1].text == ":":
-                    a = _Attr(sub.speaker_text, sub.speaker, ":")  # "X made the following comment:"
+                    a = sub.copy(":")  # "X made the following comment:"
                 self._note(sub, sent.toks[0].start, sent.para)
                 if a:
                     last, last_para = a, sent.para
@@ -1061,7 +1271,7 @@ class _Article:
                         for qn in pending:
                             rec = recs[qn]
                             if (rec[3] is None or rec[4]) and rec[0].para >= sent.para - 1:
-                                rec[3], rec[4] = _Attr(b.speaker_text, b.speaker, b.cue), False
+                                rec[3], rec[4] = b.copy(), False
                         pending = []
                 continue
             sent_speaker: _Attr | None = None
@@ -1076,8 +1286,14 @@ class _Article:
                 span = self.spans[qn]
                 rec = recs.get(qn)
                 if rec is not None:
-                    if attr is not None and rec[3] is not None and rec[3].speaker and attr.speaker \
-                            and attr.speaker != rec[3].speaker and sent.para > span.para:
+                    if (
+                        attr is not None
+                        and rec[3] is not None
+                        and rec[3].speaker
+                        and attr.speaker
+                        and attr.speaker != rec[3].speaker
+                        and sent.para > span.para
+                    ):
                         # a paragraph left open, then a quote with another speaker: the closing mark
                         # was missing, these are two quotes (`“…A's words.` / `“…,” added B.`)
                         recs[len(self.spans) + len(recs)] = [self._split(rec, sent.para), toks, qi, attr, False]
@@ -1089,10 +1305,10 @@ class _Article:
                 if attr is None:
                     kind = self._kind(toks, qi, span)
                     if kind == "full" and sent_speaker is not None and sent_speaker.strong:
-                        attr = _Attr(sent_speaker.speaker_text, sent_speaker.speaker, sent_speaker.cue)
+                        attr = sent_speaker.copy()
                     elif kind == "full" and self._standalone(toks, qi):
                         if last is not None and sent.para - last_para <= 1 and last.strong:
-                            attr = _Attr(last.speaker_text, last.speaker, last.cue)
+                            attr = last.copy()
                             inherited = True
                         pending.append(qn)
                 recs[qn] = [span, toks, qi, attr, inherited]
@@ -1102,10 +1318,12 @@ class _Article:
                 # standalone quotes just before, in the same paragraph, take this speaker
                 for qn in pending:
                     rec = recs[qn]
-                    if rec[0].pieces[-1][0] >= self._para_start(sent.para) and (rec[3] is None or rec[4]) \
-                            and qn != toks[qidx[0]].quote:
-                        rec[3], rec[4] = _Attr(sent_speaker.speaker_text, sent_speaker.speaker,
-                                               sent_speaker.cue), False
+                    if (
+                        rec[0].pieces[-1][0] >= self._para_start(sent.para)
+                        and (rec[3] is None or rec[4])
+                        and qn != toks[qidx[0]].quote
+                    ):
+                        rec[3], rec[4] = sent_speaker.copy(), False
                 pending = []
         out = [self._make(span, toks, qi, attr) for span, toks, qi, attr, _inh in recs.values()]
         out.sort(key=lambda q: q.start)
@@ -1124,7 +1342,7 @@ class _Article:
     def _points_back(toks: list[_Tok]) -> bool:
         """A sentence opening with a phrase that refers to the quote before it (V.BACK_REFERENCES)."""
         words = [t.low for t in toks[:6] if t.text[0].isalnum()]
-        return any(tuple(words[:len(ref)]) == ref for ref in V.BACK_REFERENCES)
+        return any(tuple(words[: len(ref)]) == ref for ref in V.BACK_REFERENCES)
 
     def _para_start(self, para: int) -> int:
         return self.sents_para_start.get(para, 0)
@@ -1170,9 +1388,9 @@ class _Article:
         for k in range(colon):
             if toks[k].mention >= 0:
                 m = self.mentions[toks[k].mention]
-                return _Attr(self.text[toks[0].start:toks[colon - 1].end], m.name, ":")
+                return _Attr(self.text[toks[0].start : toks[colon - 1].end], m.name, ":")
         if colon <= MAX_COLON_NAME_TOKENS and toks[0].cap:
-            return _Attr(self.text[toks[0].start:toks[colon - 1].end], None, ":")
+            return _Attr(self.text[toks[0].start : toks[colon - 1].end], None, ":")
         np = self._np_left(toks, colon - 1)
         if np is not None and np[0] == 0:
             a = self._classify(toks, np[0], np[1], sent)
@@ -1184,11 +1402,14 @@ class _Article:
     def _kind(self, toks: list[_Tok], qi: int, span: _Span) -> str:
         if len(span.pieces) > 1:
             return "full"
-        if qi >= 3 and toks[qi - 1].text == "," and any(
-                toks[k].quote >= 0 for k in range(max(0, qi - MAX_AFTER_TOKENS), qi - 1)) \
-                and any(self._cue_at(toks, k) for k in range(max(0, qi - MAX_AFTER_TOKENS), qi - 1)):
+        if (
+            qi >= 3
+            and toks[qi - 1].text == ","
+            and any(toks[k].quote >= 0 for k in range(max(0, qi - MAX_AFTER_TOKENS), qi - 1))
+            and any(self._cue_at(toks, k) for k in range(max(0, qi - MAX_AFTER_TOKENS), qi - 1))
+        ):
             return "full"  # the second half of an interrupted quotation: `"…," he said, "and …"`
-        body = self.text[span.start:span.end].strip()
+        body = self.text[span.start : span.end].strip()
         first = next((c for c in body if c.isalnum()), "")
         words = len(body.split())
         if not first or not (first.isupper() or first.isdigit()) or words < MIN_FULL_WORDS:
@@ -1206,15 +1427,172 @@ class _Article:
             return "full" if prev.low not in _PREPOSITIONS and prev.low not in V.DETERMINERS else "partial"
         return "partial"
 
+    # ---------------------------------------------------------------- "it" / "they"
+    def _all_sentences(self, para: int) -> list[_Sent]:
+        """Every sentence of a paragraph, idle ones included (tokenised on demand, cached)."""
+        got = self._para_sents.get(para)
+        if got is None:
+            wanted = [False] * len(self.paragraphs)
+            wanted[para] = True
+            got = _sentences(self.masked, self.paragraphs, self.spans, self.mentions, wanted, skip_idle=False)
+            self._para_sents[para] = got
+        return got
+
+    @staticmethod
+    def _is_thing_head(toks: list[_Tok], j: int, determined: bool) -> bool:
+        """Token j heads a phrase naming an organisation, a document, a place or a group: a word
+        of those vocabularies ("council", "unions", "critics", "Reuters"), or a capitalised word
+        that is not a person's name and reads as a proper name of a thing -- after "the" ("the
+        Courier"), inside a run of capitals ("Daily Courier"), an acronym or a CamelCase word."""
+        t = toks[j]
+        low = t.low
+        if t.mention >= 0 or low in V.SUBJECT_PRONOUNS or low in V.ROLE_NOUNS and low not in V.NONPERSON_NOUNS:
+            return False
+        if _is_thing_word(low) or low in V.ROLE_PLURALS:
+            return True
+        if not t.cap or low in V.NON_NAME_WORDS:
+            return False
+        return (
+            determined
+            or j > 0
+            and toks[j - 1].cap
+            and toks[j - 1].mention < 0
+            or t.text.isupper()
+            and len(t.text) > 1
+            or any(c.isupper() for c in t.text[1:])
+            or low in V.PLACE_NAMES
+            or j + 1 < len(toks)
+            and toks[j + 1].cap
+            and toks[j + 1].mention < 0
+        )
+
+    def _thing_subject(self, toks: list[_Tok]) -> tuple[int, int] | bool:
+        """The subject of a sentence when it is an organisation, a document or a group ("The city
+        council voted", "During the talks, the Daily Courier wrote", "Acme Corp's board said"):
+        (first, last) tokens; True when the subject is a person (a name, a role, he/she), False
+        when none is found (a headline in title case has none)."""
+        n = len(toks)
+        words = [t for t in toks if t.text[0].isalpha()]
+        if len(words) >= 4 and sum(t.cap for t in words) >= 0.7 * len(words):
+            return False
+        i = 0
+        if n > 2 and toks[0].text.isupper() and toks[1].text in ("—", "–", "-", "--"):
+            i = 2  # a dateline: "BERLIN — …"
+        if i < n and (
+            toks[i].low in _PREPOSITIONS
+            or toks[i].low in _ADVERBIAL_OPENERS
+            or toks[i].low in V.AUX_ADVERBS
+            or toks[i].low in V.TIME_WORDS
+            or toks[i].low.endswith("ly")
+            and not toks[i].cap
+        ):
+            # an opening adverbial: "Meanwhile, …", "On Monday, …"
+            comma = next((k for k in range(i + 1, min(n, i + 10)) if toks[k].text == ","), None)
+            if comma is None:
+                return False
+            i = comma + 1
+        j = i
+        while j < n and (toks[j].low in V.DETERMINERS or toks[j].low in _QUANTIFIERS) and toks[j].mention < 0:
+            j += 1
+        determined = j > i
+        head = -1
+        person = False
+        while j < n and j - i < 8:
+            t = toks[j]
+            low = t.low
+            if t.quote >= 0 or not t.text[0].isalnum() and t.text not in ("-", "&"):
+                break
+            if self._is_thing_head(toks, j, determined):
+                head, person = j, False
+            elif t.mention >= 0 or low in ("he", "she") or low in V.ROLE_NOUNS:
+                head, person = -1, True  # a person, unless an organisation word follows ("Lopez's campaign")
+            elif t.cap or t.text in ("-", "&") or low.endswith(("’s", "'s")):
+                pass  # part of a name ("Tampa Bay Times") or a possessive ("Acme's")
+            elif (
+                low in V.AUX_ADVERBS
+                or low in _PREPOSITIONS
+                or low in _COORD
+                or low in _CLAUSE_WORDS
+                or low in V.CUE_FORMS
+                or low in V.DETERMINERS
+                or head >= 0
+            ):
+                break  # the verb or what follows the subject
+            j += 1
+        return (i, head) if head >= 0 else person
+
+    def _thing_clause_subject(self, toks: list[_Tok], end: int) -> tuple[int, int] | None:
+        """The nearest thing phrase before token ``end`` that is the subject of a clause (a verb
+        follows it: "A spokesman said the company had backed the plan because it believed …")."""
+        for h in range(end - 1, 0, -1):
+            nxt = toks[h + 1] if h + 1 < len(toks) else None
+            if nxt is None or not (nxt.low in V.AUX_ADVERBS or self._cue_at(toks, h + 1)):
+                continue
+            determined = toks[h - 1].low in V.DETERMINERS
+            if not self._is_thing_head(toks, h, determined):
+                continue
+            k = h
+            while k > 0 and k - h < 5:
+                p = toks[k - 1]
+                if p.low in V.DETERMINERS or p.low in _QUANTIFIERS:
+                    k -= 1
+                    break
+                if p.quote >= 0 or not p.text[0].isalnum() or not (p.cap or p.low.endswith(("’s", "'s"))):
+                    break
+                k -= 1
+            return k, h
+        return None
+
+    def _thing_antecedent(self, pos: int) -> str | None:
+        """The phrase an "it" / "they" at ``pos`` refers to: a clause subject before it in its
+        sentence ("the company had … because it"), else the subject of the nearest earlier sentence
+        (within ANTECEDENT_PARAGRAPHS) that is an organisation, a document or a group -- "it"
+        skips sentences about people; "they" stops at one (its antecedent is then a person or
+        people, left unresolved)."""
+        if pos in self._things:
+            return self._things[pos]
+        plural = self.text[pos : pos + 4].lower() == "they"
+        para = bisect_right(self._para_offsets, pos) - 1
+        found = None
+        for p in range(para, max(-1, para - ANTECEDENT_PARAGRAPHS - 1), -1):
+            for st in reversed(self._all_sentences(p)):
+                if st.start >= pos or not st.toks:
+                    continue
+                toks = st.toks
+                if st.end >= pos:  # the pronoun's own sentence
+                    end = next((k for k, t in enumerate(toks) if t.start >= pos), len(toks))
+                    sub = self._thing_clause_subject(toks, end)
+                    if sub is not None and (plural or toks[sub[1]].low not in V.ROLE_PLURALS):
+                        found = self.text[toks[sub[0]].start : toks[sub[1]].end]
+                        break
+                sub = self._thing_subject(toks)
+                if sub is True:
+                    if plural:
+                        break  # "they" after a sentence about a person: people, not a thing
+                elif sub and toks[sub[1]].end <= pos and (plural or toks[sub[1]].low not in V.ROLE_PLURALS):
+                    found = self.text[toks[sub[0]].start : toks[sub[1]].end]
+                    break
+            else:
+                continue
+            break
+        self._things[pos] = found
+        return found
+
     def _make(self, span: _Span, toks: list[_Tok], qi: int, attr: _Attr | None) -> Quote:
-        text = "\n\n".join(self.text[s:e] for s, e in span.pieces) if len(span.pieces) > 1 \
-            else self.text[span.start:span.end]
+        text = (
+            "\n\n".join(self.text[s:e] for s, e in span.pieces)
+            if len(span.pieces) > 1
+            else self.text[span.start : span.end]
+        )
         kind = self._kind(toks, qi, span)
         if kind == "partial" and _TITLE_CASE_RE.fullmatch(text.strip(" ,.!?")):
             attr = None  # a title of a show, book or nickname ("on “Morning Report”"): nobody says it
         if attr is None:
             return Quote(span.para, span.start, span.end, text, kind, None, None, None)
-        return Quote(span.para, span.start, span.end, text, kind, attr.speaker_text, attr.speaker, attr.cue)
+        speaker_text = attr.speaker_text
+        if attr.thing >= 0:
+            speaker_text = self._thing_antecedent(attr.thing) or speaker_text
+        return Quote(span.para, span.start, span.end, text, kind, speaker_text, attr.speaker, attr.cue)
 
 
 def extract_quotes(paragraphs: list[str], mentions: list[Mention]) -> list[Quote]:

@@ -106,6 +106,15 @@ reiterate confirm mutter wonder recount stress emphasise emphasize suggest asser
 maintain contend summarise summarize advise
 """)
 
+# Verbs of memory and perception that take the speaker as their object: in "she recalls his
+# saying", "I remember Ana Ruiz telling me", "they heard him say" the object speaks, not the subject.
+PERCEPTION_VERBS = _words("""
+recall recalls recalled recalling remember remembers remembered remembering hear hears heard hearing
+overhear overheard recollect recollects recollected
+""")
+# The speech verbs whose subject such an object is (participle or bare infinitive).
+PERCEIVED_SPEECH = _words("saying say telling tell asking ask warning warn shouting shout")
+
 # Participles that, followed by "by <agent>", make the agent the speaker ("touted by X as").
 PASSIVE_AUX = _words("was were is are been being be")
 
@@ -121,14 +130,31 @@ finally already quietly angrily bluntly candidly plainly openly proudly sharply
 # --------------------------------------------------------------------------- honorifics and titles
 # Honorifics with the gender they imply ("" = none); matched with or without a full stop.
 HONORIFICS: dict[str, str] = {
-    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "messrs": "",
-    "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "dame": "f", "lady": "f",
-    "mme": "f", "mx": "", "dr": "", "prof": "", "professor": "", "rev": "", "reverend": "",
+    "mr": "m",
+    "mister": "m",
+    "sir": "m",
+    "lord": "m",
+    "messrs": "",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "madame": "f",
+    "dame": "f",
+    "lady": "f",
+    "mme": "f",
+    "mx": "",
+    "dr": "",
+    "prof": "",
+    "professor": "",
+    "rev": "",
+    "reverend": "",
 }
 
 # Capitalised titles written before a name ("President Putin", "Admiral Kim X", "Sen. Warren").
 TITLES: dict[str, str] = {
-    t: "" for t in """
+    t: ""
+    for t in """
     president vice prime minister chancellor premier senator sen rep representative congressman
     congresswoman gov governor mayor secretary ambassador envoy speaker chairman chairwoman chair
     general gen admiral adm colonel col lieutenant lt major maj captain capt sergeant sgt corporal
@@ -138,10 +164,29 @@ TITLES: dict[str, str] = {
     empress tsar czar sultan emir sheikh ayatollah crown
     """.split()
 }
-TITLES.update({"king": "m", "queen": "f", "prince": "m", "princess": "f", "duke": "m",
-               "duchess": "f", "count": "m", "countess": "f", "baron": "m", "baroness": "f",
-               "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f",
-               "father": "m", "sister": "f", "brother": "m", "emperor": "m", "empress": "f"})
+TITLES.update(
+    {
+        "king": "m",
+        "queen": "f",
+        "prince": "m",
+        "princess": "f",
+        "duke": "m",
+        "duchess": "f",
+        "count": "m",
+        "countess": "f",
+        "baron": "m",
+        "baroness": "f",
+        "congressman": "m",
+        "congresswoman": "f",
+        "chairman": "m",
+        "chairwoman": "f",
+        "father": "m",
+        "sister": "f",
+        "brother": "m",
+        "emperor": "m",
+        "empress": "f",
+    }
+)
 
 # Titles that are also common surnames: after an honorific they are the name ("Mr. King",
 # "Ms. Bishop"), unlike "Mr. President" or "Madam Secretary".
@@ -150,7 +195,8 @@ SURNAME_TITLES = _words("king bishop marshal major baron cardinal chancellor pop
 # Lower-case role nouns that describe a person ("the president", "Kremlin spokesman X",
 # "the Republican nominee"), with the gender they imply where they imply one.
 ROLE_NOUNS: dict[str, str] = {
-    r: "" for r in """
+    r: ""
+    for r in """
     president leader spokesperson official minister chancellor premier senator governor mayor
     secretary ambassador envoy diplomat speaker chair director chief head boss executive ceo cfo
     founder owner manager adviser advisor aide analyst expert economist strategist pollster
@@ -173,17 +219,54 @@ ROLE_NOUNS: dict[str, str] = {
     priest pastor rabbi imam bishop cardinal pope
     """.split()
 }
-ROLE_NOUNS.update({
-    "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
-    "congresswoman": "f", "businessman": "m", "businesswoman": "f", "actor": "m", "actress": "f",
-    "father": "m", "mother": "f", "son": "m", "daughter": "f", "husband": "m", "wife": "f",
-    "brother": "m", "sister": "f", "uncle": "m", "aunt": "f", "grandfather": "m",
-    "grandmother": "f", "boyfriend": "m", "girlfriend": "f", "widow": "f", "widower": "m",
-    "niece": "f", "nephew": "m", "grandson": "m", "granddaughter": "f", "stepfather": "m",
-    "stepmother": "f", "fiance": "m", "fiancee": "f",
-    "man": "m", "woman": "f", "boy": "m", "girl": "f", "guy": "m", "priest": "m", "king": "m",
-    "queen": "f", "prince": "m", "princess": "f",
-})
+ROLE_NOUNS.update(
+    {
+        "spokesman": "m",
+        "spokeswoman": "f",
+        "chairman": "m",
+        "chairwoman": "f",
+        "congressman": "m",
+        "congresswoman": "f",
+        "businessman": "m",
+        "businesswoman": "f",
+        "actor": "m",
+        "actress": "f",
+        "father": "m",
+        "mother": "f",
+        "son": "m",
+        "daughter": "f",
+        "husband": "m",
+        "wife": "f",
+        "brother": "m",
+        "sister": "f",
+        "uncle": "m",
+        "aunt": "f",
+        "grandfather": "m",
+        "grandmother": "f",
+        "boyfriend": "m",
+        "girlfriend": "f",
+        "widow": "f",
+        "widower": "m",
+        "niece": "f",
+        "nephew": "m",
+        "grandson": "m",
+        "granddaughter": "f",
+        "stepfather": "m",
+        "stepmother": "f",
+        "fiance": "m",
+        "fiancee": "f",
+        "man": "m",
+        "woman": "f",
+        "boy": "m",
+        "girl": "f",
+        "guy": "m",
+        "priest": "m",
+        "king": "m",
+        "queen": "f",
+        "prince": "m",
+        "princess": "f",
+    }
+)
 
 # Plural role nouns: a group of people speaks, never one person.
 ROLE_PLURALS = frozenset(r + "s" for r in ROLE_NOUNS) | _words("""
@@ -246,9 +329,16 @@ ukrainian european african asian israeli palestinian iranian syrian iraqi afghan
 pakistani mexican canadian australian italian spanish polish turkish arab muslim christian
 jewish catholic western eastern northern southern soviet dprk un us uk eu usa ussr nato
 north south east west central far middle upper lower greater great little saint san santa los las
-fbi cia nsa gop ap afp reuters ria tass kcna bbc cnn nbc abc cbs fox msnbc npr pbs
-internet web online twitter facebook instagram youtube google apple microsoft amazon
+internet web online
 """)
+
+# Well-known organisations, agencies, outlets and companies written as one capitalised word (never
+# part of a person's name, so also NON_NAME_WORDS): "Reuters said", "it" after "Google announced".
+ORG_NAMES = _words("""
+fbi cia nsa gop ap afp reuters ria tass kcna bbc cnn nbc abc cbs fox msnbc npr pbs
+twitter facebook instagram youtube google apple microsoft amazon
+""")
+NON_NAME_WORDS = NON_NAME_WORDS | ORG_NAMES
 
 # Country, region and capital names that are never part of a person's name, anywhere in a
 # capitalised run ("Saudi Arabia", "South Korea"); only names that are not also given names.
@@ -269,8 +359,19 @@ NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
 
 # --------------------------------------------------------------------------- pronouns
 PRONOUN_GENDER: dict[str, str] = {
-    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
-    "they": "p", "them": "p", "it": "n", "i": "1", "we": "1",
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+    "they": "p",
+    "them": "p",
+    "it": "n",
+    "i": "1",
+    "we": "1",
 }
 SUBJECT_PRONOUNS = _words("he she they it i we")
 
@@ -288,6 +389,16 @@ percent parent subsidiary majority minority plurality half
 # ("percent", "majority", "half": a share of respondents speaks, not a person, as in "31 percent
 # call them …"; "parent" as in "the bank's corporate parent" -- an unnamed parent who speaks is
 # an unnamed speaker either way.)
+
+# Non-person heads that are bodies of people acting as one: a person named before them in the
+# phrase ("Maria Lopez's campaign said", "the Lopez campaign said") does not make that person the
+# speaker -- the organisation speaks.  Documents ("Lopez's statement said") are left out: there
+# the person named does speak.
+ORGANISATION_NOUNS = _words("""
+media agency agencies ministry government company firm campaign network channel station party
+committee commission council court department office administration military army police
+authorities authority bank union embassy outlet outlets publication group organization organisation
+""")
 
 # Time words: a phrase ending in one of these is a time adverbial ("early Friday", "last
 # week"), never the subject that speaks.
@@ -315,10 +426,15 @@ FIRST_PERSON_POSSESSIVES = _words("my our")
 # Sentence openers that point back to the quote just before ("That was how X described it",
 # "So said X", "Those were the words of X"): a standalone quote takes the speaker named there.
 # Only openers naming the manner or the words count ("That is why X said …" does not).
-BACK_REFERENCES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in """
+BACK_REFERENCES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in """
 that was how|that is how|that’s how|that's how|that was what|that’s what|that's what|this is how|this was how
 |those were the words|these were the words|so said|so says|thus spoke|such were the words
-""".replace("\n", "").strip().split("|"))
+""".replace("\n", "")
+    .strip()
+    .split("|")
+)
 
 # Words that may precede a role noun inside a description ("the North Korean leader",
 # "the Republican presidential nominee", "the state-run news agency").
