@@ -6,8 +6,11 @@ LONG = [f"Paragraph number {i} of the original story, long enough to count as ev
 
 
 def frame(articles: dict[str, list[str]]) -> pl.DataFrame:
-    rows = [(order, aid, i, fingerprint(text)) for order, (aid, paras) in enumerate(articles.items())
-            for i, text in enumerate(paras)]
+    rows = [
+        (order, aid, i, fingerprint(text))
+        for order, (aid, paras) in enumerate(articles.items())
+        for i, text in enumerate(paras)
+    ]
     return pl.DataFrame(rows, schema=["order", "article_id", "paragraph_index", "fp"], orient="row")
 
 
@@ -33,3 +36,27 @@ def test_fingerprint_ignores_case_punctuation_and_spacing():
     assert fingerprint("The Mayor said: yes!") == fingerprint("the mayor  said yes")
     assert fingerprint("The Mayor said: yes!") != fingerprint("The Mayor said: no!")
     assert fingerprint(LONG[0]) & 1 and not fingerprint("Advertisement") & 1
+
+
+def test_results_do_not_depend_on_row_order():
+    copy = LONG[:4] + ["A new closing paragraph written by the second site only."]
+    prints = frame({"a": LONG, "b": copy, "c": LONG[::-1]})
+    repeated, near = duplicates(prints)
+    shuffled_repeated, shuffled_near = duplicates(prints.reverse())
+    assert near.rows() == shuffled_near.rows() == [("b", "a"), ("c", "a")]
+    assert set(repeated.iter_rows()) == set(shuffled_repeated.iter_rows())
+    assert set(repeated.iter_rows()) == {("b", i) for i in range(4)} | {("c", i) for i in range(5)}
+
+
+def test_paragraphs_in_too_many_articles_are_not_evidence():
+    boiler = [f"Subscribe to our newsletter for the latest stories, long version {i}." for i in range(3)]
+    articles = {f"a{n:03}": [*boiler, f"The only original paragraph of article {n}, long enough."] for n in range(60)}
+    repeated, near = duplicates(frame(articles))
+    assert near.is_empty()
+    assert repeated.height == 59 * 3
+
+
+def test_no_paragraphs():
+    repeated, near = duplicates(frame({}).cast({"order": pl.Int64, "paragraph_index": pl.Int64, "fp": pl.Int64}))
+    assert repeated.is_empty() and near.is_empty()
+    assert near.columns == ["article_id", "duplicate_of"]

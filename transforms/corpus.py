@@ -7,13 +7,13 @@ lists of strings), never on the articles themselves.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 import polars as pl
 
-from transforms.people import fold_name
+from transforms.people import fold_name, person_id
 
 # A surname-only name joins a corpus full name when that full name holds at least this share of
 # the corpus mentions of full names sharing the token (0.6, a judgement call: "Kim" -> the Kim
@@ -21,14 +21,14 @@ from transforms.people import fold_name
 SHORT_NAME_DOMINANCE = 0.6
 
 
-def canonical_names(mentions: pl.DataFrame) -> dict[str, str]:
-    """Article-level names that the corpus resolves further: a surname-only name ("Putin",
-    from an article that never writes the full name) -> the dominant corpus full name sharing
-    that token.  Map quote speakers through this before ``person_id`` to match ``build_people``.
-    """
-    if mentions.height == 0:
-        return {}
-    counts = Counter(mentions.get_column("name").to_list())
+def _name_counts(mentions: pl.DataFrame) -> dict[str, int]:
+    """Mentions per name, by name: the corpus has millions of mentions of a few thousand names,
+    so everything after this counting works on the names only (and in an order that does not
+    depend on the order of the rows)."""
+    return dict(mentions.group_by("name").agg(pl.len()).sort("name").iter_rows())
+
+
+def _canonical(counts: dict[str, int]) -> dict[str, str]:
     full: dict[str, Counter] = defaultdict(Counter)  # token -> Counter(full display name)
     for name, n in counts.items():
         toks = fold_name(name).split()
@@ -45,8 +45,18 @@ def canonical_names(mentions: pl.DataFrame) -> dict[str, str]:
             by_key[fold_name(full_name)] += n
         key, n = by_key.most_common(1)[0]
         if n >= SHORT_NAME_DOMINANCE * sum(by_key.values()):
-            out[name] = max((fn for fn in full[toks[0]] if fold_name(fn) == key), key=full[toks[0]].get)
+            spellings = full[toks[0]]
+            # the most frequent spelling of that person; between equally frequent ones, the first by name
+            out[name] = min((fn for fn in spellings if fold_name(fn) == key), key=lambda fn: (-spellings[fn], fn))
     return out
+
+
+def canonical_names(mentions: pl.DataFrame) -> dict[str, str]:
+    """Article-level names that the corpus resolves further: a surname-only name ("Putin",
+    from an article that never writes the full name) -> the dominant corpus full name sharing
+    that token.  Map quote speakers through this before ``person_id`` to match ``build_people``.
+    """
+    return _canonical(_name_counts(mentions))
 
 
 def build_people(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -54,30 +64,44 @@ def build_people(mentions: pl.DataFrame) -> pl.DataFrame:
 
     Input columns: article_id, surface, name (one row per mention).  Output: person_id,
     name (the most common full form), aliases (sorted surfaces), n_mentions, n_articles.
+    Names are resolved and folded once per distinct name; the mentions are only grouped, by
+    an integer person number, never copied or turned into Python objects.
     """
-    schema = {"person_id": pl.Utf8, "name": pl.Utf8, "aliases": pl.List(pl.Utf8),
-              "n_mentions": pl.Int64, "n_articles": pl.Int64}
-    if mentions.height == 0:
-        return pl.DataFrame(schema=schema)
-    mapping = canonical_names(mentions)
-    df = mentions.select("article_id", "surface", "name").with_columns(
-        pl.col("name").replace(mapping) if mapping else pl.col("name")
-    ).with_columns(
-        pl.col("name").map_elements(fold_name, return_dtype=pl.Utf8).alias("_key")
-    ).filter(pl.col("_key") != "")
-    counts = (df.group_by("_key", "name").agg(pl.len().alias("_n"))
-              .sort(["_key", "_n", "name"], descending=[False, True, False])
-              .group_by("_key", maintain_order=True).agg(pl.col("name").first()))
-    agg = df.group_by("_key").agg(
+    schema = {
+        "person_id": pl.Utf8,
+        "name": pl.Utf8,
+        "aliases": pl.List(pl.Utf8),
+        "n_mentions": pl.Int64,
+        "n_articles": pl.Int64,
+    }
+    counts = _name_counts(mentions)
+    mapping = _canonical(counts)
+    resolved = [mapping.get(name, name) for name in counts]
+    keys = [fold_name(name) for name in resolved]
+    numbers = {key: i for i, key in enumerate(dict.fromkeys(k for k in keys if k))}
+    names = pl.DataFrame(
+        {
+            "name": list(counts),
+            "resolved": resolved,
+            "_n": list(counts.values()),
+            "_person": [numbers.get(k) for k in keys],
+            "person_id": [person_id(name) for name in resolved],
+        },
+        schema={"name": pl.Utf8, "resolved": pl.Utf8, "_n": pl.Int64, "_person": pl.UInt32, "person_id": pl.Utf8},
+    ).drop_nulls("_person")
+    best = (
+        names.group_by("_person", "person_id", "resolved")
+        .agg(pl.col("_n").sum())
+        .group_by("_person", "person_id")
+        .agg(name=pl.col("resolved").sort_by("_n", "resolved", descending=[True, False]).first())
+    )
+    person = pl.col("name").replace_strict(names["name"], names["_person"], default=None)
+    agg = mentions.group_by(person.alias("_person")).agg(
         pl.col("surface").unique().sort().alias("aliases"),
-        pl.len().cast(pl.Int64).alias("n_mentions"),
-        pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
+        pl.len().alias("n_mentions"),
+        pl.col("article_id").n_unique().alias("n_articles"),
     )
-    out = counts.join(agg, on="_key").with_columns(
-        pl.col("_key").map_elements(
-            lambda k: hashlib.sha1(k.encode("utf-8")).hexdigest()[:16], return_dtype=pl.Utf8
-        ).alias("person_id")
-    )
+    out = best.join(agg, on="_person")
     return out.select(list(schema)).cast(schema).sort("n_mentions", "name", descending=[True, False])
 
 
@@ -98,12 +122,20 @@ def _norm_quote(s: str) -> str:
     return " ".join(_NORM_RE.sub(" ", (s or "").lower()).split())
 
 
-def cluster_quotes(texts: list[str]) -> list[int]:
-    """Cluster number per quote: same or near-identical wording -> same number."""
+def cluster_quotes(texts: Iterable[str]) -> list[int]:
+    """Cluster number per quote: same or near-identical wording -> same number, numbered in
+    order of first appearance.
+
+    ``texts`` may be a polars Series, which spares the caller a Python list of every quote.
+    A corpus repeats the same quotes many times over, so only the distinct texts are
+    normalised and compared; each quote then takes its text's number.
+    """
     from rapidfuzz import fuzz
 
-    norm = [_norm_quote(t) for t in texts]
-    parent = list(range(len(texts)))
+    distinct: dict[str, int] = {}
+    codes = [distinct.setdefault(t, len(distinct)) for t in texts]
+    norm = [_norm_quote(t) for t in distinct]
+    parent = list(range(len(norm)))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -136,10 +168,5 @@ def cluster_quotes(texts: list[str]) -> list[int]:
                     union(i, j)
             block.append(i)
     ids: dict[int, int] = {}
-    out = []
-    for i in range(len(texts)):
-        r = find(i)
-        if r not in ids:
-            ids[r] = len(ids)
-        out.append(ids[r])
-    return out
+    labels = [ids.setdefault(find(i), len(ids)) for i in range(len(norm))]
+    return [labels[c] for c in codes]

@@ -39,28 +39,46 @@ def fingerprint(text: str) -> int:
 def duplicates(paragraphs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Find repeated paragraphs and near-duplicate articles.
 
-    ``paragraphs`` has columns ``order`` (article order: earlier articles are
-    the originals), ``article_id``, ``paragraph_index``, ``fp`` (``fingerprint``
-    of the text). Returns (``article_id, paragraph_index`` of every paragraph
-    seen in an earlier article, ``article_id, duplicate_of`` for every
-    near-duplicate article).
-    """
-    first = paragraphs.group_by("fp").agg(first_order=pl.col("order").min(), n_articles=pl.col("article_id").n_unique())
-    df = paragraphs.join(first, on="fp")
-    repeated = df.filter(pl.col("order") > pl.col("first_order")).select("article_id", "paragraph_index")
+    ``paragraphs`` has columns ``order`` (article order, one number per article:
+    earlier articles are the originals), ``article_id``, ``paragraph_index``,
+    ``fp`` (``fingerprint`` of the text). Returns (``article_id, paragraph_index``
+    of every paragraph seen in an earlier article, in input order;
+    ``article_id, duplicate_of`` for every near-duplicate article, by article_id).
 
-    evidence = df.filter(((pl.col("fp") & 1) == 1) & (pl.col("n_articles") <= MAX_SHARED))
-    per_article = evidence.group_by("article_id").agg(n_long=pl.len())
-    pairs = (
-        evidence.select("article_id", "order", "fp")
-        .join(evidence.select("fp", other="article_id", other_order="order"), on="fp")
-        .filter(pl.col("other_order") < pl.col("order"))
-        .group_by("article_id", "other", "other_order")
-        .agg(shared=pl.col("fp").n_unique())
-        .join(per_article, on="article_id")
-        .filter(pl.col("shared") >= DUPLICATE_SHARE * pl.col("n_long"))
-        .sort("article_id", "other_order")
-        .group_by("article_id", maintain_order=True)
-        .agg(duplicate_of=pl.col("other").first())
+    There are millions of paragraphs, so they are only filtered and grouped, on
+    the integer columns (``order`` stands for the article); article ids come
+    back only for the few near-duplicate articles.
+    """
+    prints = paragraphs.lazy()
+    repeated = prints.filter(pl.col("order") > pl.col("order").min().over("fp")).select("article_id", "paragraph_index")
+
+    evidence = (
+        prints.filter((pl.col("fp") & 1) == 1)
+        .select("order", "fp", n_articles=pl.col("order").n_unique().over("fp"))
+        .filter(pl.col("n_articles") <= MAX_SHARED)
     )
-    return repeated, pairs
+    n_long = evidence.group_by("order").agg(n_long=pl.len())
+    # Only fingerprints in two articles or more can be shared; each counts once per article.
+    shared = evidence.filter(pl.col("n_articles") >= 2).select("order", "fp").unique()
+    near = (
+        shared.join(shared.select("fp", other_order="order"), on="fp")
+        .filter(pl.col("other_order") < pl.col("order"))
+        .group_by("order", "other_order")
+        .agg(shared=pl.len())
+        .join(n_long, on="order")
+        .filter(pl.col("shared") >= DUPLICATE_SHARE * pl.col("n_long"))
+        .group_by("order")
+        .agg(pl.col("other_order").min())
+    ).collect()
+    ids = (
+        paragraphs.filter(pl.col("order").is_in(pl.concat([near["order"], near["other_order"]]).implode()))
+        .select("order", "article_id")
+        .unique("order")
+    )
+    pairs = (
+        near.join(ids, on="order")
+        .join(ids.select(other_order="order", duplicate_of="article_id"), on="other_order")
+        .select("article_id", "duplicate_of")
+        .sort("article_id")
+    )
+    return repeated.collect(), pairs
