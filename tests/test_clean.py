@@ -536,9 +536,18 @@ def test_forum_leads_cover_every_pattern(pattern: str) -> None:
 def test_case_oddities_cover_every_vocabulary_letter() -> None:
     """Letters IGNORECASE matches to a vocabulary letter that lower() maps elsewhere are all in the regex."""
     tables = (
-        vocab.RELATED_PHRASES, vocab.LEGAL_PHRASES, vocab.STRONG_LEGAL_PHRASES, vocab.NEWSLETTER_PHRASES,
-        vocab.SIGNUP_PHRASES, vocab.PROMO_PHRASES, vocab.CREDIT_LABELS, vocab.CREDIT_START_LABELS,
-        vocab.CAPTION_START_LABELS, vocab.MORE_WORDS, vocab.MORE_STORIES_FIRST, vocab.FORUM_LEADS,
+        vocab.RELATED_PHRASES,
+        vocab.LEGAL_PHRASES,
+        vocab.STRONG_LEGAL_PHRASES,
+        vocab.NEWSLETTER_PHRASES,
+        vocab.SIGNUP_PHRASES,
+        vocab.PROMO_PHRASES,
+        vocab.CREDIT_LABELS,
+        vocab.CREDIT_START_LABELS,
+        vocab.CAPTION_START_LABELS,
+        vocab.MORE_WORDS,
+        vocab.MORE_STORIES_FIRST,
+        vocab.FORUM_LEADS,
         vocab.COMMENTER_VERBS,
     )
     letters = {c for table in tables for phrase in table for c in phrase.lower() if c.isalpha()}
@@ -565,7 +574,7 @@ def test_case_oddities_cover_every_vocabulary_letter() -> None:
 )
 def test_line_key_and_words(line: str) -> None:
     """The key is the case-folded words joined by single spaces; words and stop words are counted as tokens."""
-    features = clean._features(0, line, plain_case=clean._CASE_ODDITIES_RE.search(line) is None)
+    features = clean._features(0, line)
     assert features.key == re.sub(r"\W+", " ", line.casefold()).strip()
     tokens = [t.lower() for t in re.findall(r"\w+", re.sub(r"(?i)\b(?:https?://|www\.)\S+", " ", line))]
     assert features.words >= len(tokens)
@@ -590,16 +599,44 @@ def test_line_key_and_words(line: str) -> None:
         ("(c) 2024 Harbour Daily", "legal"),
         ("Image copyright Getty Images", "credit"),
         ("Image caption The pier at dawn", "caption"),
+        ("The pier at dawn — AFP", "credit"),
+        ("The pier at dawn, Getty Images )", "credit"),
+        ("Pictures at www.harbour-daily.example/AFP", "credit"),  # the URL's words are not tokens
     ],
 )
 def test_rules_with_and_without_shortcuts(line: str, reason: str) -> None:
     """The lower-case prefix and substring checks only skip regexes that would not match."""
-    assert clean._features(0, line, plain_case=True).rule == reason
-    assert clean._features(0, line, plain_case=False).rule == reason
+    features = clean._features(0, line)
+    tokens = [t.lower() for t in re.findall(r"\w+", re.sub(r"(?i)\b(?:https?://|www\.)\S+", " ", line))]
+    for low in (line.lower(), None):  # None: every regex runs
+        assert clean._rule_reason(line, features.key, features.words, features.terminal, False, tokens, low) == reason
+
+
+@pytest.mark.parametrize("agency", vocab.CREDIT_AGENCIES)
+def test_agency_last_words_cover_every_agency(agency: str) -> None:
+    # agencies are printed in capitals, names longer than three letters also in title case
+    for name in (agency.upper(), agency.title()) if len(agency) > 3 else (agency.upper(),):
+        assert clean._features(0, f"The pier at dawn, {name}").rule == "credit", name
+
+
+def test_share_triggers_are_words() -> None:
+    """The share rule checks for a trigger among all tokens, counters included: no trigger is a number."""
+    assert not any(t.isdigit() for t in vocab.SHARE_TRIGGERS)
+
+
+def test_line_features_are_cached_per_line_not_per_occurrence() -> None:
+    clean._line_facts.cache_clear()
+    first = clean._features(0, "Share on Facebook")
+    first.rule = None  # the body passes change a line's rule and prose
+    again = clean._features(7, "Share on Facebook")
+    assert (again.index, again.rule) == (7, "share")
+    assert clean._line_facts.cache_info().hits == 1
+    clean._features(0, " ".join(["word"] * clean.CACHED_LINE_CHARS))  # a paragraph is not kept
+    assert clean._line_facts.cache_info().currsize == 1
 
 
 def test_letters_that_ignorecase_folds_turn_the_shortcuts_off() -> None:
-    # the long s matches "s" in the rule's regex but lower() keeps it: the page is read without shortcuts
+    # the long s matches "s" in the rule's regex but lower() keeps it: the line is read without shortcuts
     line = "joetoronto ſays:"
     assert clean._CASE_ODDITIES_RE.search(line)
     assert reason_of(clean_document(page(middle=[line])), line) == "comments"

@@ -88,6 +88,20 @@ def test_name_line_authors(line: str, expected: list[str] | None) -> None:
     assert md.name_line_authors(line) == expected
 
 
+def test_cached_name_line_authors_are_a_new_list_each_time() -> None:
+    authors = md.name_line_authors("James Robinson")
+    authors.append("Jane Doe")  # the caller's list, e.g. meta.authors
+    assert md.name_line_authors(" James Robinson ") == ["James Robinson"]
+
+
+def test_language_of_a_sample_is_computed_once() -> None:
+    text = "The ferry to the island left the harbour this morning after a week of storms. " * 10
+    md._classify.cache_clear()
+    assert md.detect_language(text) == md.detect_language(text + "Und dann kam der Regen.") == "en"
+    assert md._classify.cache_info().hits == 1  # only the first LANGID_MAX_CHARS characters are read
+    assert md._classify(text[: md.LANGID_MAX_CHARS]) == md._language_identifier().classify(text[:500])[0]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [

@@ -28,10 +28,11 @@ is linear in the number of lines:
    neighbouring sentence without its full stop) and headlines on consecutive
    lines (links) are removed; everything else stays, including subheadings.
 
-Speed: each line is tokenised once (lower-cased, for the stop words, the rule gates and the repetition
-key); a phrase rule's regex runs only when the lower-cased line holds, or starts with, a phrase of its
-vocabulary (such regexes are slow to fail: hundreds of case-insensitive alternatives), and page-wide facts
-(no CJK, no letters that case-insensitive matching treats unlike ``str.lower``) are found once per page.
+Speed: a line's features are a function of the line alone and cached (menus, share bars and footers
+repeat across a site's pages); each line is tokenised once (lower-cased, for the stop words, the rule
+gates and the repetition key); a phrase rule's regex runs only when the lower-cased line holds, or starts
+with, a phrase of its vocabulary (such regexes are slow to fail: hundreds of case-insensitive
+alternatives), or when the tokens it needs are there.
 
 The tuned numbers below were chosen on the 80 aeb-dev pages with
 ``benchmarks/eval.py`` (each moved one step either way in a grid;
@@ -44,6 +45,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms import chrome_vocab as vocab
 from transforms import metadata as md
@@ -279,11 +281,12 @@ def _starts_with(low: str, prefixes: dict[str, tuple[str, ...]], pos: int) -> bo
 
 
 # Letters that IGNORECASE matches to a letter of the vocabularies although lower() maps them elsewhere: dotted
-# and dotless i, long s, old Cyrillic letter forms. On a page holding one, the lower-case substring and prefix
+# and dotless i, long s, old Cyrillic letter forms. On a line holding one, the lower-case substring and prefix
 # checks below are off (every regex runs): they assume that the regexes compare lower-cased letters.
 _CASE_ODDITIES_RE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
 _NETWORKS = vocab.NETWORK_NAMES
 _CREDIT_SLASH_WORDS = frozenset({"mandatory", "credit", "getty", "via"})
+_AGENCY_LAST_WORDS = frozenset(_TOKEN_RE.findall(agency)[-1] for agency in vocab.CREDIT_AGENCIES)
 _COOKIE_WORDS = _first_words(vocab.COOKIE_WORDS)
 _STRONG_LEGAL_WORDS = _first_words(vocab.STRONG_LEGAL_PHRASES)
 _LEGAL_WORDS = _first_words(vocab.LEGAL_PHRASES)
@@ -312,6 +315,12 @@ _BARRIER_REASONS = frozenset({"comments"})
 _TAIL_REASONS = frozenset({"related", "newsletter", "comments", "share"})
 
 
+# Line features are cached for this many distinct lines of at most CACHED_LINE_CHARS characters (chrome
+# repeats across a site's pages; paragraphs rarely do), so the cache holds at most 16 M characters.
+LINE_CACHE_SIZE = 16_384
+CACHED_LINE_CHARS = 1_000
+
+
 @dataclass(slots=True)
 class _Line:
     """Features of one non-blank input line."""
@@ -335,10 +344,20 @@ def _grams(line: _Line) -> set[tuple[str, ...]]:
     return line.grams
 
 
-def _features(index: int, raw: str, *, cjk_page: bool = True, plain_case: bool = False) -> _Line:
-    """Features of one line; ``cjk_page=False`` says the page has no CJK character (none to count),
-    ``plain_case`` that it has none of the letters of ``_CASE_ODDITIES_RE``."""
-    text = raw.strip(_INVISIBLE)
+def _features(index: int, text: str) -> _Line:
+    """Features of one line, stripped of ``_INVISIBLE`` characters and not empty."""
+    # a longer line is a paragraph: computed, not cached
+    facts = _line_facts(text) if len(text) <= CACHED_LINE_CHARS else _line_facts.__wrapped__(text)
+    return _Line(index, text, *facts)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_facts(text: str) -> tuple[str, int, float, bool, bool, str | None]:
+    """``key, words, stop_ratio, terminal, prose, rule`` of a stripped line (see ``_Line``).
+
+    A function of the line alone, cached: menus, share bars, footers and bylines repeat on every page of a
+    site, and a page's lines are half of the clean stage's time.
+    """
     low = text.lower()
     has_url = "/" in text or "www" in text
     # Lower-case word tokens. lower() maps every character but "İ" to one character of the same class
@@ -349,7 +368,9 @@ def _features(index: int, raw: str, *, cjk_page: bool = True, plain_case: bool =
         tokens = _TOKEN_RE.findall(_URL_RE.sub(" ", low) if has_url else low)
     else:
         tokens = [t.lower() for t in _TOKEN_RE.findall(_URL_RE.sub(" ", text) if has_url else text)]
-    n_cjk = len(_CJK_RE.findall(text)) if cjk_page else 0
+    # an ASCII line (most lines) has no CJK character to count and none of the letters of _CASE_ODDITIES_RE
+    ascii_line = text.isascii()
+    n_cjk = 0 if ascii_line else len(_CJK_RE.findall(text))
     words = len(tokens) + n_cjk // 2 if n_cjk else len(tokens)
     stops = len([t for t in tokens if t in vocab.STOPWORDS])
     stop_ratio = stops / len(tokens) if tokens else 0.0
@@ -368,23 +389,23 @@ def _features(index: int, raw: str, *, cjk_page: bool = True, plain_case: bool =
     # URLs and with case folding equal to lower-casing (no "ß", no final sigma) those are ``tokens``
     folded = text.casefold()
     key = " ".join(tokens if one_to_one and not has_url and folded == low else _TOKEN_RE.findall(folded))
-    line = _Line(index, text, key, words, stop_ratio, terminal, prose, None)
-    line.rule = _rule_reason(line, tokens, low if plain_case else None)
-    if line.rule is not None:
-        line.prose = False
-    return line
+    plain_case = ascii_line or _CASE_ODDITIES_RE.search(text) is None
+    rule = _rule_reason(text, key, words, terminal, prose, tokens, low if plain_case else None)
+    return key, words, stop_ratio, terminal, prose and rule is None, rule
 
 
-def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
-    """The chrome rule a line matches, or None. Phrase rules only look at short lines.
+def _rule_reason(
+    text: str, key: str, n_words: int, terminal: bool, prose: bool, tokens: list[str], low: str | None
+) -> str | None:
+    """The chrome rule a line with these features (see ``_Line``) matches, or None. Phrase rules only look at
+    short lines.
 
     ``tokens`` are the line's lower-cased word tokens; a regex runs only when a token it needs is present.
-    ``low`` is the lower-cased line (None on pages with ``_CASE_ODDITIES_RE`` letters): a phrase regex runs
+    ``low`` is the lower-cased line (None on lines with ``_CASE_ODDITIES_RE`` letters): a phrase regex runs
     only when ``low`` holds, or starts with, what the regex needs.
     """
-    text = line.text
     n_chars = len(text)
-    if text.endswith(("...", "…")) and line.words >= TRUNCATED_MIN_WORDS and _TRUNCATED_RE.search(text):
+    if text.endswith(("...", "…")) and n_words >= TRUNCATED_MIN_WORDS and _TRUNCATED_RE.search(text):
         return "related"
     # a credit label near the end: "... Photo: NAME / AGENCY" (the label and its tail fit in the last 120)
     m = (
@@ -405,19 +426,22 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
         return "caption"
     if _IMAGE_COUNTER_RE.match(text):
         return "caption"
-    if not line.words or _NO_LETTER_RE.match(text):
+    if not n_words or _NO_LETTER_RE.match(text):
         return "navigation" if n_chars < SHORT_LINE_CHARS else None
     short = n_chars <= SHORT_LINE_CHARS
-    if short:
-        words = [t for t in tokens if not t.isdigit()]
-        if words and vocab.SHARE_WORDS.issuperset(words) and not vocab.SHARE_TRIGGERS.isdisjoint(words):
-            return "share"
+    # a share bar: share words and digits (counters) only, with a trigger word (no trigger is a number)
+    if (
+        short
+        and not vocab.SHARE_TRIGGERS.isdisjoint(token_set)
+        and vocab.SHARE_WORDS.issuperset([t for t in tokens if not t.isdigit()])
+    ):
+        return "share"
     if n_chars <= 2 * SHORT_LINE_CHARS and len(token_set & _NETWORKS) >= 2:
         return "share"  # "Follow us on Instagram, Facebook and Twitter."
     if short:
         # the phrase key is the line's key less digits and underscores (the key has no other non-letters)
-        key = _PHRASE_KEY_RE.sub(" ", line.key).strip() if _DIGIT_OR_UNDERSCORE_RE.search(line.key) else line.key
-        reason = _WHOLE_LINE.get(key)
+        phrase_key = _PHRASE_KEY_RE.sub(" ", key).strip() if _DIGIT_OR_UNDERSCORE_RE.search(key) else key
+        reason = _WHOLE_LINE.get(phrase_key)
         if reason is not None:
             return reason
         maybe_forum = low is None or low.startswith(_FORUM_PREFIXES.get(low[:1], ())) or low[0].isdecimal()
@@ -427,7 +451,13 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
             return "credit"
         if ":" in text and _SOURCE_RE.match(text):
             return "credit"
-    if n_chars <= 3 * SHORT_LINE_CHARS and not line.terminal and _CREDIT_AGENCY_END_RE.search(text, n_chars - 40):
+    if (
+        n_chars <= 3 * SHORT_LINE_CHARS
+        and not terminal
+        # the line ends in an agency's name (the tokens lack a URL's words: "/" or "www" runs the regex)
+        and ((tokens and tokens[-1] in _AGENCY_LAST_WORDS) or "/" in text or "www" in text)
+        and _CREDIT_AGENCY_END_RE.search(text, n_chars - 40)
+    ):
         return "credit"
     if token_set & _COOKIE_WORDS and (short or _COOKIE_BANNER_RE.search(text)):
         return "cookie"
@@ -440,7 +470,7 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
         return "comments"  # "34 responses to ..."
     if tokens and (low is None or tokens[-1] in _COMMENTER_LAST_WORDS) and _COMMENTER_RE.match(text):
         return "comments"  # "joetoronto says:"
-    if line.words <= 8 and token_set & _AGO_WORDS and _RELATIVE_TIME_RE.search(text):
+    if n_words <= 8 and token_set & _AGO_WORDS and _RELATIVE_TIME_RE.search(text):
         return "chrome"
     if (
         ((low is None or low.startswith(_MORE_HEAD_PREFIXES.get(low[:1], ()))) and _MORE_HEAD_RE.match(text))
@@ -448,7 +478,7 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
         or ((low is None or low.startswith(_MORE_STORIES_PREFIXES.get(low[:1], ()))) and _MORE_STORIES_RE.match(text))
     ):
         return "related"
-    if line.words >= CAPS_LINK_MIN_WORDS and not line.terminal and text.upper() == text and text.lower() != text:
+    if n_words >= CAPS_LINK_MIN_WORDS and not terminal and text.upper() == text and text.lower() != text:
         return "related"  # a headline link in capitals; all-caps subheadings are shorter
     if (
         (strong_legal or token_set & _LEGAL_WORDS)
@@ -459,7 +489,7 @@ def _rule_reason(line: _Line, tokens: list[str], low: str | None) -> str | None:
     newsletter_words = token_set & _NEWSLETTER_WORDS
     if newsletter_words and (low is None or _holds(low, _PROMO_NEEDLES)) and _PROMO_RE.search(text):
         return "newsletter"
-    if not line.prose:
+    if not prose:
         if newsletter_words and (low is None or _holds(low, _NEWSLETTER_NEEDLES)) and _NEWSLETTER_RE.search(text):
             return "newsletter"
         if (
@@ -498,7 +528,7 @@ def _main_block(lines: list[_Line], scores: list[float]) -> tuple[int, int] | No
     return best_span
 
 
-def _wrapped_paragraphs(lines: list[_Line], *, cjk_page: bool = True, plain_case: bool = False) -> dict[int, float]:
+def _wrapped_paragraphs(lines: list[_Line]) -> dict[int, float]:
     """Hard-wrapped paragraphs: their lines become prose if the joined paragraph is; returns their scores.
 
     A line without terminal punctuation continues on the next line when that line follows directly
@@ -519,12 +549,7 @@ def _wrapped_paragraphs(lines: list[_Line], *, cjk_page: bool = True, plain_case
         ):
             last += 1
         if last > pos:
-            joined = _features(
-                lines[pos].index,
-                " ".join(lines[p].text for p in range(pos, last + 1)),
-                cjk_page=cjk_page,
-                plain_case=plain_case,
-            )
+            joined = _features(lines[pos].index, " ".join(lines[p].text for p in range(pos, last + 1)))
             if joined.prose and joined.words:
                 total = float(min(joined.words, PROSE_SCORE_CAP) - PROSE_OFFSET)
                 for p in range(pos, last + 1):
@@ -651,15 +676,7 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
     raw_lines = text.split("\n")
     # a line of only zero-width or format characters shows nothing: it is a blank line with a trace
     invisible = [i for i, raw in enumerate(raw_lines) if raw.strip() and not raw.strip(_INVISIBLE)]
-    # page-wide facts that let the line features skip work: no CJK characters to count, no letters that
-    # IGNORECASE and lower() treat differently
-    cjk_page = _CJK_RE.search(text) is not None
-    plain_case = _CASE_ODDITIES_RE.search(text) is None
-    lines = [
-        _features(i, raw, cjk_page=cjk_page, plain_case=plain_case)
-        for i, raw in enumerate(raw_lines)
-        if raw.strip(_INVISIBLE)
-    ]
+    lines = [_features(i, stripped) for i, raw in enumerate(raw_lines) if (stripped := raw.strip(_INVISIBLE))]
     reasons: dict[int, str] = {}  # position in ``lines`` -> reason
     meta = ArticleMeta()
     if not lines:
@@ -671,7 +688,7 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
         return Cleaned(text, [], meta)
 
     _footer_paragraphs(lines)
-    wrapped = _wrapped_paragraphs(lines, cjk_page=cjk_page, plain_case=plain_case)
+    wrapped = _wrapped_paragraphs(lines)
     keys = [line.key for line in lines]
     counts = Counter(keys)
     scores = [_score(line) for line in lines]

@@ -53,6 +53,12 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Distinct lines whose date and author reading is remembered: the header rules ask about the same lines
+# several times, and bylines, titles and menus repeat across a site's pages.
+LINE_CACHE_SIZE = 4_096
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
     """The first calendar date written in ``text`` and its span, or None.
 
@@ -245,7 +251,12 @@ def name_line_authors(line: str) -> list[str] | None:
     Without a "By" the only evidence is the shape of a person's name and a known
     first name (gender-guesser's name table), so that a subheading is not taken.
     """
-    line = line.strip()
+    authors = _name_line_authors(line.strip())
+    return list(authors) if authors else None  # a list of its own: the cached tuple is shared
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _name_line_authors(line: str) -> tuple[str, ...] | None:
     if not line or len(line) > BYLINE_MAX_CHARS or line[-1] in ".!?:;":
         return None
     authors = split_authors(line)
@@ -255,7 +266,7 @@ def name_line_authors(line: str) -> list[str] | None:
         words = a.split()
         if len(words) < 2 or not is_known_first_name(words[0].strip(".")):
             return None
-    return authors
+    return tuple(authors)
 
 
 # --- dateline --------------------------------------------------------------------------------------------
@@ -297,11 +308,21 @@ LANGID_MIN_CHARS = 40
 LANGID_MAX_CHARS = 500
 
 
+# Distinct samples whose language is remembered (at most LANGID_MAX_CHARS characters each).
+LANGID_CACHE_SIZE = 4_096
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` by py3langid, None for very short texts."""
     if len(text.strip()) < LANGID_MIN_CHARS:
         return None
-    return _language_identifier().classify(text[:LANGID_MAX_CHARS])[0]
+    return _classify(text[:LANGID_MAX_CHARS])
+
+
+@lru_cache(maxsize=LANGID_CACHE_SIZE)
+def _classify(sample: str) -> str:
+    """py3langid's language of ``sample``; cached, as a wire story opens with the same paragraphs on many sites."""
+    return _language_identifier().classify(sample)[0]
 
 
 @lru_cache(maxsize=1)
