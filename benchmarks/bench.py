@@ -103,7 +103,7 @@ def run_direct(corpus: Path, out: Path) -> float:
     from flows import publish, stages
     from flows.pipeline import mark_duplicates
     from flows.settings import Settings
-    from flows.storage import N_BUCKETS, STATE, Store
+    from flows.storage import N_BUCKETS, STATE, Publication, Store
 
     settings, start = Settings(workers=WORKERS), time.perf_counter()
     files = list(Store(str(corpus)).list_files())
@@ -143,12 +143,10 @@ def run_direct(corpus: Path, out: Path) -> float:
                 publish.build_quote_clusters(str(out))
             Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
         plan = publish.plan(str(out))
-        publish.write_tables(
-            str(out),
-            plan["todo"],
-            plan["signatures"],
-            pool.map(publish.publish_bucket, [str(out)] * N_BUCKETS, range(N_BUCKETS)),
-        )
+        generation = Publication(Store(str(out))).generation
+        n = N_BUCKETS
+        parts = pool.map(publish.publish_bucket, [str(out)] * n, range(n), [generation] * n, [plan["todo"]] * n)
+        publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, list(parts))
     return time.perf_counter() - start
 
 

@@ -46,8 +46,8 @@ def stage_inputs(eval_dir: Path, inp: Path) -> None:
 
 
 def write_predictions(out: Path, preds: Path) -> None:
-    articles = pl.read_parquet(out / "articles.parquet").select("article_id", "source_path")
-    paragraphs = pl.read_parquet(out / "paragraphs.parquet").join(articles, on="article_id")
+    articles = pl.read_parquet(out / "articles").select("article_id", "source_path")
+    paragraphs = pl.read_parquet(out / "paragraphs").join(articles, on="article_id")
     for sub in ("aeb-txt", "aeb-html"):
         (preds / sub).mkdir(parents=True)
         pages = paragraphs.filter(pl.col("source_path").str.starts_with(sub + "/")).sort(
@@ -57,7 +57,7 @@ def write_predictions(out: Path, preds: Path) -> None:
             page_id = Path(source).name.removesuffix(".txt").removesuffix(".html")
             (preds / sub / f"{page_id}.txt").write_text("\n\n".join(group["text"]), encoding="utf-8")
     (preds / "quotes").mkdir()
-    quotes = pl.read_parquet(out / "quotes.parquet").join(articles, on="article_id")
+    quotes = pl.read_parquet(out / "quotes").join(articles, on="article_id")
     # Fragments nobody is said to speak (titles, scare quotes) are not quotes to the gold.
     quotes = quotes.filter(
         pl.col("source_path").str.starts_with("quotes/")

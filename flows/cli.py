@@ -20,6 +20,11 @@ from rich.table import Table
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# The temporary server of a run without PREFECT_API_URL is stopped when the run ends,
+# and its event recorder then logs "Error flushing events" tracebacks for the task runs
+# it had not yet saved: a history that is thrown away with it anyway (notes/prefect.md).
+if not os.environ.get("PREFECT_API_URL"):
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
 
 from flows.settings import Settings  # noqa: E402
 from flows.stages import STAGE_DOCS, STAGES  # noqa: E402
@@ -128,11 +133,12 @@ def run(
             raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(STAGES)}")
         check_input(input)
         check_output(output)
-        from flows.pipeline import StageOrderError, pipeline
+        from flows.pipeline import StageOrderError, local_workers, pipeline
 
         settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
         try:
-            with progress_bars(enabled=not as_json and err.is_terminal):
+            # The workers start (and import the transforms) while Prefect starts its server.
+            with local_workers(workers, dask_address), progress_bars(enabled=not as_json and err.is_terminal):
                 result = pipeline(input, output, full=full, only=stage or None, settings=settings)
         except (StageOrderError, LockedError) as exc:
             raise UsageError(str(exc)) from exc

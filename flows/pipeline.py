@@ -1,11 +1,13 @@
-"""The stage graph: one Prefect flow per stage, and the pipeline flow that runs them in order.
+"""The stage graph: the pipeline flow runs the stages in order.
 
     ingest -> clean -> paragraphs -> people -> quotes -> publish
 
 Every stage maps one task over the article buckets (batches of thousands of
-articles; see flows.storage.N_BUCKETS), then records its version. Stage flows
-take the input/output URLs, so any stage can run alone from what the earlier
-stages persisted under ``<output>/_state``.
+articles; see flows.storage.N_BUCKETS), then records its version. A stage reads
+only what the earlier stages persisted under ``<output>/_state``, so any stage
+can run alone (``only``; `newscurate run --stage NAME`, the ``stage-NAME``
+deployments). Stages are functions inside the one flow, not sub-flows: a
+sub-flow cost 1.3-7.8 s here even with nothing to do, its tasks 0.1 s.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from flows import stages
 from flows.report import publish_artifacts, run_markdown
 from flows.settings import Settings
 from flows.stages import STAGES, UPSTREAM, stage_version
-from flows.storage import N_BUCKETS, STATE, Store, output_lock
+from flows.storage import N_BUCKETS, STATE, Publication, Store, output_lock
 
 # Files hashed per scan task: enough to make the task's own cost (a few ms)
 # negligible, few enough that two workers share a small corpus.
@@ -49,15 +51,17 @@ POOL: ProcessPoolExecutor | None = None
 
 @contextlib.contextmanager
 def local_workers(workers: int, dask_address: str | None) -> Iterator[None]:
-    """Start ``workers`` processes for the run, unless a Dask cluster does the work."""
+    """Start ``workers`` processes for the run, unless a Dask cluster does the work or they run already."""
     global POOL
-    if workers < 2 or dask_address:
+    if workers < 2 or dask_address or POOL is not None:
         yield
         return
     # One BLAS thread per worker: the workers already fill the cores, and language id's
     # small matrix products only lose time to thread hand-offs (measured: 0.1 s CPU per 1,000 articles).
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(workers):  # start the processes and their imports now, while the flow starts
+        POOL.submit(stages.warm_up)
     try:
         yield
     finally:
@@ -85,24 +89,40 @@ def offload(fn: Callable, *args):
     return POOL.submit(fn, *args).result() if POOL is not None else fn(*args)
 
 
-@task(name="scan-files", cache_policy=NO_CACHE)
-def scan_task(input_url: str, paths: list, settings: Settings) -> list[dict]:
+@task(name="scan-files", task_run_name="scan-{first}", cache_policy=NO_CACHE)
+def scan_task(input_url: str, paths: list, first: int, settings: Settings) -> list[dict]:
     return offload(stages.scan_files, input_url, paths, settings)
 
 
-@task(name="ingest-bucket", cache_policy=NO_CACHE)
+@task(name="ingest-bucket", task_run_name="ingest-{bucket:02d}", cache_policy=NO_CACHE)
 def ingest_task(input_url: str, output_url: str, bucket: int, items: list, settings: Settings, force: bool) -> dict:
     return offload(stages.ingest_bucket, input_url, output_url, bucket, items, settings, force)
 
 
-@task(name="transform-bucket", cache_policy=NO_CACHE)
+@task(name="transform-bucket", task_run_name="{stage}-{bucket:02d}", cache_policy=NO_CACHE)
 def transform_task(stage: str, output_url: str, bucket: int, settings: Settings, force: bool) -> dict:
     return offload(stages.transform_bucket, stage, output_url, bucket, settings, force)
 
 
-people_task = task(publisher.build_people_table, name="build-people", cache_policy=NO_CACHE)
-clusters_task = task(publisher.build_quote_clusters, name="cluster-quotes", cache_policy=NO_CACHE)
-plan_task = task(publisher.plan, name="plan-publication", cache_policy=NO_CACHE)
+@task(name="publish-bucket", task_run_name="publish-{bucket:02d}", cache_policy=NO_CACHE)
+def publish_bucket_task(output_url: str, bucket: int, generation: str, todo: list[str]) -> dict:
+    return offload(publisher.publish_bucket, output_url, bucket, generation, todo)
+
+
+# The corpus steps run in a worker process too: the flow's own process stays small.
+@task(name="build-people", cache_policy=NO_CACHE)
+def people_task(output_url: str) -> int:
+    return offload(publisher.build_people_table, output_url)
+
+
+@task(name="cluster-quotes", cache_policy=NO_CACHE)
+def clusters_task(output_url: str) -> int:
+    return offload(publisher.build_quote_clusters, output_url)
+
+
+@task(name="plan-publication", cache_policy=NO_CACHE)
+def plan_task(output_url: str) -> dict:
+    return offload(publisher.plan, output_url)
 
 
 def make_runner(workers: int, dask_address: str | None) -> TaskRunner:
@@ -176,19 +196,34 @@ def mark_duplicates(manifest: list[dict]) -> None:
             first[aid] = row["source_path"]
 
 
-@flow(name="ingest", log_prints=True)
-def ingest_flow(input_url: str, output_url: str, settings: Settings, full: bool = False) -> dict:
+def run_ingest(runner: TaskRunner, input_url: str, output_url: str, settings: Settings, full: bool) -> dict:
+    """Hash the input files, then read, decode and extract the new and changed ones, by bucket."""
     store, inputs = Store(output_url), Store(input_url)
     files = list(inputs.list_files())
-    batches = [files[i : i + SCAN_BATCH] for i in range(0, len(files), SCAN_BATCH)]
-    futures = [scan_task.submit(input_url, batch, settings) for batch in batches]
+    futures = [
+        runner.submit(
+            scan_task, {"input_url": input_url, "paths": files[i : i + SCAN_BATCH], "first": i, "settings": settings}
+        )
+        for i in range(0, len(files), SCAN_BATCH)
+    ]
     manifest = [row for f in futures for row in f.result()]
     mark_duplicates(manifest)
     previous = store.read_table(MANIFEST)
     counts = changes(previous.to_pylist() if previous is not None else [], manifest)
     by_bucket = stages.bucket_items(manifest)
     futures = [
-        ingest_task.submit(input_url, output_url, b, by_bucket.get(b, []), settings, full) for b in range(N_BUCKETS)
+        runner.submit(
+            ingest_task,
+            {
+                "input_url": input_url,
+                "output_url": output_url,
+                "bucket": b,
+                "items": by_bucket.get(b, []),
+                "settings": settings,
+                "force": full,
+            },
+        )
+        for b in range(N_BUCKETS)
     ]
     state = mark_stage(store, "ingest", gather("ingest", futures), full)
     store.write_table(MANIFEST, publisher.manifest_table(manifest))
@@ -196,10 +231,17 @@ def ingest_flow(input_url: str, output_url: str, settings: Settings, full: bool 
     return state | counts | {"files": len(manifest)}
 
 
-def transform_stage(stage: str, output_url: str, settings: Settings, force: bool) -> dict:
+def run_transform(runner: TaskRunner, stage: str, output_url: str, settings: Settings, force: bool) -> dict:
+    """A transform stage: its bucket tasks in parallel, then its corpus step."""
     store = Store(output_url)
     require(store, stage)
-    futures = [transform_task.submit(stage, output_url, b, settings, force) for b in range(N_BUCKETS)]
+    futures = [
+        runner.submit(
+            transform_task,
+            {"stage": stage, "output_url": output_url, "bucket": b, "settings": settings, "force": force},
+        )
+        for b in range(N_BUCKETS)
+    ]
     results = gather(stage, futures)
     if stage == "people":
         people_task(output_url)
@@ -210,42 +252,21 @@ def transform_stage(stage: str, output_url: str, settings: Settings, force: bool
     return state
 
 
-def transform_flow(stage: str):
-    """The Prefect flow of a transform stage: its buckets in parallel, then its corpus step."""
-
-    def run(output_url: str, settings: Settings, force: bool = False) -> dict:
-        return transform_stage(stage, output_url, settings, force)
-
-    return flow(run, name=stage, log_prints=True)
-
-
-clean_flow = transform_flow("clean")
-paragraphs_flow = transform_flow("paragraphs")
-people_flow = transform_flow("people")
-quotes_flow = transform_flow("quotes")
-
-
-@task(name="publish-bucket", cache_policy=NO_CACHE)
-def publish_bucket_task(output_url: str, bucket: int) -> dict:
-    return offload(publisher.publish_bucket, output_url, bucket)
-
-
-def in_order(futures: list) -> Iterator[dict]:
-    """Results in submission order, each dropped once consumed (a bucket's rows can be large)."""
-    for i, future in enumerate(futures):
-        result = future.result()
-        futures[i] = None
-        yield result
-
-
-@flow(name="publish", log_prints=True)
-def publish_flow(input_url: str, output_url: str) -> dict:
+def run_publish(runner: TaskRunner, output_url: str) -> dict:
+    """Write the tables whose stages changed: the bucket tasks write their parts, then one commit."""
     require(Store(output_url), "publish")
     plan = plan_task(output_url)
     if not plan["todo"]:
         return publisher.last_summary(output_url) | {"rewritten": []}
-    futures = [publish_bucket_task.submit(output_url, b) for b in range(N_BUCKETS)]
-    summary = publisher.write_tables(output_url, plan["todo"], plan["signatures"], in_order(futures))
+    generation = Publication(Store(output_url)).generation
+    futures = [
+        runner.submit(
+            publish_bucket_task, {"output_url": output_url, "bucket": b, "generation": generation, "todo": plan["todo"]}
+        )
+        for b in range(N_BUCKETS)
+    ]
+    results = gather("publish", futures)
+    summary = publisher.write_tables(output_url, plan["todo"], plan["signatures"], generation, results)
     return summary | {"rewritten": plan["todo"]}
 
 
@@ -259,19 +280,11 @@ def pipeline(
 ) -> dict:
     """Run the stages in order (or only those in ``only``, forced), then publish."""
     settings = settings or Settings()
-    runner = make_runner(settings.workers, settings.dask_address)
-    flows = {
-        "ingest": ingest_flow,
-        "clean": clean_flow,
-        "paragraphs": paragraphs_flow,
-        "people": people_flow,
-        "quotes": quotes_flow,
-        "publish": publish_flow,
-    }
     ran, timings, report, pids = [], {}, {}, set()
     with (
         output_lock(Store(output_url), wait=settings.wait_for_lock),
         local_workers(settings.workers, settings.dask_address),
+        make_runner(settings.workers, settings.dask_address) as runner,
     ):
         Store(output_url).remove_temporaries()  # left by a killed run; we hold the lock
         for stage in STAGES:
@@ -279,17 +292,18 @@ def pipeline(
                 continue
             forced = full or bool(only)
             if not forced and stage not in ("ingest", "publish") and up_to_date(Store(output_url), stage):
-                continue  # skipping saves the stage flow's own start-up (about a second)
+                continue
             if stage == "publish" and not forced and not publisher.tables_to_write(output_url):
                 report |= publisher.last_summary(output_url) | {"rewritten": []}
                 continue
             start = time.perf_counter()
-            stage_flow = flows[stage].with_options(task_runner=runner)
             if stage == "publish":
-                report |= stage_flow(input_url, output_url)
+                report |= run_publish(runner, output_url)
             else:
-                args = (input_url, output_url) if stage == "ingest" else (output_url,)
-                result = stage_flow(*args, settings, forced)
+                if stage == "ingest":
+                    result = run_ingest(runner, input_url, output_url, settings, forced)
+                else:
+                    result = run_transform(runner, stage, output_url, settings, forced)
                 report |= {k: v for k, v in result.items() if k in ("new", "changed", "unchanged", "removed")}
                 pids.update(result["pids"])
             timings[stage] = round(time.perf_counter() - start, 3)

@@ -2,9 +2,10 @@
 
 The corpus-level steps read only the columns they need from every bucket and
 persist small lookup tables under ``_state``. Publishing builds each bucket's
-rows of the final tables columnar (polars), in parallel tasks, and the flow
-writes them, bucket after bucket, into a new generation of the tables that
-becomes visible all at once (``flows.storage.Publication``). A table is
+rows of the final tables columnar (polars), a chunk of articles at a time, in
+parallel tasks that write them as the bucket's parts of a new generation of the
+tables; the flow then makes the generation visible all at once
+(``flows.storage.Publication``). A table is
 rewritten only when a stage it is built from changed since it was last published.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from dataclasses import dataclass
 
 import polars as pl
 import pyarrow as pa
@@ -51,7 +52,11 @@ SOURCES = {
     "boilerplate": ("clean",),
     "rejects": ("manifest", "ingest", "clean"),
 }
-BUCKET_TABLES = ("articles", "paragraphs", "quotes", "boilerplate", "rejects")
+# The tables the bucket tasks write in parts; rejects and people are written whole.
+PART_TABLES = ("articles", "paragraphs", "quotes", "boilerplate")
+# Articles turned into rows at a time in a bucket task: bounds its memory at any corpus size.
+PUBLISH_CHUNK = 1000
+ARTICLE_META = ["title", "site_name", "section", "authors", "published", "dateline", "language"]
 SEP = len(ARTICLE_SEP)
 
 
@@ -70,16 +75,25 @@ def state_frame(store: Store, rel: str, columns: list[str] | None = None) -> pl.
     return pl.from_arrow(table) if table is not None else None
 
 
-def corpus_items(store: Store, stage: str, column: str) -> pl.DataFrame:
-    """A stage's list column over every bucket, one row per item, with its article_id."""
-    frames = [bucket_frame(store, stage, b, ["article_id", column]) for b in range(N_BUCKETS)]
-    return pl.concat(frames).explode(column).drop_nulls(column).unnest(column)
+def corpus_items(store: Store, stage: str, column: str, fields: list[str]) -> pl.DataFrame:
+    """Some fields of a stage's list column over every bucket, one row per item, with its article_id.
+
+    Each bucket is flattened on its own, so only the wanted fields of the corpus are held at once.
+    """
+    frames = [
+        bucket_frame(store, stage, b, ["article_id", column])
+        .explode(column)
+        .drop_nulls(column)
+        .select("article_id", *(pl.col(column).struct.field(f) for f in fields))
+        for b in range(N_BUCKETS)
+    ]
+    return pl.concat(frames)
 
 
 def build_people_table(output_url: str) -> int:
     """The corpus's people from every article's mentions, and the corpus-level name map."""
     store = Store(output_url)
-    mentions = corpus_items(store, "people", "mentions").select("article_id", "surface", "name")
+    mentions = corpus_items(store, "people", "mentions", ["surface", "name"])
     table = corpus.build_people(mentions)
     store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
     names = corpus.canonical_names(mentions)
@@ -92,8 +106,8 @@ def build_people_table(output_url: str) -> int:
 def build_quote_clusters(output_url: str) -> int:
     """Cluster ids for every quote in the corpus (same or nearly the same words)."""
     store = Store(output_url)
-    found = corpus_items(store, "quotes", "quotes").select("article_id", "start", "text")
-    labels = corpus.cluster_quotes(found["text"].to_list())
+    found = corpus_items(store, "quotes", "quotes", ["start", "text"])
+    labels = corpus.cluster_quotes(found["text"])
     clusters = found.select("article_id", "start", cluster_id=pl.Series(labels, dtype=pl.Int64))
     store.write_table(
         CLUSTERS_STATE, clusters.with_columns(pl.format("c{}", "cluster_id").alias("cluster_id")).to_arrow()
@@ -141,7 +155,7 @@ def tables_to_write(output_url: str) -> list[str]:
     store = Store(output_url)
     tokens = stage_tokens(store, store.read_table(MANIFEST))
     published = store.read_json(PUBLISHED) or {}
-    return [t for t in schemas.TABLES if published.get(t) != signature(tokens, t) or not store.exists(f"{t}.parquet")]
+    return [t for t in schemas.TABLES if published.get(t) != signature(tokens, t) or not store.exists(t)]
 
 
 def last_summary(output_url: str) -> dict:
@@ -159,38 +173,35 @@ def plan(output_url: str) -> dict:
     return {"todo": todo, "signatures": {t: signature(tokens, t) for t in schemas.TABLES}}
 
 
-def write_tables(output_url: str, todo: list[str], signatures: dict, buckets: Iterable[dict[str, pa.Table]]) -> dict:
-    """Write a new generation of the tables from the buckets' rows; carry unchanged tables over."""
+def write_tables(output_url: str, todo: list[str], signatures: dict, generation: str, buckets: list[dict]) -> dict:
+    """Finish a new generation of the tables: the bucket tasks wrote their parts of the
+    per-article tables; write rejects and people, carry unchanged tables over, commit."""
     store = Store(output_url)
     manifest = store.read_table(MANIFEST)
     people_table = store.read_table(PEOPLE_STATE)
-    counts = {t: 0 for t in schemas.TABLES} | {"people": people_table.num_rows}
+    counts: Counter[str] = Counter({t: 0 for t in schemas.TABLES})
+    counts["people"] = people_table.num_rows
     removed: Counter[str] = Counter()
     rejects = [pl.from_arrow(manifest).filter(pl.col("reason").is_not_null()).select("source_path", "reason", "detail")]
-    publication = Publication(store, list(schemas.TABLES))
-    with contextlib.ExitStack() as stack:
-        sinks = {t: stack.enter_context(publication.writer(t, schemas.TABLES[t][0])) for t in todo}
-        for tables in buckets:
-            rejects.append(pl.from_arrow(tables.pop("rejects")))
-            removed.update(dict(pl.from_arrow(tables["boilerplate"])["reason"].value_counts().iter_rows()))
-            for name, table in tables.items():
-                counts[name] += table.num_rows
-                if name in sinks:
-                    sinks[name](table)
-        all_rejects = pl.concat(rejects).sort("source_path")
-        counts["rejects"] = all_rejects.height
-        if "rejects" in sinks:
-            sinks["rejects"](all_rejects.to_arrow())
-        if "people" in sinks:
-            sinks["people"](people_table)
+    for result in buckets:
+        counts.update(result["counts"])
+        removed.update(result["removed"])
+        rejects.append(pl.from_arrow(result["rejects"]))
+    all_rejects = pl.concat(rejects).sort("source_path")
+    counts["rejects"] = all_rejects.height
+    publication = Publication(store, generation)
+    for name, table in (("rejects", all_rejects.to_arrow()), ("people", people_table)):
+        if name in todo:
+            with publication.writer(name, 0, schemas.TABLES[name][0]) as write:
+                write(table)
     for table in schemas.TABLES:
         if table not in todo:
             publication.keep(table)
-    publication.commit()
+    publication.commit(list(schemas.TABLES))
     summary = {
         "articles": counts["articles"],
         "rejects": counts["rejects"],
-        "tables": counts,
+        "tables": dict(counts),
         "rejects_by_reason": dict(Counter(all_rejects["reason"].to_list()).most_common()),
         "boilerplate_by_reason": dict(removed.most_common()),
     }
@@ -203,17 +214,79 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def publish_bucket(output_url: str, bucket: int) -> dict[str, pa.Table]:
-    """One bucket's rows of every per-article table, built columnar."""
-    store = Store(output_url)
-    ingested = bucket_frame(
-        store, "ingest", bucket, ["article_id", "source_path", "status", "detail", "format", "encoding", "repairs"]
-    )
-    meta = ["title", "site_name", "section", "authors", "published", "dateline", "language"]
-    cleaned = bucket_frame(store, "clean", bucket, ["article_id", "status", "detail", "removed", *meta])
-    paras = bucket_frame(store, "paragraphs", bucket, ["article_id", "paragraphs"])
-    found = bucket_frame(store, "quotes", bucket, ["article_id", "quotes"])
+def publish_bucket(output_url: str, bucket: int, generation: str, todo: list[str]) -> dict:
+    """Write one bucket's part of the per-article tables in ``todo``, chunk by chunk.
 
+    Returns the bucket's row counts (of every table), boilerplate reasons and rejects.
+    """
+    store = Store(output_url)
+    frames = {
+        "ingest": bucket_frame(
+            store, "ingest", bucket, ["article_id", "source_path", "status", "detail", "format", "encoding", "repairs"]
+        ),
+        "clean": bucket_frame(store, "clean", bucket, ["article_id", "status", "detail", "removed", *ARTICLE_META]),
+        "paragraphs": bucket_frame(store, "paragraphs", bucket, ["article_id", "paragraphs"]),
+        "quotes": bucket_frame(store, "quotes", bucket, ["article_id", "quotes"]),
+    }
+    frames["ingest"] = frames["ingest"].sort("source_path")  # each part lists its articles by path
+    lookups = Lookups.read(store, frames["ingest"]["article_id"])
+    publication = Publication(store, generation)
+    counts: Counter[str] = Counter()
+    removed: Counter[str] = Counter()
+    rejects = []
+    ids = frames["ingest"]["article_id"]
+    with contextlib.ExitStack() as stack:
+        sinks = {
+            t: stack.enter_context(publication.writer(t, bucket, schemas.TABLES[t][0]))
+            for t in PART_TABLES
+            if t in todo
+        }
+        for start in range(0, max(len(ids), 1), PUBLISH_CHUNK):
+            chunk = pl.col("article_id").is_in(ids.slice(start, PUBLISH_CHUNK).implode())
+            tables = chunk_rows({k: f.filter(chunk) for k, f in frames.items()}, lookups)
+            rejects.append(tables.pop("rejects"))
+            removed.update(dict(pl.from_arrow(tables["boilerplate"])["reason"].value_counts().iter_rows()))
+            for name, table in tables.items():
+                counts[name] += table.num_rows
+                if name in sinks:
+                    sinks[name](table)
+    return {
+        "articles": counts["articles"],
+        "counts": dict(counts),
+        "removed": dict(removed),
+        "rejects": pa.concat_tables(rejects),
+    }
+
+
+@dataclass
+class Lookups:
+    """The corpus-level results a bucket's rows join with, limited to the bucket's articles."""
+
+    repeated: pl.DataFrame | None
+    near: pl.DataFrame | None
+    clusters: pl.DataFrame
+    resolve: dict[str, str]
+    canonical: dict[str, str]
+
+    @classmethod
+    def read(cls, store: Store, ids: pl.Series) -> Lookups:
+        def mine(frame: pl.DataFrame | None) -> pl.DataFrame | None:
+            return frame.filter(pl.col("article_id").is_in(ids.implode())) if frame is not None else None
+
+        names = state_frame(store, NAMES_STATE)
+        known = state_frame(store, PEOPLE_STATE, ["person_id", "name"])
+        return cls(
+            repeated=mine(state_frame(store, REPEATED_STATE)),
+            near=mine(state_frame(store, NEAR_DUPLICATES_STATE)),
+            clusters=mine(state_frame(store, CLUSTERS_STATE)),
+            resolve=dict(zip(names["name"], names["canonical"], strict=True)),
+            canonical=dict(zip(known["person_id"], known["name"], strict=True)),
+        )
+
+
+def chunk_rows(frames: dict[str, pl.DataFrame], lookups: Lookups) -> dict[str, pa.Table]:
+    """The rows of every per-article table (and the rejects) for a chunk of a bucket's articles."""
+    ingested, cleaned, paras, found = frames["ingest"], frames["clean"], frames["paragraphs"], frames["quotes"]
     ok = ingested.filter(pl.col("status") == "ok").drop("status", "detail")
     joined = ok.join(
         cleaned.rename({"status": "clean_status", "detail": "clean_detail"}), on="article_id", how="left"
@@ -242,7 +315,7 @@ def publish_bucket(output_url: str, bucket: int) -> dict[str, pa.Table]:
         .unnest("removed")
     )
 
-    repeated = state_frame(store, REPEATED_STATE)
+    repeated = lookups.repeated
     paragraphs = (
         paras.join(ids, on="article_id", how="semi")
         .select("article_id", "paragraphs")
@@ -261,7 +334,7 @@ def publish_bucket(output_url: str, bucket: int) -> dict[str, pa.Table]:
     paragraphs = paragraphs.with_columns(pl.col("is_duplicate").fill_null(False))
 
     texts = paragraphs.group_by("article_id", maintain_order=True).agg(text=pl.col("text").str.join(ARTICLE_SEP))
-    near = state_frame(store, NEAR_DUPLICATES_STATE)
+    near = lookups.near
     articles = good.join(texts, on="article_id", how="left").with_columns(n_boilerplate=pl.col("removed").list.len())
     articles = (
         articles.join(near, on="article_id", how="left")
@@ -272,23 +345,20 @@ def publish_bucket(output_url: str, bucket: int) -> dict[str, pa.Table]:
     return {
         "articles": cast(articles.sort("source_path"), "articles"),
         "paragraphs": cast(paragraphs, "paragraphs"),
-        "quotes": cast(quote_rows(store, found.join(ids, on="article_id", how="semi")), "quotes"),
+        "quotes": cast(quote_rows(found.join(ids, on="article_id", how="semi"), lookups), "quotes"),
         "boilerplate": cast(boilerplate, "boilerplate"),
         "rejects": cast(rejects, "rejects"),
     }
 
 
-def quote_rows(store: Store, found: pl.DataFrame) -> pl.DataFrame:
+def quote_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
     """Quotes with corpus-level speakers (people.name, person_id) and cluster ids."""
     rows = found.explode("quotes").drop_nulls("quotes").unnest("quotes")
-    names = state_frame(store, NAMES_STATE)
-    resolve = dict(zip(names["name"], names["canonical"], strict=True))
-    known = state_frame(store, PEOPLE_STATE, ["person_id", "name"])
-    canonical = dict(zip(known["person_id"], known["name"], strict=True))
+    resolve, canonical = lookups.resolve, lookups.canonical
     speakers = rows["speaker"].drop_nulls().unique().to_list()
     pid = {s: people.person_id(resolve.get(s, s)) for s in speakers}
     shown = {s: canonical.get(pid[s], resolve.get(s, s)) for s in speakers}
-    clusters = state_frame(store, CLUSTERS_STATE).join(found.select("article_id"), on="article_id", how="semi")
+    clusters = lookups.clusters.join(found.select("article_id"), on="article_id", how="semi")
     rows = rows.with_columns(
         person_id=pl.col("speaker").replace_strict(pid, default=None, return_dtype=pl.String),
         speaker=pl.col("speaker").replace_strict(shown, default=None, return_dtype=pl.String),

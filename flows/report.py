@@ -10,9 +10,9 @@ from transforms import schemas
 LOADING = """## Loading
 
 ```python
-import polars as pl;  articles = pl.read_parquet("{out}/articles.parquet")
-import pandas as pd;  quotes = pd.read_parquet("{out}/quotes.parquet")
-import duckdb;        duckdb.sql("SELECT speaker, count(*) FROM '{out}/quotes.parquet' GROUP BY 1 ORDER BY 2 DESC")
+import polars as pl;  articles = pl.read_parquet("{out}/articles/")
+import pandas as pd;  quotes = pd.read_parquet("{out}/quotes")
+import duckdb;        duckdb.sql("SELECT speaker, count(*) FROM '{out}/quotes/*.parquet' GROUP BY 1 ORDER BY 2 DESC")
 ```
 """
 
@@ -30,7 +30,7 @@ def dataset_card(store: Store, counts: dict[str, int]) -> str:
         "| --- | --- |",
     ]
     lines += [f"| {t} | {counts.get(t, 0)} |" for t in schemas.TABLES]
-    articles = store.read_table("articles.parquet", columns=["language", "site_name", "source_path", "published"])
+    articles = store.read_dataset("articles", columns=["language", "site_name", "source_path", "published"])
     if articles is not None and articles.num_rows:
         frame = pl.from_arrow(articles).with_columns(folder=pl.col("source_path").str.extract(r"^([^/]+)/", 1))
         for title, column in (("Languages", "language"), ("Sites", "site_name"), ("Input folders", "folder")):
@@ -50,7 +50,7 @@ def dataset_card(store: Store, counts: dict[str, int]) -> str:
 
 def top_speakers(store: Store, n: int = 20) -> list[dict]:
     """The most-quoted people of the published corpus."""
-    quotes = store.read_table("quotes.parquet")
+    quotes = store.read_dataset("quotes", columns=["speaker", "kind"])
     if quotes is None or quotes.num_rows == 0:
         return []
     frame = pl.from_arrow(quotes.select(["speaker", "kind"])).filter(pl.col("speaker").is_not_null())

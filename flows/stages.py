@@ -132,13 +132,11 @@ def bucket_path(stage: str, bucket: int) -> str:
     return f"{STATE}/{stage}/{bucket:02d}.parquet"
 
 
-def read_rows(store: Store, stage: str, bucket: int, ids: list[str] | None = None) -> dict[str, dict]:
-    """A stage's rows in a bucket by article_id, all or only ``ids`` (empty when never written)."""
-    table = store.read_table(bucket_path(stage, bucket))
+def rows_by_id(table: pa.Table | None, ids: list[str]) -> dict[str, dict]:
+    """The rows of ``ids`` in a stage's bucket table, by article_id (none when never written)."""
     if table is None:
         return {}
-    if ids is not None:
-        table = table.filter(pc.is_in(table["article_id"], pa.array(ids, pa.string())))
+    table = table.filter(pc.is_in(table["article_id"], pa.array(ids, pa.string())))
     return {row["article_id"]: row for row in table.to_pylist()}
 
 
@@ -218,6 +216,11 @@ def quotes_one(up: dict, settings: Settings) -> dict:
 # -- a bucket through a stage ------------------------------------------------------------
 
 
+# Articles computed at a time: a chunk's Python objects become compact Arrow data before
+# the next chunk starts, so a worker holds one chunk of them however large its bucket.
+CHUNK = 500
+
+
 def update_bucket(
     store: Store,
     stage: str,
@@ -231,7 +234,8 @@ def update_bucket(
     """Bring a stage's bucket in line with the ``wanted`` articles.
 
     Rows whose article is gone are dropped; rows missing, stale (other version) or
-    all rows when ``force`` are computed from their upstream rows (``load``). When
+    all rows when ``force`` are computed from their upstream rows (``load``), a
+    ``CHUNK`` of articles at a time, each chunk turned into Arrow at once. When
     nothing is to be done only the bucket's article ids and versions are read; kept
     rows are carried over as Arrow data, never turned back into Python objects.
     """
@@ -243,9 +247,12 @@ def update_bucket(
     todo = [aid for aid in wanted if aid not in kept]
     changed = bool(todo) or len(keep) != len(current)
     if changed:
-        upstream = load(todo)
-        new = [compute(aid, upstream[aid]) | {"article_id": aid, "version": version} for aid in todo]
-        parts = [pa.Table.from_pylist(new, schema=SCHEMAS[stage])]
+        parts = [SCHEMAS[stage].empty_table()]
+        for start in range(0, len(todo), CHUNK):
+            ids = todo[start : start + CHUNK]
+            upstream = load(ids)
+            new = [compute(aid, upstream[aid]) | {"article_id": aid, "version": version} for aid in ids]
+            parts.append(pa.Table.from_pylist(new, schema=SCHEMAS[stage]))
         if keep:
             old = store.read_table(bucket_path(stage, bucket))
             parts.append(old.filter(pc.is_in(old["article_id"], pa.array(keep, pa.string()))))
@@ -272,11 +279,17 @@ def transform_bucket(stage: str, output_url: str, bucket: int, settings: Setting
     """Run clean, paragraphs, people or quotes over one bucket of its upstream stage."""
     store, upstream = Store(output_url), UPSTREAM[stage][0]
     wanted = [aid for aid, status in read_index(store, upstream, bucket, "status").items() if status == "ok"]
+    tables: dict[str, pa.Table | None] = {}
+
+    def bucket_rows(source: str, ids: list[str]) -> dict[str, dict]:
+        if source not in tables:  # read once, when there is something to compute
+            tables[source] = store.read_table(bucket_path(source, bucket))
+        return rows_by_id(tables[source], ids)
 
     def load(ids: list[str]) -> dict[str, dict]:
-        rows = read_rows(store, upstream, bucket, ids)
+        rows = bucket_rows(upstream, ids)
         if stage == "quotes":  # quotes also read the people stage's mentions
-            mentions = read_rows(store, "people", bucket, ids)
+            mentions = bucket_rows("people", ids)
             rows = {
                 aid: row | {"mentions": mentions[aid]["mentions"] if aid in mentions else []}
                 for aid, row in rows.items()
@@ -285,6 +298,11 @@ def transform_bucket(stage: str, output_url: str, bucket: int, settings: Setting
 
     one = {"clean": clean_one, "paragraphs": paragraphs_one, "people": people_one, "quotes": quotes_one}[stage]
     return update_bucket(store, stage, bucket, wanted, load, lambda aid, up: one(up, settings), force=force)
+
+
+def warm_up() -> int:
+    """Nothing to do: a new worker process imports this module, and with it every transform."""
+    return os.getpid()
 
 
 def scan_files(input_url: str, paths: list[tuple[str, int]], settings: Settings) -> list[dict]:

@@ -2,7 +2,7 @@
 
 Layout under the output root::
 
-    <table>.parquet              published tables (see transforms.schemas)
+    <table>/part-NN.parquet      published tables (see transforms.schemas), in parts
     README.md                    dataset card
     _state/manifest.parquet      every input seen: path, content hash, article_id
     _state/<stage>/NN.parquet    a stage's per-article results, one file per bucket
@@ -65,6 +65,11 @@ class Store:
 
     def read_bytes(self, rel: str) -> bytes:
         return self.fs.cat_file(self.path(rel))
+
+    def read_dataset(self, rel: str, columns: list[str] | None = None) -> pa.Table | None:
+        """A published table: a folder of Parquet parts (None when missing)."""
+        fs, path = self.fs, self.path(rel)
+        return pq.read_table(path, filesystem=fs, columns=columns) if fs.exists(path) else None
 
     def read_table(self, rel: str, columns: list[str] | None = None) -> pa.Table | None:
         path = self.path(rel)
@@ -164,55 +169,63 @@ def output_lock(store: Store, *, wait: bool) -> Iterator[None]:
 class Publication:
     """A new generation of the published tables, made visible all at once.
 
-    On a local folder, tables are written under ``_state/tables/<generation>/``
-    (unchanged ones hard-linked from the current generation, so not rewritten),
-    then the link ``_current`` is swapped to the new generation in one rename.
-    ``<table>.parquet`` are fixed links through ``_current``: a reader, or a run
-    killed at any moment, sees either the old tables or the new ones, never a mix.
-    Object stores have no links: there each table is replaced on its own (an
-    object upload is atomic, a set of them is not).
+    A table is a folder of Parquet parts, ``<table>/part-NN.parquet``: the workers
+    write the parts of their buckets in parallel, and no process ever holds a whole
+    table. On a local folder the parts are written under
+    ``_state/tables/<generation>/<table>/`` (an unchanged table's parts are
+    hard-linked from the current generation, not rewritten), then the link
+    ``_current`` is swapped to the new generation in one rename; ``<table>`` are
+    fixed links through ``_current``. A reader, or a run killed at any moment,
+    sees either the old tables or the new ones, never a mix. Object stores have
+    no links: there parts are replaced one by one (an upload is atomic, a set of
+    them is not).
     """
 
-    KEEP_GENERATIONS = 2  # the current one and the one before (a reader may still hold it)
+    def __init__(self, store: Store, generation: str | None = None):
+        self.store = store
+        self.generation = generation or f"{STATE}/tables/{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
 
-    def __init__(self, store: Store, tables: list[str]):
-        self.store, self.tables = store, tables
-        self.generation = f"{STATE}/tables/{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    def table_dir(self, table: str) -> str:
+        return f"{self.generation}/{table}" if self.store.is_local else table
 
-    def rel(self, table: str) -> str:
-        return f"{self.generation}/{table}.parquet" if self.store.is_local else f"{table}.parquet"
-
-    def writer(self, table: str, schema: pa.Schema) -> _AtomicParquet:
-        return self.store.writer(self.rel(table), schema)
+    def writer(self, table: str, part: int, schema: pa.Schema) -> _AtomicParquet:
+        return self.store.writer(f"{self.table_dir(table)}/part-{part:02d}.parquet", schema)
 
     def keep(self, table: str) -> None:
         """Carry an unchanged table into the new generation without rewriting it."""
-        if self.store.is_local:
-            os.makedirs(self.store.path(self.generation), exist_ok=True)
-            source, dest = os.path.realpath(self.store.path(f"{table}.parquet")), self.store.path(self.rel(table))
-            try:
-                os.link(source, dest)
-            except OSError:  # a filesystem without hard links
-                shutil.copy2(source, dest)
-
-    def commit(self) -> None:
         if not self.store.is_local:
             return
-        root = self.store.root
+        source, dest = os.path.realpath(self.store.path(table)), self.store.path(self.table_dir(table))
+        os.makedirs(dest, exist_ok=True)
+        for name in os.listdir(source):
+            try:
+                os.link(os.path.join(source, name), os.path.join(dest, name))
+            except OSError:  # a filesystem without hard links
+                shutil.copy2(os.path.join(source, name), os.path.join(dest, name))
+
+    def commit(self, tables: list[str]) -> None:
+        if not self.store.is_local:
+            return
+        root, tables_dir = self.store.root, self.store.path(f"{STATE}/tables")
+        current = os.path.join(root, "_current")
+        previous = os.path.basename(os.readlink(current)) if os.path.islink(current) else None
         tmp = os.path.join(root, f"_current.tmp-{uuid.uuid4().hex[:8]}")
         os.symlink(self.generation, tmp)
-        os.replace(tmp, os.path.join(root, "_current"))
-        for table in self.tables:
-            link = os.path.join(root, f"{table}.parquet")
-            target = f"_current/{table}.parquet"
+        os.replace(tmp, current)
+        for table in tables:
+            link, target = os.path.join(root, table), f"_current/{table}"
             if not os.path.islink(link) or os.readlink(link) != target:
                 tmp = f"{link}.tmp-{uuid.uuid4().hex[:8]}"
                 os.symlink(target, tmp)
                 os.replace(tmp, link)
-        generations = sorted(os.listdir(self.store.path(f"{STATE}/tables")))
-        current = posixpath.basename(self.generation)
-        for old in [g for g in generations[: -self.KEEP_GENERATIONS] if g != current]:
-            shutil.rmtree(self.store.path(f"{STATE}/tables/{old}"), ignore_errors=True)
+            with contextlib.suppress(FileNotFoundError):  # the one-file layout of earlier versions
+                os.unlink(os.path.join(root, f"{table}.parquet"))
+        # Keep the new generation and the one before (a reader may still hold it); drop the
+        # rest, including the half-written generations of killed runs.
+        keep = {os.path.basename(self.generation), previous}
+        for old in os.listdir(tables_dir):
+            if old not in keep:
+                shutil.rmtree(os.path.join(tables_dir, old), ignore_errors=True)
 
 
 class _AtomicParquet:

@@ -37,7 +37,7 @@ def norm_name(s: str | None) -> str | None:
 
 def check(out: Path) -> tuple[list[str], dict[str, float]]:
     exp = expectations()
-    tables = {t: pl.read_parquet(out / f"{t}.parquet") for t in ("articles", "paragraphs", "quotes", "people")}
+    tables = {t: pl.read_parquet(out / t) for t in ("articles", "paragraphs", "quotes", "people")}
     articles = {Path(r["source_path"]).name: r for r in tables["articles"].to_dicts()}
     persons = {norm_name(p) for p in exp["persons"]}
     problems: list[str] = []

@@ -30,7 +30,7 @@ def start(inp: Path, out: Path, home: Path) -> subprocess.Popen:
 
 def consistent(out: Path) -> int:
     """Check the published tables belong together; returns the number of inputs they account for."""
-    tables = {t: pl.read_parquet(out / f"{t}.parquet") for t in TABLES}
+    tables = {t: pl.read_parquet(out / t) for t in TABLES}
     articles = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"], strict=True))
     for name in ("paragraphs", "quotes", "boilerplate"):
         assert set(tables[name]["article_id"]) <= set(articles), name

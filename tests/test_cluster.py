@@ -58,6 +58,6 @@ def test_dask_worker_runs_the_tasks_and_tables_match_a_local_run(prefect_api, da
     assert on_dask["worker_pids"] == [worker_pid]
     assert worker_pid not in local["worker_pids"]
     for table in TABLES:
-        a = pl.read_parquet(tmp_path / "dask" / f"{table}.parquet")
-        b = pl.read_parquet(tmp_path / "local" / f"{table}.parquet")
+        a = pl.read_parquet(tmp_path / "dask" / table)
+        b = pl.read_parquet(tmp_path / "local" / table)
         assert a.sort(a.columns[:3]).equals(b.sort(b.columns[:3])), table

@@ -82,8 +82,8 @@ def test_run_succeeds_without_traceback(hostile_run):
 
 def test_every_file_is_accounted_for_exactly_once(hostile_run):
     expected, out, got = hostile_run
-    articles = pl.read_parquet(out / "articles.parquet")["source_path"].to_list()
-    rejects = {r["source_path"]: r["reason"] for r in pl.read_parquet(out / "rejects.parquet").to_dicts()}
+    articles = pl.read_parquet(out / "articles")["source_path"].to_list()
+    rejects = {r["source_path"]: r["reason"] for r in pl.read_parquet(out / "rejects").to_dicts()}
     assert sorted(articles + list(rejects)) == sorted(expected)
     assert rejects == {p: r for p, r in expected.items() if r is not None}
     summary = json.loads(got.stdout.strip().splitlines()[-1])
@@ -92,7 +92,7 @@ def test_every_file_is_accounted_for_exactly_once(hostile_run):
 
 def test_text_is_repaired(hostile_run):
     _, out, _ = hostile_run
-    texts = {r["source_path"]: r["text"] for r in pl.read_parquet(out / "articles.parquet").to_dicts()}
+    texts = {r["source_path"]: r["text"] for r in pl.read_parquet(out / "articles").to_dicts()}
     reference = texts["crlf.txt"]
     for name in ("cr.txt", "story.txt.gz", "nul bytes.txt", "invisible.txt", "d1/d2/d3/d4/d5/d6/deep.txt"):
         assert texts[name] == reference, name

@@ -52,9 +52,9 @@ def test_seeds_round_trip_through_s3(s3, tmp_path):
         "aws_secret_access_key": "test",
         "aws_region": "us-east-1",
     }
-    articles = pl.read_parquet("s3://news/out/articles.parquet", storage_options=options)
+    articles = pl.read_parquet("s3://news/out/articles/*.parquet", storage_options=options)
     assert sorted(articles["source_path"]) == sorted(p.name for p in SEEDS.iterdir())
     con = duckdb.connect()
     con.register_filesystem(fs)
-    n = con.sql("SELECT count(*) FROM read_parquet('s3://news/out/quotes.parquet')").fetchall()[0][0]
-    assert n == pl.read_parquet("s3://news/out/quotes.parquet", storage_options=options).height > 0
+    n = con.sql("SELECT count(*) FROM read_parquet('s3://news/out/quotes/*.parquet')").fetchall()[0][0]
+    assert n == pl.read_parquet("s3://news/out/quotes/*.parquet", storage_options=options).height > 0

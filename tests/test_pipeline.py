@@ -39,7 +39,7 @@ def test_seeds_dataset_matches_expectations(seeds_run):
 
 def test_binary_input_is_a_reject_and_the_run_succeeds(seeds_run):
     _, out, result = seeds_run
-    rejects = pl.read_parquet(out / "rejects.parquet").to_dicts()
+    rejects = pl.read_parquet(out / "rejects").to_dicts()
     assert [(r["source_path"], r["reason"]) for r in rejects] == [("nested/image.txt", "binary")]
     assert result["articles"] == 5
     assert result["stages"] == ["ingest", "clean", "paragraphs", "people", "quotes", "publish"]
@@ -47,12 +47,12 @@ def test_binary_input_is_a_reject_and_the_run_succeeds(seeds_run):
 
 def test_every_table_loads_and_offsets_hold(seeds_run):
     _, out, _ = seeds_run
-    articles = {r["article_id"]: r["text"] for r in pl.read_parquet(out / "articles.parquet").to_dicts()}
+    articles = {r["article_id"]: r["text"] for r in pl.read_parquet(out / "articles").to_dicts()}
     for table in ("paragraphs", "quotes"):
-        for r in pl.read_parquet(out / f"{table}.parquet").to_dicts():
+        for r in pl.read_parquet(out / table).to_dicts():
             assert articles[r["article_id"]][r["char_start"] : r["char_end"]] == r["text"]
     for table in ("people", "boilerplate"):
-        assert pl.read_parquet(out / f"{table}.parquet").height > 0
+        assert pl.read_parquet(out / table).height > 0
     card = (out / "README.md").read_text()
     assert "| articles | 5 |" in card
     assert "## Languages\n\nen (5)" in card

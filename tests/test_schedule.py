@@ -55,4 +55,4 @@ def test_scheduled_run_writes_the_tables(prefect_api, tmp_path):
         assert completed_runs(prefect_api["PREFECT_API_URL"], "scheduled") >= 1
     finally:
         stop(proc)
-    assert pl.read_parquet(out / "articles.parquet").height == 5
+    assert pl.read_parquet(out / "articles").height == 5
