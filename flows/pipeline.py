@@ -61,7 +61,7 @@ def local_workers(workers: int, dask_address: str | None) -> Iterator[None]:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     for _ in range(workers):  # start the processes and their imports now, while the flow starts
-        POOL.submit(stages.warm_up)
+        POOL.submit(publisher.warm_up)
     try:
         yield
     finally:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ import pyarrow as pa
 
 from flows.report import dataset_card
 from flows.stages import SCHEMAS, bucket_path
-from flows.storage import N_BUCKETS, STATE, Publication, Store
+from flows.storage import N_BUCKETS, STATE, Publication, Store, bucket_expr
 from transforms import corpus, dedupe, people, schemas
 from transforms.records import ARTICLE_SEP
 
@@ -39,8 +40,9 @@ PEOPLE_STATE = f"{STATE}/people.parquet"
 # Article-level names the corpus resolves further ("Putin" -> "Vladimir Putin").
 NAMES_STATE = f"{STATE}/people_names.parquet"
 NAMES_SCHEMA = pa.schema([("name", pa.string()), ("canonical", pa.string())])
-CLUSTERS_STATE = f"{STATE}/quote_clusters.parquet"
-REPEATED_STATE = f"{STATE}/repeated_paragraphs.parquet"
+# Corpus-level results per article, split by bucket: a bucket task reads only its own.
+CLUSTERS_STATE = f"{STATE}/quote_clusters"
+REPEATED_STATE = f"{STATE}/repeated_paragraphs"
 NEAR_DUPLICATES_STATE = f"{STATE}/near_duplicates.parquet"
 PUBLISHED = f"{STATE}/published.json"
 # Which stages each table is built from: a table is rewritten when one of them changed.
@@ -58,6 +60,11 @@ PART_TABLES = ("articles", "paragraphs", "quotes", "boilerplate")
 PUBLISH_CHUNK = 1000
 ARTICLE_META = ["title", "site_name", "section", "authors", "published", "dateline", "language"]
 SEP = len(ARTICLE_SEP)
+
+
+def warm_up() -> int:
+    """Nothing to do: a new worker process imports this module, and with it the stages and every transform."""
+    return os.getpid()
 
 
 def manifest_table(manifest: list[dict]) -> pa.Table:
@@ -109,10 +116,15 @@ def build_quote_clusters(output_url: str) -> int:
     found = corpus_items(store, "quotes", "quotes", ["start", "text"])
     labels = corpus.cluster_quotes(found["text"])
     clusters = found.select("article_id", "start", cluster_id=pl.Series(labels, dtype=pl.Int64))
-    store.write_table(
-        CLUSTERS_STATE, clusters.with_columns(pl.format("c{}", "cluster_id").alias("cluster_id")).to_arrow()
-    )
+    write_by_bucket(store, CLUSTERS_STATE, clusters.with_columns(pl.format("c{}", "cluster_id").alias("cluster_id")))
     return len(set(labels))
+
+
+def write_by_bucket(store: Store, rel: str, frame: pl.DataFrame) -> None:
+    """A corpus-level result with an article_id column, one file per article bucket."""
+    keyed = frame.with_columns(_bucket=bucket_expr("article_id"))
+    for b in range(N_BUCKETS):
+        store.write_table(f"{rel}/{b:02d}.parquet", keyed.filter(pl.col("_bucket") == b).drop("_bucket").to_arrow())
 
 
 def build_duplicates(store: Store, manifest: pa.Table) -> None:
@@ -132,7 +144,7 @@ def build_duplicates(store: Store, manifest: pa.Table) -> None:
         .rename({"fingerprints": "fp"})
     )
     repeated, near = dedupe.duplicates(prints)
-    store.write_table(REPEATED_STATE, repeated.to_arrow())
+    write_by_bucket(store, REPEATED_STATE, repeated)
     store.write_table(NEAR_DUPLICATES_STATE, near.to_arrow())
 
 
@@ -229,7 +241,7 @@ def publish_bucket(output_url: str, bucket: int, generation: str, todo: list[str
         "quotes": bucket_frame(store, "quotes", bucket, ["article_id", "quotes"]),
     }
     frames["ingest"] = frames["ingest"].sort("source_path")  # each part lists its articles by path
-    lookups = Lookups.read(store, frames["ingest"]["article_id"])
+    lookups = Lookups.read(store, bucket)
     publication = Publication(store, generation)
     counts: Counter[str] = Counter()
     removed: Counter[str] = Counter()
@@ -260,7 +272,7 @@ def publish_bucket(output_url: str, bucket: int, generation: str, todo: list[str
 
 @dataclass
 class Lookups:
-    """The corpus-level results a bucket's rows join with, limited to the bucket's articles."""
+    """The corpus-level results a bucket's rows join with (the bucket's share of the per-article ones)."""
 
     repeated: pl.DataFrame | None
     near: pl.DataFrame | None
@@ -269,16 +281,13 @@ class Lookups:
     canonical: dict[str, str]
 
     @classmethod
-    def read(cls, store: Store, ids: pl.Series) -> Lookups:
-        def mine(frame: pl.DataFrame | None) -> pl.DataFrame | None:
-            return frame.filter(pl.col("article_id").is_in(ids.implode())) if frame is not None else None
-
+    def read(cls, store: Store, bucket: int) -> Lookups:
         names = state_frame(store, NAMES_STATE)
         known = state_frame(store, PEOPLE_STATE, ["person_id", "name"])
         return cls(
-            repeated=mine(state_frame(store, REPEATED_STATE)),
-            near=mine(state_frame(store, NEAR_DUPLICATES_STATE)),
-            clusters=mine(state_frame(store, CLUSTERS_STATE)),
+            repeated=state_frame(store, f"{REPEATED_STATE}/{bucket:02d}.parquet"),
+            near=state_frame(store, NEAR_DUPLICATES_STATE),
+            clusters=state_frame(store, f"{CLUSTERS_STATE}/{bucket:02d}.parquet"),
             resolve=dict(zip(names["name"], names["canonical"], strict=True)),
             canonical=dict(zip(known["person_id"], known["name"], strict=True)),
         )

@@ -62,9 +62,13 @@ CODE: dict[str, tuple[ModuleType, ...]] = {
 }
 
 
+# Bumped when the layout of the files under _state changes, so that old state is recomputed.
+STATE_LAYOUT = "2: corpus results split by bucket"
+
+
 def stage_version(stage: str) -> str:
     """Hash of the stage's transform sources and of its upstream stages' versions."""
-    h = hashlib.sha256(stage.encode())
+    h = hashlib.sha256(f"{STATE_LAYOUT}:{stage}".encode())
     for module in CODE[stage]:
         h.update(inspect.getsource(module).encode())
     h.update(str(SCHEMAS.get(stage)).encode())  # a new state layout recomputes too
@@ -298,11 +302,6 @@ def transform_bucket(stage: str, output_url: str, bucket: int, settings: Setting
 
     one = {"clean": clean_one, "paragraphs": paragraphs_one, "people": people_one, "quotes": quotes_one}[stage]
     return update_bucket(store, stage, bucket, wanted, load, lambda aid, up: one(up, settings), force=force)
-
-
-def warm_up() -> int:
-    """Nothing to do: a new worker process imports this module, and with it every transform."""
-    return os.getpid()
 
 
 def scan_files(input_url: str, paths: list[tuple[str, int]], settings: Settings) -> list[dict]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import fsspec
 import fsspec.implementations.local
+import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -37,6 +38,11 @@ STATE = "_state"
 
 def bucket_of(article_id: str) -> int:
     return int(article_id[:4], 16) % N_BUCKETS
+
+
+def bucket_expr(column: str) -> pl.Expr:
+    """``bucket_of`` as a polars expression over a column of article ids."""
+    return pl.col(column).str.slice(0, 4).str.to_integer(base=16) % N_BUCKETS
 
 
 def content_id(data: bytes) -> str:

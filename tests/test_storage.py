@@ -3,10 +3,11 @@
 import multiprocessing
 import os
 
+import polars as pl
 import pyarrow as pa
 import pytest
 
-from flows.storage import LockedError, Store, output_lock
+from flows.storage import LockedError, Store, bucket_expr, bucket_of, content_id, output_lock
 
 SCHEMA = pa.schema([("x", pa.int64())])
 
@@ -59,3 +60,10 @@ def test_paths_are_relative_whatever_the_name(tmp_path, name):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / name).write_text("x")
     assert list(Store(str(tmp_path)).list_files()) == [(f"sub/{name}", 1)]
+
+
+def test_bucket_expr_agrees_with_bucket_of():
+    ids = [content_id(str(i).encode()) for i in range(500)]
+    got = pl.DataFrame({"article_id": ids}).select(bucket_expr("article_id"))["article_id"].to_list()
+    assert got == [bucket_of(a) for a in ids]
+    assert len(set(got)) > 1
