@@ -84,3 +84,19 @@ def test_run_publishes_prefect_artifacts(seeds_run):
     # Other tests' runs share the test server: look for this run's artifacts among them.
     assert any("5 articles, 1 rejects" in a.data for a in asyncio.run(artifacts("newscurate-summary")))
     assert any("Kim Jong Un" in str(a.data) for a in asyncio.run(artifacts("newscurate-speakers")))
+
+
+def test_small_chunks_give_the_same_tables(seeds_run, tmp_path, monkeypatch):
+    """Stages compute, and publishing writes, a chunk of articles at a time: chunk size changes nothing."""
+    from flows import publish, stages
+    from flows.pipeline import pipeline
+    from flows.settings import Settings
+
+    inp, out, _ = seeds_run
+    monkeypatch.setattr(stages, "CHUNK", 2)
+    monkeypatch.setattr(publish, "PUBLISH_CHUNK", 1)
+    pipeline(str(inp), str(tmp_path), settings=Settings(workers=1))
+    for table in ("articles", "paragraphs", "quotes", "people", "boilerplate", "rejects"):
+        a = pl.read_parquet(out / table).sort(pl.all())
+        b = pl.read_parquet(tmp_path / table).sort(pl.all())
+        assert a.equals(b), table
