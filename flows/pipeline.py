@@ -86,7 +86,7 @@ def gather(stage: str, futures: list) -> list[dict]:
 
 def offload(fn: Callable, *args):
     """Run ``fn(*args)`` in the local worker processes, or inline (on a Dask worker, or with one worker)."""
-    return POOL.submit(fn, *args).result() if POOL is not None else fn(*args)
+    return POOL.submit(stages.in_worker, fn, *args).result() if POOL is not None else fn(*args)
 
 
 @task(name="scan-files", task_run_name="scan-{first}", cache_policy=NO_CACHE)
