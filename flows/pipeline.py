@@ -131,7 +131,9 @@ def make_runner(workers: int, dask_address: str | None) -> TaskRunner:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
-    return ThreadPoolTaskRunner(max_workers=workers)
+    # More threads than processes: while a finished task reports its state to the API,
+    # the next one is already queued in the pool, so no worker process waits for Prefect.
+    return ThreadPoolTaskRunner(max_workers=4 * workers)
 
 
 def mark_stage(store: Store, stage: str, results: list[dict], force: bool) -> dict:
