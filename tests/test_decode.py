@@ -1,11 +1,8 @@
 import gzip
 
-import ftfy
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 
-from transforms.decode import FTFY, Decoded, Rejected, decode_input, fix_text, wrap_long_lines
+from transforms.decode import Decoded, Rejected, decode_input, wrap_long_lines
 
 LIMIT = 1 << 20
 TEXT = "Die Bürgermeisterin sagte: „Wir öffnen die Brücke“ – am Montag.\nZweite Zeile.\n"
@@ -126,20 +123,3 @@ def test_html_is_recognised(name, text, fmt):
 )
 def test_long_lines_are_wrapped(text, limit, expected):
     assert wrap_long_lines(text, limit) == expected
-
-
-# Pieces ftfy acts on (mojibake, entities, controls, wide and combining characters,
-# "<" that turns entity decoding off) mixed with plain ASCII words and newlines.
-FTFY_PIECES = st.sampled_from(
-    ["plain words", " ", "\n", "\t", "&amp;", "&lt;b&gt;", "&eacute;", "<p>", "<", "\u00e2\u20ac\u2122",
-     "\u00c3\u00a9", "caf\u00e9", "\u201cquoted\u201d", "\x00", "\x1b[31m", "\x0c", "\u2028", "\uff21",
-     "e\u0301", "\ufb01", "\u00c2\u00a0", "\x85", "\ufeff", "\u00e2\u20ac\u0153It\u00e2\u20ac\u009d", "A&B"]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(FTFY_PIECES, st.text(max_size=8)), max_size=30).map("".join))
-@example("Fish &amp; chips\n<b>bold</b>\nFish &amp; chips\n")
-@example("\u00e2\u20ac\u0153Yes,\u00e2\u20ac\u009d she said.\nPlain line\n")
-def test_fix_text_skips_only_lines_ftfy_leaves_alone(text):
-    assert fix_text(text) == ftfy.fix_text(text, FTFY)
