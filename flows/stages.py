@@ -38,8 +38,9 @@ from transforms import (
 )
 from transforms.records import ArticleMeta, Mention
 
-# glibc, for malloc_trim (None elsewhere, e.g. musl or macOS).
-LIBC = ctypes.CDLL(ctypes.util.find_library("c")) if ctypes.util.find_library("c") else None
+# The C library when it has malloc_trim (glibc); None elsewhere (musl, macOS, Windows).
+LIBC_PATH = ctypes.util.find_library("c")
+LIBC = ctypes.CDLL(LIBC_PATH) if LIBC_PATH else None
 if LIBC is not None and not hasattr(LIBC, "malloc_trim"):
     LIBC = None
 
@@ -316,8 +317,8 @@ def in_worker(fn: Callable, *args):
     """Run one task's work in a worker process, then give the memory it freed back to the system.
 
     Allocators keep freed memory for reuse, so without this a worker's footprint
-    creeps up to the sum of its tasks' peaks (measured at 100,000 articles: 632
-    against 416 MiB after the clean stage's buckets).
+    creeps up to the sum of its tasks' peaks (measured on two 6,000-article buckets
+    of the clean stage: 381 MiB afterwards, against 632 without this).
     """
     try:
         return fn(*args)
