@@ -233,14 +233,14 @@ def publish_bucket(output_url: str, bucket: int, generation: str, todo: list[str
     """
     store = Store(output_url)
     frames = {
+        # sorted so that each part lists its articles by path
         "ingest": bucket_frame(
             store, "ingest", bucket, ["article_id", "source_path", "status", "detail", "format", "encoding", "repairs"]
-        ),
+        ).sort("source_path"),
         "clean": bucket_frame(store, "clean", bucket, ["article_id", "status", "detail", "removed", *ARTICLE_META]),
         "paragraphs": bucket_frame(store, "paragraphs", bucket, ["article_id", "paragraphs"]),
         "quotes": bucket_frame(store, "quotes", bucket, ["article_id", "quotes"]),
     }
-    frames["ingest"] = frames["ingest"].sort("source_path")  # each part lists its articles by path
     lookups = Lookups.read(store, bucket)
     publication = Publication(store, generation)
     counts: Counter[str] = Counter()

@@ -21,6 +21,12 @@ def _one(paragraphs, text_start):
     return qs[0]
 
 
+def _speaker(paragraphs, text_start):
+    """(speaker_text, speaker) of the one quote starting with ``text_start``."""
+    q = _one(paragraphs, text_start)
+    return q.speaker_text, q.speaker
+
+
 # --------------------------------------------------------------------------- marks
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
@@ -423,8 +429,7 @@ def test_titles_and_headline_fragments_are_partial(paragraph, kind):
     ],
 )
 def test_more_speakers(paragraphs, quote_start, speaker_text, speaker):
-    q = _one(paragraphs, quote_start)
-    assert (q.speaker_text, q.speaker) == (speaker_text, speaker)
+    assert _speaker(paragraphs, quote_start) == (speaker_text, speaker)
 
 
 def test_nickname_is_not_a_quote():
@@ -618,8 +623,7 @@ def test_pronoun_after_unnamed_person_keeps_the_description():
     ],
 )
 def test_organisation_antecedents(paragraphs, quote_start, speaker_text):
-    q = _one(paragraphs, quote_start)
-    assert (q.speaker_text, q.speaker) == (speaker_text, None)
+    assert _speaker(paragraphs, quote_start) == (speaker_text, None)
 
 
 # --------------------------------------------------------------------------- passive and perceived speech
@@ -665,8 +669,7 @@ def test_organisation_antecedents(paragraphs, quote_start, speaker_text):
     ],
 )
 def test_passive_and_perceived_speech(paragraphs, quote_start, speaker_text, speaker):
-    q = _one(paragraphs, quote_start)
-    assert (q.speaker_text, q.speaker) == (speaker_text, speaker)
+    assert _speaker(paragraphs, quote_start) == (speaker_text, speaker)
 
 
 def test_organisation_vocabularies_are_consistent():
