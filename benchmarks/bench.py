@@ -103,7 +103,7 @@ def run_direct(corpus: Path, out: Path) -> float:
     from flows import publish, stages
     from flows.pipeline import mark_duplicates
     from flows.settings import Settings
-    from flows.storage import N_BUCKETS, STATE, Publication, Store
+    from flows.storage import STATE, Publication, Store
 
     settings, start = Settings(workers=WORKERS), time.perf_counter()
     files = list(Store(str(corpus)).list_files())
@@ -118,12 +118,13 @@ def run_direct(corpus: Path, out: Path) -> float:
             key=lambda r: r["source_path"],
         )
         mark_duplicates(manifest)
-        items = stages.bucket_items(manifest)
+        n = stages.resize_buckets(Store(str(out)), sum(r["reason"] is None for r in manifest), settings)
+        items = stages.bucket_items(manifest, n)
         list(
             pool.map(
                 stages.ingest_bucket,
                 *zip(
-                    *[(str(corpus), str(out), b, items.get(b, []), settings, True) for b in range(N_BUCKETS)],
+                    *[(str(corpus), str(out), b, items.get(b, []), settings, True) for b in range(n)],
                     strict=True,
                 ),
             )
@@ -134,7 +135,7 @@ def run_direct(corpus: Path, out: Path) -> float:
                 list(
                     pool.map(
                         stages.transform_bucket,
-                        *zip(*[(stage, str(out), b, settings, True) for b in range(N_BUCKETS)], strict=True),
+                        *zip(*[(stage, str(out), b, settings, True) for b in range(n)], strict=True),
                     )
                 )
             if stage == "people":
@@ -144,7 +145,6 @@ def run_direct(corpus: Path, out: Path) -> float:
             Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
         plan = publish.plan(str(out))
         generation = Publication(Store(str(out))).generation
-        n = N_BUCKETS
         parts = pool.map(publish.publish_bucket, [str(out)] * n, range(n), [generation] * n, [plan["todo"]] * n)
         publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, list(parts))
     return time.perf_counter() - start

@@ -1,9 +1,14 @@
 """Generate a benchmark corpus of N unique, real-looking articles.
 
 Sources: the seeds, and the eval texts under ../shared/eval when present. Each
-article is a source text with a unique sentence added and its paragraphs
-lightly shuffled; some are stored as mojibake (UTF-8 read as Windows-1252),
-some with CRLF line endings, some gzipped, so every ingest path is exercised.
+article is a source text with a unique sentence added, its paragraphs lightly
+shuffled, and one word of every long line swapped for another word of the text:
+body lines are then unique across the corpus, as in real news, while short lines
+(menus, share buttons, headings) repeat as a site's chrome does. Without the
+swaps every body line would repeat once per copy of its source, and per-line
+caches would look far better than they are on real text. Some articles are
+stored as mojibake (UTF-8 read as Windows-1252), some with CRLF line endings,
+some gzipped, so every ingest path is exercised.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import random
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +25,9 @@ MOJIBAKE_SHARE = 0.05
 CRLF_SHARE = 0.10
 GZIP_SHARE = 0.05
 FILES_PER_FOLDER = 1000
+# Lines at least this long are body text, made unique by a word swap; shorter ones are kept.
+BODY_LINE_CHARS = 80
+WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 def source_texts(shared: Path | None) -> list[str]:
@@ -29,8 +38,22 @@ def source_texts(shared: Path | None) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
+def swap_words(text: str, rng: random.Random) -> str:
+    """Replace one lower-case word of each body line with another word of the text."""
+    vocabulary = sorted(set(WORD.findall(text)))
+    if len(vocabulary) < 2:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        words = list(WORD.finditer(line)) if len(line) >= BODY_LINE_CHARS else []
+        if words:
+            w = rng.choice(words)
+            lines[k] = line[: w.start()] + rng.choice(vocabulary) + line[w.end() :]
+    return "\n".join(lines)
+
+
 def variant(text: str, i: int, rng: random.Random) -> str:
-    paragraphs = text.split("\n\n")
+    paragraphs = swap_words(text, rng).split("\n\n")
     head, body = paragraphs[:2], paragraphs[2:]
     if len(body) > 3:  # swap two neighbouring body paragraphs
         j = rng.randrange(len(body) - 1)

@@ -3,7 +3,7 @@
     ingest -> clean -> paragraphs -> people -> quotes -> publish
 
 Every stage maps one task over the article buckets (batches of thousands of
-articles; see flows.storage.N_BUCKETS), then records its version. A stage reads
+articles; see flows.storage.MIN_BUCKETS), then records its version. A stage reads
 only what the earlier stages persisted under ``<output>/_state``, so any stage
 can run alone (``only``; `newscurate run --stage NAME`, the ``stage-NAME``
 deployments). Stages are functions inside the one flow, not sub-flows: a
@@ -30,7 +30,7 @@ from flows import stages
 from flows.report import publish_artifacts, run_markdown
 from flows.settings import Settings
 from flows.stages import STAGES, UPSTREAM, stage_version
-from flows.storage import N_BUCKETS, STATE, Publication, Store, output_lock
+from flows.storage import STATE, Publication, Store, bucket_count, output_lock
 
 # Files hashed per scan task: enough to make the task's own cost (a few ms)
 # negligible, few enough that two workers share a small corpus.
@@ -212,7 +212,9 @@ def run_ingest(runner: TaskRunner, input_url: str, output_url: str, settings: Se
     mark_duplicates(manifest)
     previous = store.read_table(MANIFEST)
     counts = changes(previous.to_pylist() if previous is not None else [], manifest)
-    by_bucket = stages.bucket_items(manifest)
+    articles = sum(row["reason"] is None for row in manifest)
+    n_buckets = stages.resize_buckets(store, articles, settings)
+    by_bucket = stages.bucket_items(manifest, n_buckets)
     futures = [
         runner.submit(
             ingest_task,
@@ -225,7 +227,7 @@ def run_ingest(runner: TaskRunner, input_url: str, output_url: str, settings: Se
                 "force": full,
             },
         )
-        for b in range(N_BUCKETS)
+        for b in range(n_buckets)
     ]
     state = mark_stage(store, "ingest", gather("ingest", futures), full)
     store.write_table(MANIFEST, publisher.manifest_table(manifest))
@@ -242,7 +244,7 @@ def run_transform(runner: TaskRunner, stage: str, output_url: str, settings: Set
             transform_task,
             {"stage": stage, "output_url": output_url, "bucket": b, "settings": settings, "force": force},
         )
-        for b in range(N_BUCKETS)
+        for b in range(bucket_count(store))
     ]
     results = gather(stage, futures)
     if stage == "people":
@@ -256,16 +258,17 @@ def run_transform(runner: TaskRunner, stage: str, output_url: str, settings: Set
 
 def run_publish(runner: TaskRunner, output_url: str) -> dict:
     """Write the tables whose stages changed: the bucket tasks write their parts, then one commit."""
-    require(Store(output_url), "publish")
+    store = Store(output_url)
+    require(store, "publish")
     plan = plan_task(output_url)
     if not plan["todo"]:
         return publisher.last_summary(output_url) | {"rewritten": []}
-    generation = Publication(Store(output_url)).generation
+    generation = Publication(store).generation
     futures = [
         runner.submit(
             publish_bucket_task, {"output_url": output_url, "bucket": b, "generation": generation, "todo": plan["todo"]}
         )
-        for b in range(N_BUCKETS)
+        for b in range(bucket_count(store))
     ]
     results = gather("publish", futures)
     summary = publisher.write_tables(output_url, plan["todo"], plan["signatures"], generation, results)

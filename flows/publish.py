@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import polars as pl
@@ -22,7 +23,15 @@ import pyarrow as pa
 
 from flows.report import dataset_card
 from flows.stages import SCHEMAS, bucket_path
-from flows.storage import N_BUCKETS, STATE, Publication, Store, bucket_expr
+from flows.storage import (
+    CLUSTERS_STATE,
+    REPEATED_STATE,
+    STATE,
+    Publication,
+    Store,
+    bucket_count,
+    bucket_expr,
+)
 from transforms import corpus, dedupe, people, schemas
 from transforms.records import ARTICLE_SEP
 
@@ -40,9 +49,6 @@ PEOPLE_STATE = f"{STATE}/people.parquet"
 # Article-level names the corpus resolves further ("Putin" -> "Vladimir Putin").
 NAMES_STATE = f"{STATE}/people_names.parquet"
 NAMES_SCHEMA = pa.schema([("name", pa.string()), ("canonical", pa.string())])
-# Corpus-level results per article, split by bucket: a bucket task reads only its own.
-CLUSTERS_STATE = f"{STATE}/quote_clusters"
-REPEATED_STATE = f"{STATE}/repeated_paragraphs"
 NEAR_DUPLICATES_STATE = f"{STATE}/near_duplicates.parquet"
 PUBLISHED = f"{STATE}/published.json"
 # Which stages each table is built from: a table is rewritten when one of them changed.
@@ -82,28 +88,27 @@ def state_frame(store: Store, rel: str, columns: list[str] | None = None) -> pl.
     return pl.from_arrow(table) if table is not None else None
 
 
-def corpus_items(store: Store, stage: str, column: str, fields: list[str]) -> pl.DataFrame:
-    """Some fields of a stage's list column over every bucket, one row per item, with its article_id.
-
-    Each bucket is flattened on its own, so only the wanted fields of the corpus are held at once.
-    """
-    frames = [
-        bucket_frame(store, stage, b, ["article_id", column])
-        .explode(column)
-        .drop_nulls(column)
-        .select("article_id", *(pl.col(column).struct.field(f) for f in fields))
-        for b in range(N_BUCKETS)
-    ]
-    return pl.concat(frames)
+def corpus_items(store: Store, stage: str, column: str, fields: list[str]) -> Iterator[pl.DataFrame]:
+    """Some fields of a stage's list column, one row per item with its article_id, a bucket at a time."""
+    for b in range(bucket_count(store)):
+        yield (
+            bucket_frame(store, stage, b, ["article_id", column])
+            .explode(column)
+            .drop_nulls(column)
+            .select("article_id", *(pl.col(column).struct.field(f) for f in fields))
+        )
 
 
 def build_people_table(output_url: str) -> int:
-    """The corpus's people from every article's mentions, and the corpus-level name map."""
+    """The corpus's people from every article's mentions, and the corpus-level name map.
+
+    Two passes over the buckets (names, then people): one bucket's mentions are held at a time.
+    """
     store = Store(output_url)
-    mentions = corpus_items(store, "people", "mentions", ["surface", "name"])
-    table = corpus.build_people(mentions)
+    counts = corpus.name_counts(corpus_items(store, "people", "mentions", ["name"]))
+    table = corpus.build_people(counts, corpus_items(store, "people", "mentions", ["surface", "name"]))
     store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
-    names = corpus.canonical_names(mentions)
+    names = corpus.canonical_names(counts)
     store.write_table(
         NAMES_STATE, pa.table({"name": list(names), "canonical": list(names.values())}, schema=NAMES_SCHEMA)
     )
@@ -111,19 +116,29 @@ def build_people_table(output_url: str) -> int:
 
 
 def build_quote_clusters(output_url: str) -> int:
-    """Cluster ids for every quote in the corpus (same or nearly the same words)."""
+    """Cluster ids for every quote in the corpus (same or nearly the same words).
+
+    Two passes over the buckets: the corpus's distinct quote texts are clustered, then
+    each bucket's quotes take their text's cluster; one bucket's quotes are held at a time.
+    """
     store = Store(output_url)
-    found = corpus_items(store, "quotes", "quotes", ["start", "text"])
-    labels = corpus.cluster_quotes(found["text"])
-    clusters = found.select("article_id", "start", cluster_id=pl.Series(labels, dtype=pl.Int64))
-    write_by_bucket(store, CLUSTERS_STATE, clusters.with_columns(pl.format("c{}", "cluster_id").alias("cluster_id")))
-    return len(set(labels))
+    # sorted: the clusters and their numbers depend on the corpus's texts, not on its buckets
+    distinct = sorted({text for found in corpus_items(store, "quotes", "quotes", ["text"]) for text in found["text"]})
+    labels = pl.DataFrame(
+        {"text": list(distinct), "cluster_id": corpus.cluster_quotes(distinct)},
+        schema={"text": pl.String, "cluster_id": pl.Int64},
+    ).with_columns(pl.format("c{}", "cluster_id").alias("cluster_id"))
+    for b, found in enumerate(corpus_items(store, "quotes", "quotes", ["start", "text"])):
+        clusters = found.join(labels, on="text", how="left").select("article_id", "start", "cluster_id")
+        store.write_table(f"{CLUSTERS_STATE}/{b:02d}.parquet", clusters.to_arrow())
+    return labels["cluster_id"].n_unique()
 
 
 def write_by_bucket(store: Store, rel: str, frame: pl.DataFrame) -> None:
     """A corpus-level result with an article_id column, one file per article bucket."""
-    keyed = frame.with_columns(_bucket=bucket_expr("article_id"))
-    for b in range(N_BUCKETS):
+    n = bucket_count(store)
+    keyed = frame.with_columns(_bucket=bucket_expr("article_id", n))
+    for b in range(n):
         store.write_table(f"{rel}/{b:02d}.parquet", keyed.filter(pl.col("_bucket") == b).drop("_bucket").to_arrow())
 
 
@@ -136,7 +151,9 @@ def build_duplicates(store: Store, manifest: pa.Table) -> None:
         .select("article_id", order=pl.int_range(pl.len()))
     )
     prints = (
-        pl.concat([bucket_frame(store, "paragraphs", b, ["article_id", "fingerprints"]) for b in range(N_BUCKETS)])
+        pl.concat(
+            [bucket_frame(store, "paragraphs", b, ["article_id", "fingerprints"]) for b in range(bucket_count(store))]
+        )
         .with_columns(paragraph_index=pl.int_ranges(pl.col("fingerprints").list.len()))
         .explode("fingerprints", "paragraph_index")
         .drop_nulls("fingerprints")

@@ -18,11 +18,22 @@ from collections.abc import Callable
 from dataclasses import asdict
 from types import ModuleType
 
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows.settings import Settings
-from flows.storage import STATE, Store, bucket_of, content_id
+from flows.storage import (
+    CLUSTERS_STATE,
+    LAYOUT,
+    REPEATED_STATE,
+    STATE,
+    Store,
+    bucket_count,
+    bucket_expr,
+    bucket_of,
+    content_id,
+)
 from transforms import (
     chrome_vocab,
     clean,
@@ -347,10 +358,43 @@ def scan_files(input_url: str, paths: list[tuple[str, int]], settings: Settings)
     return rows
 
 
-def bucket_items(manifest: list[dict]) -> dict[int, list[tuple[str, str]]]:
+def bucket_items(manifest: list[dict], n_buckets: int) -> dict[int, list[tuple[str, str]]]:
     """Group the manifest's readable, first-seen inputs by bucket."""
     out: dict[int, list[tuple[str, str]]] = {}
     for row in manifest:
         if row["reason"] is None:
-            out.setdefault(bucket_of(row["article_id"]), []).append((row["article_id"], row["source_path"]))
+            out.setdefault(bucket_of(row["article_id"], n_buckets), []).append((row["article_id"], row["source_path"]))
     return out
+
+
+# The folders of per-bucket results under _state.
+BUCKET_FOLDERS = (*(f"{STATE}/{s}" for s in STAGES if s != "publish"), CLUSTERS_STATE, REPEATED_STATE)
+
+
+def resize_buckets(store: Store, articles: int, settings: Settings) -> int:
+    """The bucket count for a corpus of ``articles``: the current one, doubled while
+    buckets would hold more than ``settings.bucket_articles`` (it never shrinks)."""
+    n = bucket_count(store)
+    while articles > n * settings.bucket_articles:
+        split_buckets(store, n)
+        n *= 2
+        store.write_json(LAYOUT, {"buckets": n})
+    return n
+
+
+def split_buckets(store: Store, n: int) -> None:
+    """Move the rows of every bucket b whose article falls in bucket b + n of 2n buckets.
+
+    Results are moved, not recomputed. The upper half is written before the lower
+    half replaces bucket b, and the layout changes last: a run killed half-way only
+    leaves rows missing from their bucket, which the next run computes again.
+    """
+    for folder in BUCKET_FOLDERS:
+        for b in range(n):
+            table = store.read_table(f"{folder}/{b:02d}.parquet")
+            if table is None:
+                continue
+            ids = pl.from_arrow(table.select(["article_id"]))
+            upper = ids.select(bucket_expr("article_id", 2 * n) == b + n).to_series().to_arrow()
+            store.write_table(f"{folder}/{b + n:02d}.parquet", table.filter(upper))
+            store.write_table(f"{folder}/{b:02d}.parquet", table.filter(pc.invert(upper)))

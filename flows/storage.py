@@ -7,6 +7,7 @@ Layout under the output root::
     _state/manifest.parquet      every input seen: path, content hash, article_id
     _state/<stage>/NN.parquet    a stage's per-article results, one file per bucket
     _state/<stage>.json          the stage's version and the token of its last change
+    _state/layout.json           the number of buckets
 """
 
 from __future__ import annotations
@@ -29,20 +30,26 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-# Articles are spread over this many buckets by article_id; a bucket is the
-# batch one task works on. 16 keeps two to eight workers busy, and at 100,000
-# articles a bucket (about 6,000 articles, 40 MB of text) fits easily in memory.
-N_BUCKETS = 16
+# Articles are spread over buckets by article_id; a bucket is the batch one task
+# works on. The count is a power of two, at least MIN_BUCKETS (which keeps two to
+# eight workers busy), and doubles as the corpus grows so that a bucket holds at
+# most Settings.bucket_articles articles: the memory of a task does not grow with
+# the corpus. Doubling splits every bucket b in two, b and b + n (see split_buckets).
+MIN_BUCKETS = 16
 STATE = "_state"
+LAYOUT = f"{STATE}/layout.json"
+# Corpus-level results per article, split by bucket like the stages' results.
+CLUSTERS_STATE = f"{STATE}/quote_clusters"
+REPEATED_STATE = f"{STATE}/repeated_paragraphs"
 
 
-def bucket_of(article_id: str) -> int:
-    return int(article_id[:4], 16) % N_BUCKETS
+def bucket_of(article_id: str, n_buckets: int) -> int:
+    return int(article_id[:4], 16) % n_buckets
 
 
-def bucket_expr(column: str) -> pl.Expr:
+def bucket_expr(column: str, n_buckets: int) -> pl.Expr:
     """``bucket_of`` as a polars expression over a column of article ids."""
-    return pl.col(column).str.slice(0, 4).str.to_integer(base=16) % N_BUCKETS
+    return pl.col(column).str.slice(0, 4).str.to_integer(base=16) % n_buckets
 
 
 def content_id(data: bytes) -> str:
@@ -135,6 +142,11 @@ class Store:
         found = fs.find(root, detail=True, withdirs=False)
         for path, info in sorted(found.items()):
             yield posixpath.relpath(path, root), int(info.get("size") or 0)
+
+
+def bucket_count(store: Store) -> int:
+    """The output's number of buckets (MIN_BUCKETS before its first run)."""
+    return (store.read_json(LAYOUT) or {}).get("buckets", MIN_BUCKETS)
 
 
 class LockedError(RuntimeError):

@@ -3,8 +3,12 @@
 import polars as pl
 import pytest
 
-from transforms.corpus import build_people, canonical_names, cluster_quotes
+from transforms.corpus import build_people, canonical_names, cluster_quotes, name_counts
 from transforms.people import person_id
+
+
+def people(mentions: pl.DataFrame) -> pl.DataFrame:
+    return build_people(name_counts([mentions]), [mentions])
 
 
 def test_build_people_groups_variants_and_counts():
@@ -15,7 +19,7 @@ def test_build_people_groups_variants_and_counts():
             "name": ["Park Min Jun", "Park Min Jun", "Park Min-jun", "Park Soo Ah", "Greta Lindqvist"],
         }
     )
-    out = build_people(df)
+    out = people(df)
     assert out.columns == ["person_id", "name", "aliases", "n_mentions", "n_articles"]
     row = out.filter(pl.col("person_id") == person_id("Park Min Jun")).to_dicts()[0]
     assert row["name"] in ("Park Min Jun", "Park Min-jun")
@@ -32,15 +36,15 @@ def test_build_people_merges_surname_only_names_into_dominant_full_name():
             "name": ["Greta Lindqvist", "Greta Lindqvist", "Lindqvist", "Greta Lindqvist"],
         }
     )
-    assert canonical_names(df) == {"Lindqvist": "Greta Lindqvist"}
-    out = build_people(df)
+    assert canonical_names(name_counts([df])) == {"Lindqvist": "Greta Lindqvist"}
+    out = people(df)
     assert out.height == 1
     assert out["name"][0] == "Greta Lindqvist"
 
 
 def test_build_people_empty():
     empty = pl.DataFrame(schema={"article_id": pl.Utf8, "surface": pl.Utf8, "name": pl.Utf8})
-    assert build_people(empty).height == 0
+    assert people(empty).height == 0
 
 
 @pytest.mark.parametrize(
@@ -86,19 +90,23 @@ def test_build_people_does_not_depend_on_row_order():
         ("c", "Tomas Berg", "Tomas Berg"),
         ("d", "Mr Berg", "Mr Berg"),
     ]
-    forward, backward = build_people(mentions(rows)), build_people(mentions(rows[::-1]))
+    forward, backward = people(mentions(rows)), people(mentions(rows[::-1]))
     assert forward.to_dicts() == backward.to_dicts()
-    assert canonical_names(mentions(rows)) == canonical_names(mentions(rows[::-1]))
+    assert canonical_names(name_counts([mentions(rows)])) == canonical_names(name_counts([mentions(rows[::-1])]))
     duarte = forward.filter(pl.col("person_id") == person_id("Ines Duarte")).to_dicts()[0]
     # Two spellings with two mentions each: "Duarte" joins the one first by name, which then leads.
     assert (duarte["name"], duarte["n_mentions"], duarte["n_articles"]) == ("Ines Duarte", 5, 3)
     assert duarte["aliases"] == ["Duarte", "Ines Duarte", "Inés Duarte", "Ms Duarte"]
+    # Read a part at a time (as the pipeline reads buckets), the corpus gives the same table.
+    whole = mentions(rows)
+    parts = [whole.filter(pl.col("article_id").is_in(ids)) for ids in (["c", "a"], ["d"], ["b"])]
+    assert build_people(name_counts(parts), parts).to_dicts() == forward.to_dicts()
 
 
 def test_surname_and_mr_variants_join_the_dominant_full_name():
     rows = [("a", "Tomas Berg", "Tomas Berg")] * 3 + [("b", "Mr Berg", "Mr Berg"), ("c", "Berg", "Berg")]
-    assert canonical_names(mentions(rows)) == {"Mr Berg": "Tomas Berg", "Berg": "Tomas Berg"}
-    out = build_people(mentions(rows))
+    assert canonical_names(name_counts([mentions(rows)])) == {"Mr Berg": "Tomas Berg", "Berg": "Tomas Berg"}
+    out = people(mentions(rows))
     assert out.select("name", "n_mentions", "n_articles").rows() == [("Tomas Berg", 5, 3)]
 
 
@@ -108,8 +116,8 @@ def test_two_people_sharing_a_surname_stay_apart():
         ("b", "Peter Vogel", "Peter Vogel"),
         ("c", "Vogel", "Vogel"),
     ]
-    assert canonical_names(mentions(rows)) == {}
-    out = build_people(mentions(rows))
+    assert canonical_names(name_counts([mentions(rows)])) == {}
+    out = people(mentions(rows))
     assert sorted(out["name"]) == ["Hanna Vogel", "Peter Vogel", "Vogel"]
     assert out["person_id"].n_unique() == 3
 

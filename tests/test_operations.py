@@ -9,7 +9,7 @@ import pytest
 from flows import stages
 from flows.pipeline import StageOrderError, pipeline
 from flows.settings import Settings
-from flows.storage import Store
+from flows.storage import Store, bucket_count, bucket_of
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 ONE = Settings(workers=1)
@@ -84,3 +84,34 @@ def test_stage_versions_follow_code_and_upstream():
     versions = {s: stages.stage_version(s) for s in stages.STAGES}
     assert len(set(versions.values())) == len(versions)
     assert stages.stage_version("quotes") == versions["quotes"]  # deterministic
+
+
+def tables(out: Path) -> dict[str, pl.DataFrame]:
+    names = ("articles", "paragraphs", "quotes", "people", "boilerplate", "rejects")
+    return {t: pl.read_parquet(out / t).sort(pl.all()) for t in names}
+
+
+def test_buckets_double_as_the_corpus_grows_and_results_move_without_recomputing(prefect_server, tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for i, seed in enumerate(sorted(SEEDS.iterdir()) * 8):  # 40 articles
+        (inp / f"{i:02d}.txt").write_text(seed.read_text() + f"\nA closing line, number {i}, unique to this copy.\n")
+    small, grown, fresh = tmp_path / "small", tmp_path / "grown", tmp_path / "fresh"
+    pipeline(str(inp), str(small), settings=ONE)
+    assert bucket_count(Store(str(small))) == 16
+    shutil.copytree(small, grown, symlinks=True)
+
+    # At most one article per bucket: 16 buckets become 32, then 64.
+    result = pipeline(str(inp), str(grown), settings=Settings(workers=1, bucket_articles=1))
+    assert bucket_count(Store(str(grown))) == 64
+    assert result["stages"] == ["ingest"]  # nothing recomputed: no stage's input changed
+    for folder in stages.BUCKET_FOLDERS:
+        for part in (grown / folder).glob("*.parquet"):
+            ids = pl.read_parquet(part)["article_id"].to_list()
+            assert {bucket_of(a, 64) for a in ids} <= {int(part.stem)}, part
+    expected = tables(small)
+    assert all(t.equals(expected[name]) for name, t in tables(grown).items())
+
+    # A run that starts with 64 buckets gives the same tables (quote clusters included).
+    pipeline(str(inp), str(fresh), settings=Settings(workers=1, bucket_articles=1))
+    assert all(t.equals(expected[name]) for name, t in tables(fresh).items())

@@ -62,8 +62,9 @@ def test_paths_are_relative_whatever_the_name(tmp_path, name):
     assert list(Store(str(tmp_path)).list_files()) == [(f"sub/{name}", 1)]
 
 
-def test_bucket_expr_agrees_with_bucket_of():
+@pytest.mark.parametrize("n", [16, 64])
+def test_bucket_expr_agrees_with_bucket_of(n):
     ids = [content_id(str(i).encode()) for i in range(500)]
-    got = pl.DataFrame({"article_id": ids}).select(bucket_expr("article_id"))["article_id"].to_list()
-    assert got == [bucket_of(a) for a in ids]
-    assert len(set(got)) > 1
+    got = pl.DataFrame({"article_id": ids}).select(bucket_expr("article_id", n))["article_id"].to_list()
+    assert got == [bucket_of(a, n) for a in ids]
+    assert len(set(got)) > n // 2

@@ -21,14 +21,25 @@ from transforms.people import fold_name, person_id
 SHORT_NAME_DOMINANCE = 0.6
 
 
-def _name_counts(mentions: pl.DataFrame) -> dict[str, int]:
-    """Mentions per name, by name: the corpus has millions of mentions of a few thousand names,
-    so everything after this counting works on the names only (and in an order that does not
-    depend on the order of the rows)."""
-    return dict(mentions.group_by("name").agg(pl.len()).sort("name").iter_rows())
+def name_counts(parts: Iterable[pl.DataFrame]) -> dict[str, int]:
+    """Mentions per name over the parts of a corpus (frames with a ``name`` column), by name.
+
+    The corpus has millions of mentions of a few thousand names, so everything after
+    this counting works on the names only (and in an order that does not depend on
+    the order of the rows or of the parts).
+    """
+    counted = [part.group_by("name").agg(n=pl.len()) for part in parts]
+    if not counted:
+        return {}
+    return dict(pl.concat(counted).group_by("name").agg(pl.col("n").sum()).sort("name").iter_rows())
 
 
-def _canonical(counts: dict[str, int]) -> dict[str, str]:
+def canonical_names(counts: dict[str, int]) -> dict[str, str]:
+    """Article-level names that the corpus resolves further: a surname-only name ("Putin",
+    from an article that never writes the full name) -> the dominant corpus full name sharing
+    that token. ``counts``: ``name_counts`` of the corpus. Map quote speakers through this
+    before ``person_id`` to match ``build_people``.
+    """
     full: dict[str, Counter] = defaultdict(Counter)  # token -> Counter(full display name)
     for name, n in counts.items():
         toks = fold_name(name).split()
@@ -51,31 +62,26 @@ def _canonical(counts: dict[str, int]) -> dict[str, str]:
     return out
 
 
-def canonical_names(mentions: pl.DataFrame) -> dict[str, str]:
-    """Article-level names that the corpus resolves further: a surname-only name ("Putin",
-    from an article that never writes the full name) -> the dominant corpus full name sharing
-    that token.  Map quote speakers through this before ``person_id`` to match ``build_people``.
-    """
-    return _canonical(_name_counts(mentions))
+PEOPLE_SCHEMA = {
+    "person_id": pl.Utf8,
+    "name": pl.Utf8,
+    "aliases": pl.List(pl.Utf8),
+    "n_mentions": pl.Int64,
+    "n_articles": pl.Int64,
+}
 
 
-def build_people(mentions: pl.DataFrame) -> pl.DataFrame:
+def build_people(counts: dict[str, int], parts: Iterable[pl.DataFrame]) -> pl.DataFrame:
     """Corpus-level people: one row per folded name.
 
-    Input columns: article_id, surface, name (one row per mention).  Output: person_id,
-    name (the most common full form), aliases (sorted surfaces), n_mentions, n_articles.
-    Names are resolved and folded once per distinct name; the mentions are only grouped, by
-    an integer person number, never copied or turned into Python objects.
+    ``counts``: ``name_counts`` of the corpus; ``parts``: the corpus's mentions (columns
+    article_id, surface, name; one row per mention), a part at a time, no article split
+    between two parts. Output: person_id, name (the most common full form), aliases
+    (sorted surfaces), n_mentions, n_articles. Names are resolved and folded once per
+    distinct name; each part's mentions are only grouped, by an integer person number,
+    so one part is held at a time.
     """
-    schema = {
-        "person_id": pl.Utf8,
-        "name": pl.Utf8,
-        "aliases": pl.List(pl.Utf8),
-        "n_mentions": pl.Int64,
-        "n_articles": pl.Int64,
-    }
-    counts = _name_counts(mentions)
-    mapping = _canonical(counts)
+    mapping = canonical_names(counts)
     resolved = [mapping.get(name, name) for name in counts]
     keys = [fold_name(name) for name in resolved]
     numbers = {key: i for i, key in enumerate(dict.fromkeys(k for k in keys if k))}
@@ -96,13 +102,27 @@ def build_people(mentions: pl.DataFrame) -> pl.DataFrame:
         .agg(name=pl.col("resolved").sort_by("_n", "resolved", descending=[True, False]).first())
     )
     person = pl.col("name").replace_strict(names["name"], names["_person"], default=None)
-    agg = mentions.group_by(person.alias("_person")).agg(
-        pl.col("surface").unique().sort().alias("aliases"),
-        pl.len().alias("n_mentions"),
-        pl.col("article_id").n_unique().alias("n_articles"),
+    per_part = [
+        part.group_by(person.alias("_person")).agg(
+            pl.col("surface").unique().alias("aliases"),
+            pl.len().alias("n_mentions"),
+            pl.col("article_id").n_unique().alias("n_articles"),  # exact summed: parts share no article
+        )
+        for part in parts
+    ]
+    if not per_part:
+        return pl.DataFrame(schema=PEOPLE_SCHEMA)
+    agg = (
+        pl.concat(per_part)
+        .group_by("_person")
+        .agg(
+            pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
+            pl.col("n_mentions").sum(),
+            pl.col("n_articles").sum(),
+        )
     )
     out = best.join(agg, on="_person")
-    return out.select(list(schema)).cast(schema).sort("n_mentions", "name", descending=[True, False])
+    return out.select(list(PEOPLE_SCHEMA)).cast(PEOPLE_SCHEMA).sort("n_mentions", "name", descending=[True, False])
 
 
 _NORM_RE = re.compile(r"[^\w\s]+")
