@@ -134,34 +134,51 @@ def build_quote_clusters(output_url: str) -> int:
     return labels["cluster_id"].n_unique()
 
 
-def write_by_bucket(store: Store, rel: str, frame: pl.DataFrame) -> None:
-    """A corpus-level result with an article_id column, one file per article bucket."""
-    n = bucket_count(store)
-    keyed = frame.with_columns(_bucket=bucket_expr("article_id", n))
-    for b in range(n):
-        store.write_table(f"{rel}/{b:02d}.parquet", keyed.filter(pl.col("_bucket") == b).drop("_bucket").to_arrow())
-
-
 def build_duplicates(store: Store, manifest: pa.Table) -> None:
-    """Paragraphs repeated from an earlier article, and near-duplicate articles (earlier = by source path)."""
+    """Paragraphs repeated from an earlier article, and near-duplicate articles (earlier = by source path).
+
+    Every paragraph of the corpus takes part, so its article is an integer (its rank by
+    source path) while a bucket at a time is flattened and while the duplicates are
+    found; article ids come back only for the results.
+    """
     order = (
         pl.from_arrow(manifest)
         .filter(pl.col("reason").is_null())
         .sort("source_path")
-        .select("article_id", order=pl.int_range(pl.len()))
+        .select("article_id", order=pl.int_range(pl.len(), dtype=pl.Int32))
     )
-    prints = (
-        pl.concat(
-            [bucket_frame(store, "paragraphs", b, ["article_id", "fingerprints"]) for b in range(bucket_count(store))]
+    prints = pl.concat(
+        [
+            bucket_frame(store, "paragraphs", b, ["article_id", "fingerprints"])
+            .join(order, on="article_id")
+            .select(
+                "order",
+                "fingerprints",
+                paragraph_index=pl.int_ranges(pl.col("fingerprints").list.len(), dtype=pl.Int32),
+            )
+            .explode("fingerprints", "paragraph_index")
+            .drop_nulls("fingerprints")
+            .rename({"fingerprints": "fp"})
+            for b in range(bucket_count(store))
+        ]
+    )
+    # dedupe passes its article column through: the article's rank stands in for its id
+    repeated, near = dedupe.duplicates(prints.with_columns(article_id=pl.col("order")))
+    n = bucket_count(store)
+    ids = order.select(rank="order", id="article_id", bucket=bucket_expr("article_id", n))
+    repeated = repeated.join(ids.select("rank", "bucket"), left_on="article_id", right_on="rank")
+    for b in range(n):  # ids are joined back one bucket at a time
+        rows = repeated.filter(pl.col("bucket") == b).join(ids, left_on="article_id", right_on="rank")
+        store.write_table(
+            f"{REPEATED_STATE}/{b:02d}.parquet",
+            rows.select(article_id="id", paragraph_index=pl.col("paragraph_index").cast(pl.Int64)).to_arrow(),
         )
-        .with_columns(paragraph_index=pl.int_ranges(pl.col("fingerprints").list.len()))
-        .explode("fingerprints", "paragraph_index")
-        .drop_nulls("fingerprints")
-        .join(order, on="article_id")
-        .rename({"fingerprints": "fp"})
+    near = (
+        near.join(ids, left_on="article_id", right_on="rank")
+        .join(ids.select(rank="rank", original="id"), left_on="duplicate_of", right_on="rank")
+        .select(article_id="id", duplicate_of="original")
+        .sort("article_id")
     )
-    repeated, near = dedupe.duplicates(prints)
-    write_by_bucket(store, REPEATED_STATE, repeated)
     store.write_table(NEAR_DUPLICATES_STATE, near.to_arrow())
 
 
