@@ -15,7 +15,6 @@ import hashlib
 import inspect
 import os
 from collections.abc import Callable
-from dataclasses import asdict
 from types import ModuleType
 
 import polars as pl
@@ -170,6 +169,12 @@ def read_index(store: Store, stage: str, bucket: int, column: str) -> dict[str, 
     return dict(zip(table["article_id"].to_pylist(), table[column].to_pylist(), strict=True)) if table else {}
 
 
+def fields(record: object) -> dict:
+    """A record's fields as a dict. ``dataclasses.asdict`` deep-copies every value and cost a quarter
+    of the clean stage's time; the records hold strings and numbers, so a shallow copy does."""
+    return dict(vars(record))
+
+
 def meta_of(row: dict) -> ArticleMeta:
     return ArticleMeta(
         title=row["title"],
@@ -196,18 +201,18 @@ def ingest_one(source_path: str, data: bytes, settings: Settings) -> dict:
         if extracted is None:
             return row | {"status": "no_content", "detail": "no article text in the HTML", "text": None}
         row["text"], hints = extracted
-        row |= {k: v for k, v in asdict(hints).items() if k in dict(META)}
+        row |= {k: v for k, v in fields(hints).items() if k in dict(META)}
     return row
 
 
 def clean_one(up: dict, settings: Settings) -> dict:
     hints = meta_of(up) if any(up.get(k) for k, _ in META) else None
     result = clean.clean_document(up["text"], hints=hints)
-    row = asdict(result.meta) | {
+    row = fields(result.meta) | {
         "text": result.text,
         "status": "ok",
         "detail": None,
-        "removed": [asdict(r) for r in result.removed],
+        "removed": [fields(r) for r in result.removed],
     }
     if not result.text.strip():
         row |= {"status": "no_content", "detail": f"all {len(result.removed)} lines are page chrome"}
@@ -228,13 +233,13 @@ def paragraphs_one(up: dict, settings: Settings) -> dict:
 
 def people_one(up: dict, settings: Settings) -> dict:
     texts = [p["text"] for p in up["paragraphs"]]
-    return {"status": "ok", "detail": None, "mentions": [asdict(m) for m in people.find_mentions(texts)]}
+    return {"status": "ok", "detail": None, "mentions": [fields(m) for m in people.find_mentions(texts)]}
 
 
 def quotes_one(up: dict, settings: Settings) -> dict:
     texts = [p["text"] for p in up["paragraphs"]]
     found = quotes.extract_quotes(texts, [Mention(**m) for m in up["mentions"]])
-    return {"status": "ok", "detail": None, "quotes": [asdict(q) for q in found]}
+    return {"status": "ok", "detail": None, "quotes": [fields(q) for q in found]}
 
 
 # -- a bucket through a stage ------------------------------------------------------------
