@@ -59,7 +59,12 @@ def local_workers(workers: int, dask_address: str | None) -> Iterator[None]:
     # One BLAS thread per worker: the workers already fill the cores, and language id's
     # small matrix products only lose time to thread hand-offs (measured: 0.1 s CPU per 1,000 articles).
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    POOL = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    POOL = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=stages.die_with_parent,
+        initargs=(os.getpid(),),
+    )
     for _ in range(workers):  # start the processes and their imports now, while the flow starts
         POOL.submit(publisher.warm_up)
     try:

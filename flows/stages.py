@@ -14,6 +14,8 @@ import gc
 import hashlib
 import inspect
 import os
+import signal
+import sys
 from collections.abc import Callable
 from types import ModuleType
 
@@ -53,6 +55,18 @@ LIBC_PATH = ctypes.util.find_library("c")
 LIBC = ctypes.CDLL(LIBC_PATH) if LIBC_PATH else None
 if LIBC is not None and not hasattr(LIBC, "malloc_trim"):
     LIBC = None
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Called in a child process of ``parent`` (a pid): on Linux it then gets SIGTERM when that
+    process dies, even by SIGKILL, so that a killed run leaves no server or worker behind."""
+    if LIBC is not None and sys.platform.startswith("linux"):
+        LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # it died before the signal was asked for
+            os.kill(os.getpid(), signal.SIGTERM)
+
 
 STAGES = ("ingest", "clean", "paragraphs", "people", "quotes", "publish")
 STAGE_DOCS = {

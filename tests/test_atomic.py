@@ -8,14 +8,15 @@ import time
 from pathlib import Path
 
 import polars as pl
+import psutil
 
 from tests.servers import BIN
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 TABLES = ("articles", "paragraphs", "quotes", "people", "boilerplate", "rejects")
 # Seconds after the start at which runs are killed: spread over a whole run on the
-# seeds (about 15-20 s: Prefect's start, the stages, publishing at the end).
-KILL_AFTER = (3, 7, 11, 14, 16, 18)
+# seeds (about 8-10 s: the server's start, the stages, publishing at the end).
+KILL_AFTER = (2, 4, 5.5, 7, 8.5, 10)
 
 
 def start(inp: Path, out: Path, home: Path) -> subprocess.Popen:
@@ -58,3 +59,19 @@ def test_killed_runs_never_break_the_output(tmp_path):
     assert start(inp, out, home).wait(300) == 0  # the next run recovers by itself
     assert consistent(out) == 5 + len(KILL_AFTER)
     assert not [p for p in out.rglob("*") if ".tmp-" in p.name]
+
+
+def test_a_killed_run_leaves_no_process_behind(tmp_path):
+    """The temporary Prefect server and the worker processes stop with the run, even when it is SIGKILLed."""
+    out, home = tmp_path / "out", tmp_path / "prefect"
+    proc = start(SEEDS, out, home)
+    run = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 60
+    while len(run.children(recursive=True)) < 3 and time.monotonic() < deadline:  # the server, two workers
+        time.sleep(0.2)
+    children = run.children(recursive=True)
+    assert len(children) >= 3
+    proc.kill()
+    proc.wait(30)
+    _, alive = psutil.wait_procs(children, timeout=20)
+    assert alive == []
