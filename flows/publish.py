@@ -131,7 +131,7 @@ def build_quote_clusters(output_url: str) -> int:
     # sorted: the clusters and their numbers depend on the corpus's texts, not on its buckets
     distinct = sorted({text for found in corpus_items(store, "quotes", "quotes", ["text"]) for text in found["text"]})
     labels = pl.DataFrame(
-        {"text": list(distinct), "cluster_id": corpus.cluster_quotes(distinct)},
+        {"text": distinct, "cluster_id": corpus.cluster_quotes(distinct)},
         schema={"text": pl.String, "cluster_id": pl.Int64},
     ).with_columns(pl.format("c{}", "cluster_id").alias("cluster_id"))
     for b, found in enumerate(corpus_items(store, "quotes", "quotes", ["start", "text"])):
@@ -147,6 +147,7 @@ def build_duplicates(store: Store, manifest: pa.Table) -> None:
     source path) while a bucket at a time is flattened and while the duplicates are
     found; article ids come back only for the results.
     """
+    n = bucket_count(store)
     order = (
         pl.from_arrow(manifest)
         .filter(pl.col("reason").is_null())
@@ -165,16 +166,14 @@ def build_duplicates(store: Store, manifest: pa.Table) -> None:
             .explode("fingerprints", "paragraph_index")
             .drop_nulls("fingerprints")
             .rename({"fingerprints": "fp"})
-            for b in range(bucket_count(store))
+            for b in range(n)
         ]
     )
     # dedupe passes its article column through: the article's rank stands in for its id
     repeated, near = dedupe.duplicates(prints.with_columns(article_id=pl.col("order")))
-    n = bucket_count(store)
     ids = order.select(rank="order", id="article_id", bucket=bucket_expr("article_id", n))
-    repeated = repeated.join(ids.select("rank", "bucket"), left_on="article_id", right_on="rank")
     for b in range(n):  # ids are joined back one bucket at a time
-        rows = repeated.filter(pl.col("bucket") == b).join(ids, left_on="article_id", right_on="rank")
+        rows = repeated.join(ids.filter(pl.col("bucket") == b), left_on="article_id", right_on="rank")
         store.write_table(
             f"{REPEATED_STATE}/{b:02d}.parquet",
             rows.select(article_id="id", paragraph_index=pl.col("paragraph_index").cast(pl.Int64)).to_arrow(),
