@@ -121,28 +121,16 @@ def run_direct(corpus: Path, out: Path) -> float:
         mark_duplicates(manifest)
         n = stages.resize_buckets(Store(str(out)), sum(r["reason"] is None for r in manifest), settings)
         items = stages.bucket_items(manifest, n)
-        list(
-            pool.map(
-                stages.ingest_bucket,
-                *zip(
-                    *[(str(corpus), str(out), b, items.get(b, []), settings, True) for b in range(n)],
-                    strict=True,
-                ),
-            )
-        )
+        buckets = [items.get(b, []) for b in range(n)]
+        urls = ([str(corpus)] * n, [str(out)] * n)
+        list(pool.map(stages.ingest_bucket, *urls, range(n), buckets, [settings] * n, [True] * n))
         Store(str(out)).write_table(f"{STATE}/manifest.parquet", publish.manifest_table(manifest))
-        for stage in ("ingest", "clean", "paragraphs", "people", "quotes"):
-            if stage != "ingest":
-                list(
-                    pool.map(
-                        stages.transform_bucket,
-                        *zip(*[(stage, str(out), b, settings, True) for b in range(n)], strict=True),
-                    )
-                )
-            if stage == "people":
-                publish.build_people_table(str(out))
-            if stage == "quotes":
-                publish.build_quote_clusters(str(out))
+        chain = list(stages.TRANSFORMS)
+        list(pool.map(stages.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n))
+        steps = [pool.submit(step, str(out)) for step in (publish.build_people_table, publish.build_quote_clusters)]
+        for step in steps:
+            step.result()
+        for stage in ("ingest", *chain):
             Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
         plan = publish.plan(str(out))
         generation = Publication(Store(str(out))).generation

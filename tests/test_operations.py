@@ -7,9 +7,9 @@ import polars as pl
 import pytest
 
 from flows import stages
-from flows.pipeline import StageOrderError, pipeline
+from flows.pipeline import StageOrderError, pipeline, require, share
 from flows.settings import Settings
-from flows.storage import Store, bucket_count, bucket_of
+from flows.storage import STATE, Store, bucket_count, bucket_of
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 ONE = Settings(workers=1)
@@ -54,6 +54,30 @@ def test_single_stage_rerun_rewrites_only_its_tables(corpus):
     assert result["rewritten"] == ["quotes"]
     after = {t: inodes(t) for t in before}
     assert [t for t in before if before[t] != after[t]] == ["quotes"]
+
+
+def test_stages_asked_for_together_run_in_order_and_recompute_the_same_tables(corpus):
+    inp, out = corpus
+    pipeline(str(inp), str(out), settings=ONE)
+    before = tables(out)
+    result = pipeline(str(inp), str(out), only=["quotes", "people"], settings=ONE)
+    assert result["stages"] == ["people", "quotes", "publish"]
+    assert set(result["seconds"]) == {"people", "quotes", "publish"}
+    after = tables(out)
+    assert all(after[t].equals(before[t]) for t in before)
+
+
+def test_a_stage_needs_only_upstream_stages_that_ran_before_or_run_before_it_now(tmp_path):
+    store = Store(str(tmp_path))
+    store.write_json(f"{STATE}/paragraphs.json", {"token": "t"})
+    require(store, "quotes", done=["people"])
+    with pytest.raises(StageOrderError, match="needs the results of stage 'people'"):
+        require(store, "quotes", done=["clean"])
+
+
+def test_stage_seconds_split_a_shared_wall_time_by_worker_time():
+    assert share(10.0, {"clean": 3.0, "people": 1.0}) == {"clean": 7.5, "people": 2.5}
+    assert share(4.0, {"people": 0.0, "quotes": 0.0}) == {"people": 2.0, "quotes": 2.0}
 
 
 def test_a_new_stage_version_recomputes_that_stage(tmp_path, monkeypatch):

@@ -22,6 +22,11 @@ MAX_SHARED = 50
 # more is that article's near-duplicate. 0.8 tolerates a changed or added
 # paragraph in a 5-paragraph story.
 DUPLICATE_SHARE = 0.8
+# The paragraphs are worked through in this many parts that share no fingerprint (split on
+# the fingerprint's bits), so the hash tables of the grouping steps hold one part at a time:
+# at 100,000 articles (2.2 million paragraphs), 8 parts took the corpus step's peak from 322 to
+# 222 MiB above its process's, in the same time (1.6 s); 4 to 32 parts gave 199-226 MiB, within the noise of each other.
+PARTS = 8
 NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -42,34 +47,45 @@ def duplicates(paragraphs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     ``paragraphs`` has columns ``order`` (article order, one number per article:
     earlier articles are the originals), ``article_id``, ``paragraph_index``,
     ``fp`` (``fingerprint`` of the text). Returns (``article_id, paragraph_index``
-    of every paragraph seen in an earlier article, in input order;
+    of every paragraph seen in an earlier article, sorted;
     ``article_id, duplicate_of`` for every near-duplicate article, by article_id).
 
     There are millions of paragraphs, so they are only filtered and grouped, on
     the integer columns (``order`` stands for the article); article ids come
     back only for the few near-duplicate articles.
     """
-    prints = paragraphs.lazy()
-    repeated = prints.filter(pl.col("order") > pl.col("order").min().over("fp")).select("article_id", "paragraph_index")
-
-    evidence = (
-        prints.filter((pl.col("fp") & 1) == 1)
-        .select("order", "fp", n_articles=pl.col("order").n_unique().over("fp"))
-        .filter(pl.col("n_articles") <= MAX_SHARED)
-    )
-    n_long = evidence.group_by("order").agg(n_long=pl.len())
-    # Only fingerprints in two articles or more can be shared; each counts once per article.
-    shared = evidence.filter(pl.col("n_articles") >= 2).select("order", "fp").unique()
+    repeated, n_long, pair_counts = [], [], []
+    for part in range(PARTS):
+        prints = paragraphs.lazy().filter(pl.col("fp") // 2**32 % PARTS == part)
+        repeated.append(
+            prints.filter(pl.col("order") > pl.col("order").min().over("fp"))
+            .select("article_id", "paragraph_index")
+            .collect()
+        )
+        evidence = (
+            prints.filter((pl.col("fp") & 1) == 1)
+            .select("order", "fp", n_articles=pl.col("order").n_unique().over("fp"))
+            .filter(pl.col("n_articles") <= MAX_SHARED)
+        )
+        n_long.append(evidence.group_by("order").agg(n_long=pl.len()).collect())
+        # Only fingerprints in two articles or more can be shared; each counts once per article.
+        shared = evidence.filter(pl.col("n_articles") >= 2).select("order", "fp").unique()
+        pair_counts.append(
+            shared.join(shared.select("fp", other_order="order"), on="fp")
+            .filter(pl.col("other_order") < pl.col("order"))
+            .group_by("order", "other_order")
+            .agg(shared=pl.len())
+            .collect()
+        )
     near = (
-        shared.join(shared.select("fp", other_order="order"), on="fp")
-        .filter(pl.col("other_order") < pl.col("order"))
+        pl.concat(pair_counts)
         .group_by("order", "other_order")
-        .agg(shared=pl.len())
-        .join(n_long, on="order")
+        .agg(pl.col("shared").sum())
+        .join(pl.concat(n_long).group_by("order").agg(pl.col("n_long").sum()), on="order")
         .filter(pl.col("shared") >= DUPLICATE_SHARE * pl.col("n_long"))
         .group_by("order")
         .agg(pl.col("other_order").min())
-    ).collect()
+    )
     ids = (
         paragraphs.filter(pl.col("order").is_in(pl.concat([near["order"], near["other_order"]]).implode()))
         .select("order", "article_id")
@@ -81,4 +97,4 @@ def duplicates(paragraphs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         .select("article_id", "duplicate_of")
         .sort("article_id")
     )
-    return repeated.collect(), pairs
+    return pl.concat(repeated).sort("article_id", "paragraph_index"), pairs
