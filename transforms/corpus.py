@@ -176,8 +176,8 @@ def cluster_quotes(texts: Iterable[str]) -> list[int]:
         else:
             exact[n] = i
             reps.append(i)
-    # keys are strings, not tuples of words: a tuple and its word strings took 300 bytes a key,
-    # 156 MiB for the 260,000 distinct quotes of 100,000 articles
+    # keys are strings, not tuples of words: 112 against 124 MiB at the peak (tracemalloc) for the
+    # 260,000 distinct quotes of 100,000 benchmark articles
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in reps:
         words = norm[i].split()
