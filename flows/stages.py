@@ -42,6 +42,7 @@ from transforms import (
     corpus,
     decode,
     dedupe,
+    first_names,
     html,
     metadata,
     paragraphs,
@@ -80,9 +81,9 @@ STAGE_DOCS = {
 }
 CODE: dict[str, tuple[ModuleType, ...]] = {
     "ingest": (decode, html),
-    "clean": (clean, chrome_vocab, metadata),
+    "clean": (clean, chrome_vocab, metadata, first_names),
     "paragraphs": (paragraphs, dedupe),
-    "people": (people, speech_vocab, corpus),  # corpus: the stage's corpus step (people table)
+    "people": (people, speech_vocab, first_names, corpus),  # corpus: the stage's corpus step (people table)
     "quotes": (quotes, speech_vocab, corpus),  # and quote clusters
     "publish": (),
 }

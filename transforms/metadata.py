@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from transforms import chrome_vocab as vocab
+from transforms import first_names
 
 # --- dates -----------------------------------------------------------------------------------------------
 
@@ -234,15 +235,8 @@ def byline_authors(line: str) -> list[str] | None:
     return authors or None
 
 
-@lru_cache(maxsize=1)
-def _gender_detector():
-    import gender_guesser.detector as gender  # lazy: its name table takes ~0.3 s to load
-
-    return gender.Detector(case_sensitive=False)
-
-
 def is_known_first_name(word: str) -> bool:
-    return _gender_detector().get_gender(word) not in ("unknown",)
+    return first_names.detector().get_gender(word) not in ("unknown",)
 
 
 def name_line_authors(line: str) -> list[str] | None:

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from transforms import first_names
 from transforms import speech_vocab as V
 from transforms.records import ARTICLE_SEP, Mention
 
@@ -127,20 +128,13 @@ def _sentence_initial(par: str, pos: int) -> bool:
 _GAZETTEER_OK = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
 
 
-@lru_cache(maxsize=1)
-def _detector():
-    import gender_guesser.detector as gd  # lazy: loading the gazetteer takes ~0.3 s
-
-    return gd.Detector(case_sensitive=False)
-
-
 @lru_cache(maxsize=65536)
 def first_name_gender(token: str) -> str | None:
     """'m', 'f', '' (known first name, either gender) or None (not a known first name)."""
     low = token.lower()
     if low in V.NON_NAME_WORDS or low in V.ORG_PLACE_HEADS or low in V.TITLES or low in V.HONORIFICS:
         return None
-    g = _detector().get_gender(token)
+    g = first_names.detector().get_gender(token)
     if g not in _GAZETTEER_OK:
         return None
     # only unambiguous gazetteer entries give a gender: "mostly_*" names (Kim, Jean) are often
