@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
@@ -160,7 +161,7 @@ def mark_stage(store: Store, stage: str, results: list[dict], force: bool) -> di
         "computed": sum(r["computed"] for r in results),
     }
     store.write_json(f"{STATE}/{stage}.json", state)
-    return state | {"pids": sorted({r["pid"] for r in results})}
+    return state | {"pids": sorted({r["pid"] for r in results if "pid" in r})}
 
 
 def upstream_tokens(store: Store, stage: str) -> dict[str, str]:
@@ -228,24 +229,42 @@ def run_ingest(runner: TaskRunner, input_url: str, output_url: str, settings: Se
     articles = sum(row["reason"] is None for row in manifest)
     n_buckets = stages.resize_buckets(store, articles, settings)
     by_bucket = stages.bucket_items(manifest, n_buckets)
-    futures = [
-        runner.submit(
-            ingest_task,
-            {
-                "input_url": input_url,
-                "output_url": output_url,
-                "bucket": b,
-                "items": by_bucket.get(b, []),
-                "settings": settings,
-                "force": full,
-            },
-        )
-        for b in range(n_buckets)
-    ]
-    state = mark_stage(store, "ingest", gather("ingest", futures), full)
-    store.write_table(MANIFEST, publisher.manifest_table(manifest))
+    table = publisher.manifest_table(manifest)
+    if not full and ingest_is_current(store, previous, table, by_bucket):
+        results = [{"articles": articles, "computed": 0, "changed": False}]
+    else:
+        futures = [
+            runner.submit(
+                ingest_task,
+                {
+                    "input_url": input_url,
+                    "output_url": output_url,
+                    "bucket": b,
+                    "items": by_bucket.get(b, []),
+                    "settings": settings,
+                    "force": full,
+                },
+            )
+            for b in range(n_buckets)
+        ]
+        results = gather("ingest", futures)
+    state = mark_stage(store, "ingest", results, full)
+    store.write_table(MANIFEST, table)
     get_run_logger().info("ingest: %d files (%s)", len(manifest), counts)
     return state | counts | {"files": len(manifest)}
+
+
+def ingest_is_current(store: Store, previous: pa.Table | None, manifest: pa.Table, by_bucket: dict) -> bool:
+    """True when the inputs are the files the last ingest read (same paths, same bytes), with the
+    same ingest code, and the buckets that hold them are in place: the bucket tasks would find
+    nothing to do (a 20,000-article rerun spent 1.1 s on learning that)."""
+    state = store.read_json(f"{STATE}/ingest.json") or {}
+    return (
+        previous is not None
+        and previous.equals(manifest)
+        and state.get("version") == stage_version("ingest")
+        and all(store.exists(stages.bucket_path("ingest", b)) for b in by_bucket)
+    )
 
 
 def run_transforms(runner: TaskRunner, chain: list[str], output_url: str, settings: Settings, force: bool) -> dict:

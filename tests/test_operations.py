@@ -42,6 +42,19 @@ def test_only_new_changed_and_removed_inputs_count_and_tables_follow(corpus):
     assert sources == {p.name for p in inp.iterdir()}
 
 
+def test_a_rerun_on_the_same_files_runs_no_ingest_task_and_a_changed_file_does(corpus, monkeypatch):
+    inp, out = corpus
+    pipeline(str(inp), str(out), settings=ONE)
+    real, calls = stages.ingest_bucket, []
+    monkeypatch.setattr(stages, "ingest_bucket", lambda *args: calls.append(args[2]) or real(*args))
+    result = pipeline(str(inp), str(out), settings=ONE)
+    assert (result["stages"], result["unchanged"], calls) == (["ingest"], 5, [])
+    changed = sorted(inp.iterdir())[0]
+    changed.write_text(changed.read_text() + "\nA closing line added later.\n")
+    result = pipeline(str(inp), str(out), settings=ONE)
+    assert result["changed"] == 1 and len(calls) == bucket_count(Store(str(out)))
+
+
 def test_single_stage_rerun_rewrites_only_its_tables(corpus):
     inp, out = corpus
     pipeline(str(inp), str(out), settings=ONE)
