@@ -8,8 +8,8 @@ task over the buckets that runs them one after the other on its bucket, so no
 bucket waits for the slowest one between stages; then their corpus steps run side
 by side. Publish maps one task over the buckets, then commits. Every stage records
 its version. A stage reads only what the earlier stages persisted under
-``<output>/_state``, so any stage can run alone (``only``; `newscurate run --stage NAME`, the ``stage-NAME``
-deployments). Stages are functions inside the one flow, not sub-flows: a
+``<output>/_state``, so any stage can run alone (``only``; `newscurate run --stage
+NAME`, the ``stage-NAME`` deployments). Stages are functions inside the one flow, not sub-flows: a
 sub-flow cost 1.3-7.8 s here even with nothing to do, its tasks 0.1 s.
 """
 
@@ -232,6 +232,8 @@ def run_ingest(runner: TaskRunner, input_url: str, output_url: str, settings: Se
     table = publisher.manifest_table(manifest)
     if not full and ingest_is_current(store, previous, table, by_bucket):
         results = [{"articles": articles, "computed": 0, "changed": False}]
+        if PROGRESS is not None:
+            PROGRESS("ingest", n_buckets, n_buckets, articles)
     else:
         futures = [
             runner.submit(

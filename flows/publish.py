@@ -130,7 +130,7 @@ def build_quote_clusters(output_url: str) -> int:
     store = Store(output_url)
     # sorted: the clusters and their numbers depend on the corpus's texts, not on its buckets
     texts = [found["text"].unique() for found in corpus_items(store, "quotes", "quotes", ["text"])]
-    distinct = pl.concat(texts).unique().sort().to_list() if texts else []
+    distinct = pl.concat(texts).unique().sort() if texts else pl.Series("text", [], pl.String)
     labels = pl.DataFrame(
         {"text": distinct, "cluster_id": corpus.cluster_quotes(distinct)},
         schema={"text": pl.String, "cluster_id": pl.Int64},
