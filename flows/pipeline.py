@@ -83,13 +83,17 @@ def local_workers(workers: int, dask_address: str | None) -> Iterator[None]:
 PROGRESS: Callable[[str, int, int, int], None] | None = None
 
 
-def gather(stage: str, futures: list) -> list[dict]:
-    """Wait for a stage's bucket tasks, reporting progress as each one finishes."""
+def gather(stages: list[str], futures: list, *, chained: bool = False) -> list[dict]:
+    """Wait for bucket tasks, reporting each stage's progress as each one finishes. A task's result
+    is its one stage's, or stage -> result when it ran a chain of stages (``chained``)."""
     results = []
     for future in as_completed(futures):
         results.append(future.result())
-        if PROGRESS is not None:
-            PROGRESS(stage, len(results), len(futures), sum(r["articles"] for r in results))
+        if PROGRESS is None:
+            continue
+        by_stage = results if chained else [{stages[0]: r} for r in results]
+        for stage in stages:
+            PROGRESS(stage, len(results), len(futures), sum(r[stage]["articles"] for r in by_stage))
     return results
 
 
@@ -249,7 +253,7 @@ def run_ingest(runner: TaskRunner, input_url: str, output_url: str, settings: Se
             )
             for b in range(n_buckets)
         ]
-        results = gather("ingest", futures)
+        results = gather(["ingest"], futures)
     state = mark_stage(store, "ingest", results, full)
     store.write_table(MANIFEST, table)
     get_run_logger().info("ingest: %d files (%s)", len(manifest), counts)
@@ -284,12 +288,7 @@ def run_transforms(runner: TaskRunner, chain: list[str], output_url: str, settin
         )
         for b in range(bucket_count(store))
     ]
-    results = []
-    for future in as_completed(futures):
-        results.append(future.result())
-        for stage in chain:
-            if PROGRESS is not None:
-                PROGRESS(stage, len(results), len(futures), sum(r[stage]["articles"] for r in results))
+    results = gather(chain, futures, chained=True)
     busy = {stage: sum(r[stage]["seconds"] for r in results) for stage in chain}
     seconds = share(time.perf_counter() - start, busy)
     start = time.perf_counter()
@@ -325,7 +324,7 @@ def run_publish(runner: TaskRunner, output_url: str) -> dict:
         )
         for b in range(bucket_count(store))
     ]
-    results = gather("publish", futures)
+    results = gather(["publish"], futures)
     summary = publisher.write_tables(output_url, plan["todo"], plan["signatures"], generation, results)
     return summary | {"rewritten": plan["todo"]}
 
