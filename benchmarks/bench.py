@@ -26,7 +26,6 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import ftfy
@@ -102,13 +101,14 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> tuple[float, dict, tuple[in
 def run_direct(corpus: Path, out: Path) -> float:
     """The same per-bucket stage functions on a plain process pool: no Prefect at all."""
     from flows import publish, stages
-    from flows.pipeline import mark_duplicates
+    from flows.pipeline import mark_duplicates, start_pool
     from flows.settings import Settings
     from flows.storage import STATE, Publication, Store
 
     settings, start = Settings(workers=WORKERS), time.perf_counter()
     files = list(Store(str(corpus)).list_files())
-    with ProcessPoolExecutor(WORKERS) as pool:
+    pool = start_pool(WORKERS)
+    try:
         halves = [files[i::WORKERS] for i in range(WORKERS)]
         manifest = sorted(
             (
@@ -127,6 +127,8 @@ def run_direct(corpus: Path, out: Path) -> float:
         Store(str(out)).write_table(f"{STATE}/manifest.parquet", publish.manifest_table(manifest))
         chain = list(stages.TRANSFORMS)
         list(pool.map(stages.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n))
+        pool.shutdown()
+        pool = start_pool(WORKERS)  # as the pipeline does (pipeline.fresh_workers)
         steps = [pool.submit(step, str(out)) for step in (publish.build_people_table, publish.build_quote_clusters)]
         for step in steps:
             step.result()
@@ -136,6 +138,8 @@ def run_direct(corpus: Path, out: Path) -> float:
         generation = Publication(Store(str(out))).generation
         parts = pool.map(publish.publish_bucket, [str(out)] * n, range(n), [generation] * n, [plan["todo"]] * n)
         publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, list(parts))
+    finally:
+        pool.shutdown()
     return time.perf_counter() - start
 
 

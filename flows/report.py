@@ -17,6 +17,10 @@ import duckdb;        duckdb.sql("SELECT speaker, count(*) FROM '{out}/quotes/*.
 """
 
 
+# The dataset card's lists of the most frequent values: (title, column of the articles table).
+FACETS = (("Languages", "language"), ("Sites", "site_name"), ("Input folders", "folder"))
+
+
 def dataset_card(store: Store, counts: dict[str, int]) -> str:
     """Markdown describing the dataset: row counts, languages, sources, dates, every column."""
     out = store.url.rstrip("/")
@@ -30,16 +34,18 @@ def dataset_card(store: Store, counts: dict[str, int]) -> str:
         "| --- | --- |",
     ]
     lines += [f"| {t} | {counts.get(t, 0)} |" for t in schemas.TABLES]
-    articles = store.read_dataset("articles", columns=["language", "site_name", "source_path", "published"])
-    if articles is not None and articles.num_rows:
-        frame = pl.from_arrow(articles).with_columns(folder=pl.col("source_path").str.extract(r"^([^/]+)/", 1))
-        for title, column in (("Languages", "language"), ("Sites", "site_name"), ("Input folders", "folder")):
-            ranked = frame[column].drop_nulls().value_counts(sort=True).head(15)
-            if ranked.height:
-                lines += ["", f"## {title}", "", ", ".join(f"{v} ({n})" for v, n in ranked.iter_rows())]
-        dated = frame["published"].drop_nulls()
-        if dated.len():
-            lines += ["", "## Dates", "", f"published {dated.min()} to {dated.max()} ({dated.len()} dated articles)"]
+    counts_by_facet, dates = article_facets(store)
+    for title, column in FACETS:
+        ranked = counts_by_facet.filter(pl.col("facet") == column).sort("n", "value", descending=[True, False]).head(15)
+        if ranked.height:
+            lines += [
+                "",
+                f"## {title}",
+                "",
+                ", ".join(f"{v} ({n})" for v, n in ranked.select("value", "n").iter_rows()),
+            ]
+    if dates["n"]:
+        lines += ["", "## Dates", "", f"published {dates['first']} to {dates['last']} ({dates['n']} dated articles)"]
     lines += ["", LOADING.format(out=out)]
     for name, (schema, docs) in schemas.TABLES.items():
         lines += [f"## {name}", "", "| column | type | meaning |", "| --- | --- | --- |"]
@@ -48,13 +54,36 @@ def dataset_card(store: Store, counts: dict[str, int]) -> str:
     return "\n".join(lines)
 
 
+def article_facets(store: Store) -> tuple[pl.DataFrame, dict]:
+    """Articles per value of each facet (facet, value, n), and the range of publication dates
+    (first, last, n dated), gathered a part of the articles table at a time."""
+    counted, dated = [], []
+    for part in store.dataset_parts("articles", ["language", "site_name", "source_path", "published"]):
+        frame = pl.from_arrow(part).with_columns(folder=pl.col("source_path").str.extract(r"^([^/]+)/", 1))
+        for _, column in FACETS:
+            by_value = frame.group_by(value=column).agg(n=pl.len()).drop_nulls("value")
+            counted.append(by_value.select(facet=pl.lit(column), value="value", n="n"))
+        published = pl.col("published")
+        dated.append(frame.select(first=published.min(), last=published.max(), n=published.count()))
+    if not counted:
+        return pl.DataFrame(schema={"facet": pl.String, "value": pl.String, "n": pl.UInt32}), {"n": 0}
+    facets = pl.concat(counted).group_by("facet", "value").agg(pl.col("n").sum())
+    dates = pl.concat(dated).select(pl.col("first").min(), pl.col("last").max(), pl.col("n").sum())
+    return facets, dates.row(0, named=True)
+
+
 def top_speakers(store: Store, n: int = 20) -> list[dict]:
-    """The most-quoted people of the published corpus."""
-    quotes = store.read_dataset("quotes", columns=["speaker", "kind"])
-    if quotes is None or quotes.num_rows == 0:
+    """The most-quoted people of the published corpus (a part of the quotes table at a time)."""
+    counted = [
+        pl.from_arrow(part)
+        .filter(pl.col("speaker").is_not_null())
+        .group_by("speaker")
+        .agg(quotes=pl.len(), full=(pl.col("kind") == "full").sum())
+        for part in store.dataset_parts("quotes", ["speaker", "kind"])
+    ]
+    if not counted:
         return []
-    frame = pl.from_arrow(quotes.select(["speaker", "kind"])).filter(pl.col("speaker").is_not_null())
-    ranked = frame.group_by("speaker").agg(quotes=pl.len(), full=(pl.col("kind") == "full").sum())
+    ranked = pl.concat(counted).group_by("speaker").agg(pl.col("quotes").sum(), pl.col("full").sum())
     return ranked.sort("quotes", "speaker", descending=[True, False]).head(n).to_dicts()
 
 

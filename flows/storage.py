@@ -86,10 +86,18 @@ class Store:
     def read_bytes(self, rel: str) -> bytes:
         return self.fs.cat_file(self.path(rel))
 
-    def read_dataset(self, rel: str, columns: list[str] | None = None) -> pa.Table | None:
-        """A published table: a folder of Parquet parts (None when missing)."""
+    def dataset_parts(self, rel: str, columns: list[str]) -> Iterator[pa.Table]:
+        """Some columns of a published table (a folder of Parquet parts), a part at a time.
+
+        A part at a time, not the whole table: reading the 64 parts of a 100,000-article
+        table at once raised the process's memory by 100 MiB, for 10-25 MB of columns.
+        """
         fs, path = self.fs, self.path(rel)
-        return pq.read_table(path, filesystem=fs, columns=columns) if fs.exists(path) else None
+        if not fs.exists(path):
+            return
+        for part in sorted(fs.glob(posixpath.join(path, "*.parquet"))):
+            with fs.open(part, "rb") as f:
+                yield pq.read_table(f, columns=columns)
 
     def read_table(self, rel: str, columns: list[str] | None = None) -> pa.Table | None:
         path = self.path(rel)

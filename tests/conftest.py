@@ -1,9 +1,12 @@
 """Test-wide setup: Prefect state in a temporary home, offline settings, one test server."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newscurate-prefect-")
+atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], ignore_errors=True)
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"

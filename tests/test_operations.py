@@ -1,5 +1,6 @@
 """Incremental runs, single-stage reruns and cache invalidation, on the pipeline flow."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import polars as pl
 import pytest
 
 from flows import stages
-from flows.pipeline import StageOrderError, pipeline, require, share
+from flows.pipeline import StageOrderError, fresh_workers, local_workers, offload, pipeline, require, share
 from flows.settings import Settings
 from flows.storage import STATE, Store, bucket_count, bucket_of
 
@@ -58,6 +59,7 @@ def test_a_rerun_on_the_same_files_runs_no_ingest_task_and_a_changed_file_does(c
 def test_single_stage_rerun_rewrites_only_its_tables(corpus):
     inp, out = corpus
     pipeline(str(inp), str(out), settings=ONE)
+
     def inodes(table: str) -> list[int]:  # an unchanged table's parts are carried over, not rewritten
         return sorted(p.stat().st_ino for p in (out / table).iterdir())
 
@@ -86,6 +88,15 @@ def test_a_stage_needs_only_upstream_stages_that_ran_before_or_run_before_it_now
     require(store, "quotes", done=["people"])
     with pytest.raises(StageOrderError, match="needs the results of stage 'people'"):
         require(store, "quotes", done=["clean"])
+
+
+def test_the_corpus_steps_get_new_worker_processes():
+    with local_workers(2, None):
+        before = {offload(os.getpid) for _ in range(4)}
+        fresh_workers(2)
+        after = {offload(os.getpid) for _ in range(4)}
+    assert before and after and not before & after and os.getpid() not in before | after
+    assert not any(Path(f"/proc/{pid}").exists() for pid in before)  # the old ones have exited
 
 
 def test_stage_seconds_split_a_shared_wall_time_by_worker_time():
