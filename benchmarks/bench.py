@@ -129,7 +129,8 @@ def run_direct(corpus: Path, out: Path) -> float:
         list(pool.map(stages.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n))
         pool.shutdown()
         pool = start_pool(WORKERS)  # as the pipeline does (pipeline.fresh_workers)
-        steps = [pool.submit(step, str(out)) for step in (publish.build_people_table, publish.build_quote_clusters)]
+        corpus_steps = (publish.build_quote_clusters, publish.build_duplicates, publish.build_people_table)
+        steps = [pool.submit(step, str(out)) for step in corpus_steps]
         for step in steps:
             step.result()
         for stage in ("ingest", *chain):

@@ -141,16 +141,18 @@ def build_quote_clusters(output_url: str) -> int:
     return labels["cluster_id"].n_unique()
 
 
-def build_duplicates(store: Store, manifest: pa.Table) -> None:
-    """Paragraphs repeated from an earlier article, and near-duplicate articles (earlier = by source path).
+def build_duplicates(output_url: str) -> None:
+    """Paragraphs repeated from an earlier article, and near-duplicate articles (earlier = by source path):
+    the corpus step of the paragraphs stage.
 
     Every paragraph of the corpus takes part, so its article is an integer (its rank by
     source path) while a bucket at a time is flattened and while the duplicates are
     found; article ids come back only for the results.
     """
+    store = Store(output_url)
     n = bucket_count(store)
     order = (
-        pl.from_arrow(manifest)
+        pl.from_arrow(store.read_table(MANIFEST))
         .filter(pl.col("reason").is_null())
         .sort("source_path")
         .select("article_id", order=pl.int_range(pl.len(), dtype=pl.Int32))
@@ -202,27 +204,23 @@ def signature(tokens: dict[str, str], table: str) -> str:
     return hashlib.sha256("|".join(tokens[s] for s in SOURCES[table]).encode()).hexdigest()[:16]
 
 
-def tables_to_write(output_url: str) -> list[str]:
-    """The tables whose sources changed since they were last published (or that are missing)."""
+def plan(output_url: str) -> dict:
+    """The tables to rewrite (their sources changed since they were last published, or they
+    are missing) and every table's new signature."""
     store = Store(output_url)
     tokens = stage_tokens(store, store.read_table(MANIFEST))
+    signatures = {t: signature(tokens, t) for t in schemas.TABLES}
     published = store.read_json(PUBLISHED) or {}
-    return [t for t in schemas.TABLES if published.get(t) != signature(tokens, t) or not store.exists(t)]
+    todo = [t for t in schemas.TABLES if published.get(t) != signatures[t] or not store.exists(t)]
+    return {"todo": todo, "signatures": signatures}
+
+
+def tables_to_write(output_url: str) -> list[str]:
+    return plan(output_url)["todo"]
 
 
 def last_summary(output_url: str) -> dict:
     return Store(output_url).read_json(PUBLISHED)["summary"]
-
-
-def plan(output_url: str) -> dict:
-    """The tables to rewrite and their new signatures; the corpus duplicates they need."""
-    store = Store(output_url)
-    manifest = store.read_table(MANIFEST)
-    tokens = stage_tokens(store, manifest)
-    todo = tables_to_write(output_url)
-    if todo:
-        build_duplicates(store, manifest)
-    return {"todo": todo, "signatures": {t: signature(tokens, t) for t in schemas.TABLES}}
 
 
 def write_tables(output_url: str, todo: list[str], signatures: dict, generation: str, buckets: list[dict]) -> dict:

@@ -56,6 +56,30 @@ def test_a_rerun_on_the_same_files_runs_no_ingest_task_and_a_changed_file_does(c
     assert result["changed"] == 1 and len(calls) == bucket_count(Store(str(out)))
 
 
+def test_duplicates_follow_the_corpus_and_a_publish_only_run_keeps_them(corpus):
+    inp, out = corpus
+    first = sorted(inp.iterdir())[0]
+    (inp / "zz-copy.txt").write_text(first.read_text() + "\n\nA closing paragraph that only the copy has.\n")
+
+    def copy_flags() -> tuple[str | None, int, int]:
+        """The path of the article the copy duplicates; its repeated paragraphs, of all its paragraphs."""
+        articles = pl.read_parquet(out / "articles")
+        path_of = dict(zip(articles["article_id"], articles["source_path"], strict=True))
+        copy = articles.filter(pl.col("source_path") == "zz-copy.txt")
+        paragraphs = pl.read_parquet(out / "paragraphs").filter(pl.col("article_id") == copy["article_id"][0])
+        return path_of.get(copy["duplicate_of"][0]), int(paragraphs["is_duplicate"].sum()), paragraphs.height
+
+    pipeline(str(inp), str(out), settings=ONE)
+    flags = copy_flags()
+    assert flags[0] == first.name and flags[1] == flags[2] - 1 >= 2  # all but the closing paragraph
+    pipeline(str(inp), str(out), only=["publish"], settings=ONE)
+    assert copy_flags() == flags
+    first.unlink()  # nothing earlier to duplicate, and fewer paragraphs repeated from earlier articles
+    result = pipeline(str(inp), str(out), settings=ONE)
+    after = copy_flags()
+    assert "paragraphs" in result["stages"] and after[0] is None and after[1] < flags[1]
+
+
 def test_single_stage_rerun_rewrites_only_its_tables(corpus):
     inp, out = corpus
     pipeline(str(inp), str(out), settings=ONE)
