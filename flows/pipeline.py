@@ -396,7 +396,7 @@ def pipeline(
                 pids.update(state["pids"])
                 timings[stage] = round(state["seconds"], 3)
                 ran.append(stage)
-        if forced or publisher.tables_to_write(output_url):
+        if forced or publisher.plan(output_url)["todo"]:
             start = time.perf_counter()
             report |= run_publish(runner, output_url)
             timings["publish"] = round(time.perf_counter() - start, 3)

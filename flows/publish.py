@@ -215,10 +215,6 @@ def plan(output_url: str) -> dict:
     return {"todo": todo, "signatures": signatures}
 
 
-def tables_to_write(output_url: str) -> list[str]:
-    return plan(output_url)["todo"]
-
-
 def last_summary(output_url: str) -> dict:
     return Store(output_url).read_json(PUBLISHED)["summary"]
 
