@@ -33,8 +33,10 @@ if not os.environ.get("PREFECT_API_URL"):
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
 
 from flows.settings import Settings  # noqa: E402
-from flows.stages import STAGE_DOCS, STAGES, die_with_parent  # noqa: E402
-from flows.storage import LockedError, Store  # noqa: E402
+from flows.workers import die_with_parent  # noqa: E402
+
+# The stages, storage and pipeline modules (polars, pyarrow, the transforms, Prefect: 2.4 s to
+# import) are imported where they are used, so that `run` starts its temporary server first.
 
 InputOption = Annotated[str, typer.Option("--input", help="folder (or fsspec URL) of articles")]
 OutputOption = Annotated[str, typer.Option("--output", help="folder (or fsspec URL) for the tables")]
@@ -47,12 +49,16 @@ class UsageError(Exception):
 
 
 def check_input(url: str) -> None:
+    from flows.storage import Store
+
     store = Store(url)
     if not store.fs.isdir(store.root):
         raise UsageError(f"input folder not found: {url}")
 
 
 def check_output(url: str) -> None:
+    from flows.storage import Store
+
     store = Store(url)
     probe = f".write-test-{uuid.uuid4().hex[:8]}"
     try:
@@ -188,19 +194,31 @@ def run(
     debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False,
 ) -> None:
     """Run the pipeline over INPUT and publish the tables to OUTPUT."""
+    server_ready = start_prefect_server() if not os.environ.get("PREFECT_API_URL") else None
     try:
+        from flows.stages import STAGES
+
         unknown = [s for s in stage or [] if s not in STAGES]
         if unknown:
             raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(STAGES)}")
         check_input(input)
         check_output(output)
-        server_ready = start_prefect_server() if not os.environ.get("PREFECT_API_URL") else None
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
         from flows.pipeline import StageOrderError, local_workers, pipeline
+        from flows.storage import LockedError
 
         settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
+        # Heartbeats let a running server mark a run that died as crashed; a temporary server
+        # stops with the run, so they only cost its end a wait for their thread (up to 1 s).
+        heartbeats = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if server_ready is not None else {}
         try:
             # The workers start (and import the transforms) while the server starts.
-            with local_workers(workers, dask_address), progress_bars(enabled=not as_json and err.is_terminal):
+            with (
+                local_workers(workers, dask_address),
+                progress_bars(enabled=not as_json and err.is_terminal),
+                temporary_settings(heartbeats),
+            ):
                 if server_ready is not None:
                     server_ready()
                 result = pipeline(input, output, full=full, only=stage or None, settings=settings)
@@ -232,6 +250,8 @@ def run(
 @app.command()
 def stages() -> None:
     """List the stages in the order they run."""
+    from flows.stages import STAGE_DOCS, STAGES
+
     for name in STAGES:
         typer.echo(f"{name:<11} {STAGE_DOCS[name]}")
 

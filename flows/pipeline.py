@@ -17,8 +17,6 @@ sub-flow cost 1.3-7.8 s here even with nothing to do, its tasks 0.1 s.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +34,7 @@ from flows.report import publish_artifacts, run_markdown
 from flows.settings import Settings
 from flows.stages import TRANSFORMS, UPSTREAM, stage_version
 from flows.storage import STATE, Publication, Store, bucket_count, output_lock
+from flows.workers import start_pool
 
 # Files hashed per scan task: enough to make the task's own cost (a few ms)
 # negligible, few enough that two workers share a small corpus.
@@ -61,28 +60,12 @@ def local_workers(workers: int, dask_address: str | None) -> Iterator[None]:
     if workers < 2 or dask_address or POOL is not None:
         yield
         return
-    # One BLAS thread per worker: the workers already fill the cores, and language id's
-    # small matrix products only lose time to thread hand-offs (measured: 0.1 s CPU per 1,000 articles).
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     POOL = start_pool(workers)  # the processes import now, while the flow starts
     try:
         yield
     finally:
         POOL.shutdown(cancel_futures=True)
         POOL = None
-
-
-def start_pool(workers: int) -> ProcessPoolExecutor:
-    """``workers`` new processes, each importing the stages (``publish.warm_up``) as soon as it starts."""
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=stages.die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    for _ in range(workers):
-        pool.submit(publisher.warm_up)
-    return pool
 
 
 def fresh_workers(workers: int) -> None:
@@ -233,19 +216,6 @@ def changes(previous: list[dict], current: list[dict]) -> dict[str, int]:
     }
 
 
-def mark_duplicates(manifest: list[dict]) -> None:
-    """Inputs with the same bytes as an earlier path (sorted order) become rejects."""
-    first: dict[str, str] = {}
-    for row in manifest:
-        aid = row["article_id"]
-        if aid is None or row["reason"]:
-            continue
-        if aid in first:
-            row |= {"reason": "duplicate", "detail": f"same bytes as {first[aid]}"}
-        else:
-            first[aid] = row["source_path"]
-
-
 def run_ingest(runner: TaskRunner, input_url: str, output_url: str, settings: Settings, full: bool) -> dict:
     """Hash the input files, then read, decode and extract the new and changed ones, by bucket."""
     store, inputs = Store(output_url), Store(input_url)
@@ -257,7 +227,7 @@ def run_ingest(runner: TaskRunner, input_url: str, output_url: str, settings: Se
         for i in range(0, len(files), SCAN_BATCH)
     ]
     manifest = [row for f in futures for row in f.result()]
-    mark_duplicates(manifest)
+    stages.mark_duplicates(manifest)
     previous = store.read_table(MANIFEST)
     counts = changes(previous.to_pylist() if previous is not None else [], manifest)
     articles = sum(row["reason"] is None for row in manifest)

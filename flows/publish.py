@@ -12,9 +12,7 @@ rewritten only when a stage it is built from changed since it was last published
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
-import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,16 +65,6 @@ PART_TABLES = ("articles", "paragraphs", "quotes", "boilerplate")
 PUBLISH_CHUNK = 1000
 ARTICLE_META = ["title", "site_name", "section", "authors", "published", "dateline", "language"]
 SEP = len(ARTICLE_SEP)
-
-
-def warm_up() -> int:
-    """Run first in a new worker process, which imports this module and with it the stages and every transform.
-
-    Every task ends with a full garbage collection (``stages.in_worker``); freezing the ~70,000
-    objects of the imports takes them out of it: 60 ms -> 13-23 ms per task, measured.
-    """
-    gc.freeze()
-    return os.getpid()
 
 
 def manifest_table(manifest: list[dict]) -> pa.Table:

@@ -8,14 +8,10 @@ its upstream stages' versions) are unchanged; file modification times play no pa
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import hashlib
 import inspect
 import os
-import signal
-import sys
 import time
 from collections.abc import Callable
 from types import ModuleType
@@ -36,6 +32,7 @@ from flows.storage import (
     bucket_of,
     content_id,
 )
+from flows.workers import LIBC
 from transforms import (
     chrome_vocab,
     clean,
@@ -51,24 +48,6 @@ from transforms import (
     speech_vocab,
 )
 from transforms.records import ArticleMeta, Mention
-
-# The C library when it has malloc_trim (glibc); None elsewhere (musl, macOS, Windows).
-LIBC_PATH = ctypes.util.find_library("c")
-LIBC = ctypes.CDLL(LIBC_PATH) if LIBC_PATH else None
-if LIBC is not None and not hasattr(LIBC, "malloc_trim"):
-    LIBC = None
-
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """Called in a child process of ``parent`` (a pid): on Linux it then gets SIGTERM when that
-    process dies, even by SIGKILL, so that a killed run leaves no server or worker behind."""
-    if LIBC is not None and sys.platform.startswith("linux"):
-        LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-        if os.getppid() != parent:  # it died before the signal was asked for
-            os.kill(os.getpid(), signal.SIGTERM)
-
 
 STAGES = ("ingest", "clean", "paragraphs", "people", "quotes", "publish")
 STAGE_DOCS = {
@@ -399,6 +378,19 @@ def scan_files(input_url: str, paths: list[tuple[str, int]], settings: Settings)
                 row |= {"reason": "unreadable", "detail": f"{type(exc).__name__}: {exc}"}
         rows.append(row)
     return rows
+
+
+def mark_duplicates(manifest: list[dict]) -> None:
+    """Inputs with the same bytes as an earlier path (sorted order) become rejects."""
+    first: dict[str, str] = {}
+    for row in manifest:
+        aid = row["article_id"]
+        if aid is None or row["reason"]:
+            continue
+        if aid in first:
+            row |= {"reason": "duplicate", "detail": f"same bytes as {first[aid]}"}
+        else:
+            first[aid] = row["source_path"]
 
 
 def bucket_items(manifest: list[dict], n_buckets: int) -> dict[int, list[tuple[str, str]]]:
