@@ -117,7 +117,7 @@ def direct(corpus: Path, out: Path) -> None:
 
     settings = Settings(workers=WORKERS)
     files = list(Store(str(corpus)).list_files())
-    pool = workers.start_pool(WORKERS)
+    pool = workers.start_pool(WORKERS, models=True)
     try:
         halves = [files[i::WORKERS] for i in range(WORKERS)]
         manifest = sorted(
@@ -138,7 +138,7 @@ def direct(corpus: Path, out: Path) -> None:
         chain = list(stages.TRANSFORMS)
         list(pool.map(stages.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n))
         pool.shutdown()
-        pool = workers.start_pool(WORKERS)  # as the pipeline does (pipeline.fresh_workers)
+        pool = workers.start_pool(WORKERS, models=False)  # as the pipeline does (pipeline.fresh_workers)
         corpus_steps = (publish.build_quote_clusters, publish.build_duplicates, publish.build_people_table)
         steps = [pool.submit(step, str(out)) for step in corpus_steps]
         for step in steps:

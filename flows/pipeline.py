@@ -60,7 +60,7 @@ def local_workers(workers: int, dask_address: str | None) -> Iterator[None]:
     if workers < 2 or dask_address or POOL is not None:
         yield
         return
-    POOL = start_pool(workers)  # the processes import now, while the flow starts
+    POOL = start_pool(workers, models=True)  # the processes import now, while the flow starts
     try:
         yield
     finally:
@@ -80,7 +80,7 @@ def fresh_workers(workers: int) -> None:
     if POOL is None:
         return
     POOL.shutdown()
-    POOL = start_pool(workers)
+    POOL = start_pool(workers, models=False)
 
 
 # Called as PROGRESS(stage, buckets_done, buckets, articles_done) while a stage runs;

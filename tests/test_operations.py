@@ -11,6 +11,8 @@ from flows import stages
 from flows.pipeline import StageOrderError, fresh_workers, local_workers, offload, pipeline, require, share
 from flows.settings import Settings
 from flows.storage import STATE, Store, bucket_count, bucket_of
+from flows.workers import WORKER_NICENESS
+from transforms import first_names, metadata
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 ONE = Settings(workers=1)
@@ -121,6 +123,21 @@ def test_the_corpus_steps_get_new_worker_processes():
         after = {offload(os.getpid) for _ in range(4)}
     assert before and after and not before & after and os.getpid() not in before | after
     assert not any(Path(f"/proc/{pid}").exists() for pid in before)  # the old ones have exited
+
+
+def worker_state() -> tuple[int, int, int]:
+    """A worker's niceness, and whether its language model and first-name table are loaded (1) or not (0)."""
+    return os.nice(0), metadata._language_identifier.cache_info().currsize, first_names.detector.cache_info().currsize
+
+
+def test_transform_workers_load_their_models_at_start_and_every_worker_yields_the_cpu():
+    with local_workers(2, None):
+        transform = {offload(worker_state) for _ in range(4)}
+        fresh_workers(2)
+        corpus = {offload(worker_state) for _ in range(4)}
+    niceness = min(os.nice(0) + WORKER_NICENESS, 19)
+    assert transform == {(niceness, 1, 1)}
+    assert corpus == {(niceness, 0, 0)}
 
 
 def test_stage_seconds_split_a_shared_wall_time_by_worker_time():
