@@ -98,24 +98,33 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> tuple[float, dict, tuple[in
     return wall, json.loads(stdout.strip().splitlines()[-1]), peaks
 
 
-def run_direct(corpus: Path, out: Path) -> float:
-    """Seconds for a new process to run the same per-bucket stage functions on a plain process pool.
+def run_direct(corpus: Path, out: Path) -> tuple[float, dict]:
+    """Seconds for a new process to run the same per-bucket stage functions on a plain process pool,
+    and the seconds of its phases.
 
     Timed from the process's start, as the CLI run is: both pay for starting Python and importing
     the stages; only the CLI imports Prefect (``direct`` checks that it did not).
     """
     start = time.perf_counter()
-    subprocess.run([sys.executable, __file__, "--direct", str(corpus), str(out)], check=True)
-    return time.perf_counter() - start
+    cmd = [sys.executable, __file__, "--direct", str(corpus), str(out)]
+    phases = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    return time.perf_counter() - start, phases
 
 
-def direct(corpus: Path, out: Path) -> None:
-    """The pipeline's stages without Prefect at all."""
+def direct(corpus: Path, out: Path) -> dict:
+    """The pipeline's stages without Prefect at all; returns the seconds of its phases."""
+    phases, mark = {}, time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal mark
+        phases[phase], mark = round(time.perf_counter() - mark, 1), time.perf_counter()
+
     from flows import publish, stages, workers
     from flows.settings import Settings
     from flows.storage import STATE, Publication, Store
 
     settings = Settings(workers=WORKERS)
+    lap("imports")
     files = list(Store(str(corpus)).list_files())
     pool = workers.start_pool(WORKERS, models=True)
     try:
@@ -135,6 +144,7 @@ def direct(corpus: Path, out: Path) -> None:
         urls = ([str(corpus)] * n, [str(out)] * n)
         list(pool.map(stages.ingest_bucket, *urls, range(n), buckets, [settings] * n, [True] * n))
         Store(str(out)).write_table(f"{STATE}/manifest.parquet", publish.manifest_table(manifest))
+        lap("ingest")
         chain = list(stages.TRANSFORMS)
         list(pool.map(stages.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n))
         pool.shutdown()
@@ -143,6 +153,7 @@ def direct(corpus: Path, out: Path) -> None:
         steps = [pool.submit(step, str(out)) for step in corpus_steps]
         for step in steps:
             step.result()
+        lap("transforms")
         for stage in ("ingest", *chain):
             Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
         plan = publish.plan(str(out))
@@ -151,8 +162,10 @@ def direct(corpus: Path, out: Path) -> None:
         publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, list(parts))
     finally:
         pool.shutdown()
+    lap("publish")
     if "prefect" in sys.modules:
         raise SystemExit("the run without Prefect imported it")
+    return phases
 
 
 def machine() -> str:
@@ -169,7 +182,7 @@ def main() -> None:
     ap.add_argument("--direct", type=Path, nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.direct:
-        direct(*args.direct)
+        print(json.dumps(direct(*args.direct)))
         return
     work = Path(tempfile.mkdtemp(prefix="newscurate-bench-"))
     try:
@@ -180,7 +193,7 @@ def main() -> None:
         floor_before, text_bytes = floor(corpus)
         full_s, report, (peak_one, peak_all) = run_cli(corpus, work / "out", "--full")
         rerun_s, rerun, _ = run_cli(corpus, work / "out")
-        direct_s = run_direct(corpus, work / "direct")
+        direct_s, phases = run_direct(corpus, work / "direct")
         floor_after, _ = floor(corpus)
         floor_s = (floor_before + floor_after) / 2
     finally:
@@ -195,7 +208,10 @@ def main() -> None:
         ("full pipeline, 2 workers", f"{full_s:.1f} s = **{full_s / floor_s:.2f}x the floor**"),
         ("throughput", f"{args.n / full_s:.0f} articles/s, {mb / full_s:.2f} MB/s"),
         ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in report["seconds"].items())),
-        ("same stages without Prefect", f"{direct_s:.1f} s"),
+        (
+            "same stages without Prefect",
+            f"{direct_s:.1f} s (" + ", ".join(f"{k} {v:.1f}" for k, v in phases.items()) + ")",
+        ),
         ("Prefect overhead", f"{full_s - direct_s:.1f} s = {(full_s - direct_s) / full_s:.1%} of the full run"),
         (
             "peak memory, largest process",
