@@ -7,8 +7,9 @@ Measures, on a generated corpus (benchmarks/corpus.py):
   and after the pipeline runs (the machine's speed drifts; the ratios use the mean);
 - the full pipeline (`newscurate run --full`, 2 worker processes), wall time and
   its ratio to the floor, articles/s, MB/s, seconds per stage, peak memory;
-- the same stage functions called without Prefect (a plain process pool): the
-  difference is Prefect's overhead;
+- the same stage functions called without Prefect (a plain process pool, in a new
+  process as the CLI is), before and after the pipeline: the difference from their
+  mean is Prefect's overhead;
 - an incremental rerun with nothing changed.
 Writes benchmarks/RESULTS.md.
 """
@@ -188,17 +189,20 @@ def main() -> None:
     try:
         corpus = work / "corpus"
         nbytes = generate(corpus, args.n, args.shared if args.shared.is_dir() else None)
-        # This machine's speed drifts by 20% or more within minutes: the floor is measured before
-        # and after the pipeline runs, and the ratios use the mean of the two.
+        # This machine's speed drifts by 20% or more within minutes: the floor and the run without
+        # Prefect are measured before and after the pipeline runs, and the ratios use their means.
         floor_before, text_bytes = floor(corpus)
+        directs = [run_direct(corpus, work / "direct-before")]
+        shutil.rmtree(work / "direct-before")
         full_s, report, (peak_one, peak_all) = run_cli(corpus, work / "out", "--full")
         rerun_s, rerun, _ = run_cli(corpus, work / "out")
-        direct_s, phases = run_direct(corpus, work / "direct")
+        directs.append(run_direct(corpus, work / "direct-after"))
         floor_after, _ = floor(corpus)
         floor_s = (floor_before + floor_after) / 2
     finally:
         shutil.rmtree(work, ignore_errors=True)
     mb = text_bytes / 1e6
+    direct_s = (directs[0][0] + directs[1][0]) / 2
     rows = [
         ("articles", f"{args.n} ({nbytes / 1e6:.1f} MB on disk, {mb:.1f} MB of text)"),
         (
@@ -210,7 +214,9 @@ def main() -> None:
         ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in report["seconds"].items())),
         (
             "same stages without Prefect",
-            f"{direct_s:.1f} s (" + ", ".join(f"{k} {v:.1f}" for k, v in phases.items()) + ")",
+            f"{direct_s:.1f} s ({directs[0][0]:.1f} s before, {directs[1][0]:.1f} s after; mean phases: "
+            + ", ".join(f"{k} {(directs[0][1][k] + v) / 2:.1f}" for k, v in directs[1][1].items())
+            + ")",
         ),
         ("Prefect overhead", f"{full_s - direct_s:.1f} s = {(full_s - direct_s) / full_s:.1%} of the full run"),
         (
