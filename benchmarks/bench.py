@@ -11,7 +11,8 @@ Measures, on a generated corpus (benchmarks/corpus.py):
   process as the CLI is), before and after the pipeline: the difference from their
   mean is Prefect's overhead;
 - an incremental rerun with nothing changed.
-Writes benchmarks/RESULTS.md.
+Writes benchmarks/RESULTS.md. Each CLI run starts a temporary Prefect server, unless
+PREFECT_API_URL points at a running one (the results then go in their own section).
 """
 
 from __future__ import annotations
@@ -229,9 +230,12 @@ def main() -> None:
         ),
         ("tables", ", ".join(f"{k} {v}" for k, v in report["tables"].items())),
     ]
+    # A run against a running server (PREFECT_API_URL set) has its own section; the CLI otherwise
+    # starts a temporary server for each run.
+    title = f"N = {args.n}" + (", against a running Prefect server" if os.environ.get("PREFECT_API_URL") else "")
     text = "\n".join(
         [
-            f"## N = {args.n}",
+            f"## {title}",
             "",
             f"Machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
             "",
@@ -243,7 +247,7 @@ def main() -> None:
     )
     print(text)
     old = args.results.read_text() if args.results.exists() else "# Benchmark results\n\nWritten by `make bench`.\n\n"
-    sections = [s for s in old.split("\n## ") if not s.startswith(f"N = {args.n}\n")]
+    sections = [s for s in old.split("\n## ") if not s.startswith(f"{title}\n")]
     args.results.write_text("\n## ".join(sections).rstrip() + "\n\n" + text)
 
 
