@@ -38,13 +38,15 @@ def die_with_parent(parent: int) -> None:
             os.kill(os.getpid(), signal.SIGTERM)
 
 
-def warm_up(models: bool) -> int:
-    """Run first in a new worker process: imports the corpus steps and publishing, and with them
-    the stages and every transform; with ``models``, loads the transforms' models too.
+def start_worker(parent: int, models: bool) -> None:
+    """Run first in every new worker process: it dies with ``parent``, yields the CPU to it, and
+    imports the corpus steps and publishing, and with them the stages and every transform; with
+    ``models``, it loads the transforms' models too.
 
     Every task ends with a full garbage collection (``stages.in_worker``); freezing the ~70,000
     objects of the imports takes them out of it: 60 ms -> 13-23 ms per task, measured.
     """
+    die_with_parent(parent)
     os.nice(WORKER_NICENESS)
     import flows.publish  # noqa: F401
     from transforms import metadata
@@ -52,21 +54,20 @@ def warm_up(models: bool) -> int:
     if models:
         metadata.load_models()
     gc.freeze()
-    return os.getpid()
 
 
 def start_pool(workers: int, models: bool) -> ProcessPoolExecutor:
-    """``workers`` new processes, each importing the stages (``warm_up``) as soon as it starts,
-    and loading the transforms' models when they will run transforms (``models``)."""
+    """``workers`` new processes, started at once (``start_worker``), that load the transforms'
+    models when they will run transforms (``models``)."""
     # One BLAS thread per worker: the workers already fill the cores, and language id's
     # small matrix products only lose time to thread hand-offs (measured: 0.1 s CPU per 1,000 articles).
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     pool = ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=die_with_parent,
-        initargs=(os.getpid(),),
+        initializer=start_worker,
+        initargs=(os.getpid(), models),
     )
-    for _ in range(workers):
-        pool.submit(warm_up, models)
+    for _ in range(workers):  # the pool starts a process per task waiting, up to ``workers``
+        pool.submit(os.getpid)
     return pool
