@@ -36,7 +36,7 @@ if not os.environ.get("PREFECT_API_URL"):
 from flows.settings import Settings  # noqa: E402
 from flows.workers import die_with_parent  # noqa: E402
 
-# The stages, storage and pipeline modules (polars, pyarrow, the transforms, Prefect: 2.4 s to
+# The stages, storage and pipeline modules (polars, pyarrow, the transforms, Prefect: about 2 s to
 # import) are imported where they are used, so that `run` starts its temporary server first.
 
 InputOption = Annotated[str, typer.Option("--input", help="folder (or fsspec URL) of articles")]
