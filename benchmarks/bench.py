@@ -129,39 +129,38 @@ def direct(corpus: Path, out: Path) -> dict:
     lap("imports")
     files = list(Store(str(corpus)).list_files())
     pool = workers.start_pool(WORKERS, models=True)
+
+    def each(fn, *columns) -> list:
+        """``fn`` over the rows of ``columns`` in the pool, each call wrapped as the pipeline's tasks wrap it."""
+        return list(pool.map(stages.in_worker, [fn] * len(columns[0]), *columns))
+
     try:
         halves = [files[i::WORKERS] for i in range(WORKERS)]
-        manifest = sorted(
-            (
-                r
-                for rows in pool.map(stages.scan_files, [str(corpus)] * WORKERS, halves, [settings] * WORKERS)
-                for r in rows
-            ),
-            key=lambda r: r["source_path"],
-        )
+        scanned = each(stages.scan_files, [str(corpus)] * WORKERS, halves, [settings] * WORKERS)
+        manifest = sorted((r for rows in scanned for r in rows), key=lambda r: r["source_path"])
         stages.mark_duplicates(manifest)
         n = stages.resize_buckets(Store(str(out)), sum(r["reason"] is None for r in manifest), settings)
         items = stages.bucket_items(manifest, n)
         buckets = [items.get(b, []) for b in range(n)]
         urls = ([str(corpus)] * n, [str(out)] * n)
-        list(pool.map(stages.ingest_bucket, *urls, range(n), buckets, [settings] * n, [True] * n))
+        each(stages.ingest_bucket, *urls, range(n), buckets, [settings] * n, [True] * n)
         Store(str(out)).write_table(f"{STATE}/manifest.parquet", publish.manifest_table(manifest))
         lap("ingest")
         chain = list(stages.TRANSFORMS)
-        list(pool.map(stages.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n))
+        each(stages.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n)
         pool.shutdown()
         pool = workers.start_pool(WORKERS, models=False)  # as the pipeline does (pipeline.fresh_workers)
         corpus_steps = (publish.build_quote_clusters, publish.build_duplicates, publish.build_people_table)
-        steps = [pool.submit(step, str(out)) for step in corpus_steps]
+        steps = [pool.submit(stages.in_worker, step, str(out)) for step in corpus_steps]
         for step in steps:
             step.result()
         lap("transforms")
         for stage in ("ingest", *chain):
             Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
-        plan = publish.plan(str(out))
+        plan = each(publish.plan, [str(out)])[0]
         generation = Publication(Store(str(out))).generation
-        parts = pool.map(publish.publish_bucket, [str(out)] * n, range(n), [generation] * n, [plan["todo"]] * n)
-        publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, list(parts))
+        parts = each(publish.publish_bucket, [str(out)] * n, range(n), [generation] * n, [plan["todo"]] * n)
+        publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, parts)
     finally:
         pool.shutdown()
     lap("publish")
