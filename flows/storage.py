@@ -57,6 +57,12 @@ def content_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def read_parquet(file, columns: list[str] | None) -> pa.Table:
+    """One Parquet file, as a table. ``pq.ParquetFile``, not ``pq.read_table``: that one goes through
+    ``pyarrow.dataset``, whose import (with pandas) costs every process 0.3 s on its first read."""
+    return pq.ParquetFile(file).read(columns=columns)
+
+
 @dataclass(frozen=True)
 class Store:
     """A folder on any fsspec filesystem (local path, file://, s3://...)."""
@@ -97,7 +103,7 @@ class Store:
             return
         for part in sorted(fs.glob(posixpath.join(path, "*.parquet"))):
             with fs.open(part, "rb") as f:
-                yield pq.read_table(f, columns=columns)
+                yield read_parquet(f, columns)
 
     def read_table(self, rel: str, columns: list[str] | None = None) -> pa.Table | None:
         path = self.path(rel)
@@ -105,7 +111,7 @@ class Store:
         if not fs.exists(path):
             return None
         with fs.open(path, "rb") as f:
-            return pq.read_table(f, columns=columns)
+            return read_parquet(f, columns)
 
     def write_table(self, rel: str, table: pa.Table) -> None:
         """Write a Parquet file atomically: to a temporary name, then renamed."""
