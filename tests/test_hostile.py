@@ -3,6 +3,7 @@
 import gzip
 import json
 import os
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -78,6 +79,20 @@ def test_run_succeeds_without_traceback(hostile_run):
     _, _, got = hostile_run
     assert got.returncode == 0, got.stderr
     assert "Traceback" not in got.stderr + got.stdout
+
+
+def test_the_temporary_server_keeps_the_run_and_its_artifacts(hostile_run):
+    """The run had no PREFECT_API_URL: its temporary server, killed as the run exits, had already
+    committed the flow run's final state and its artifacts to the database under PREFECT_HOME."""
+    _, out, _ = hostile_run
+    db = sqlite3.connect(f"file:{out.parent / 'prefect' / 'prefect.db'}?mode=ro", uri=True)
+    try:
+        runs = db.execute("SELECT id, state_type FROM flow_run").fetchall()
+        keys = {key for (key,) in db.execute("SELECT key FROM artifact WHERE flow_run_id = ?", (runs[0][0],))}
+    finally:
+        db.close()
+    assert [state for _, state in runs] == ["COMPLETED"]
+    assert {"newscurate-summary", "newscurate-counts", "newscurate-rejects", "newscurate-speakers"} <= keys
 
 
 def test_every_file_is_accounted_for_exactly_once(hostile_run):
