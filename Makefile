@@ -6,6 +6,7 @@ INPUT   ?= seeds
 OUTPUT  ?= output
 N       ?= 20000
 SHARED  ?= ../shared
+SETS    ?= seeds,aeb-txt,aeb-html,quotes-dev,quotes-train
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
@@ -28,7 +29,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 eval: install
-	$(BIN)/python benchmarks/eval.py --shared $(SHARED)
+	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --sets $(SETS)
 
 bench: install
 	$(BIN)/python benchmarks/bench.py --n $(N) --shared $(SHARED)
