@@ -121,9 +121,11 @@ def direct(corpus: Path, out: Path) -> dict:
         nonlocal mark
         phases[phase], mark = round(time.perf_counter() - mark, 1), time.perf_counter()
 
-    from flows import publish, stages, workers
+    from flows import publish, work, workers
+    from flows.graph import STAGES, TRANSFORMS
     from flows.settings import Settings
-    from flows.storage import STATE, Publication, Store
+    from flows.stages import ingest
+    from flows.storage import MANIFEST, STATE, Publication, Store
 
     settings = Settings(workers=WORKERS)
     lap("imports")
@@ -132,26 +134,26 @@ def direct(corpus: Path, out: Path) -> dict:
 
     def each(fn, *columns) -> list:
         """``fn`` over the rows of ``columns`` in the pool, each call wrapped as the pipeline's tasks wrap it."""
-        return list(pool.map(stages.in_worker, [fn] * len(columns[0]), *columns))
+        return list(pool.map(workers.in_worker, [fn] * len(columns[0]), *columns))
 
     try:
         halves = [files[i::WORKERS] for i in range(WORKERS)]
-        scanned = each(stages.scan_files, [str(corpus)] * WORKERS, halves, [settings] * WORKERS)
+        scanned = each(work.scan_files, [str(corpus)] * WORKERS, halves, [settings] * WORKERS)
         manifest = sorted((r for rows in scanned for r in rows), key=lambda r: r["source_path"])
-        stages.mark_duplicates(manifest)
-        n = stages.resize_buckets(Store(str(out)), sum(r["reason"] is None for r in manifest), settings)
-        items = stages.bucket_items(manifest, n)
+        ingest.mark_duplicates(manifest)
+        n = work.resize_buckets(Store(str(out)), sum(r["reason"] is None for r in manifest), settings)
+        items = ingest.bucket_items(manifest, n)
         buckets = [items.get(b, []) for b in range(n)]
         urls = ([str(corpus)] * n, [str(out)] * n)
-        each(stages.ingest_bucket, *urls, range(n), buckets, [settings] * n, [True] * n)
-        Store(str(out)).write_table(f"{STATE}/manifest.parquet", publish.manifest_table(manifest))
+        each(work.ingest_bucket, *urls, range(n), buckets, [settings] * n, [True] * n)
+        Store(str(out)).write_table(MANIFEST, ingest.manifest_table(manifest))
         lap("ingest")
-        chain = list(stages.TRANSFORMS)
-        each(stages.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n)
+        chain = list(TRANSFORMS)
+        each(work.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n)
         pool.shutdown()
-        pool = workers.start_pool(WORKERS, models=False)  # as the pipeline does (pipeline.fresh_workers)
-        corpus_steps = (publish.build_quote_clusters, publish.build_duplicates, publish.build_people_table)
-        steps = [pool.submit(stages.in_worker, step, str(out)) for step in corpus_steps]
+        pool = workers.start_pool(WORKERS, models=False)  # as the pipeline does (LocalWorkers.renew)
+        with_steps = [s.name for s in reversed(STAGES) if s.corpus is not None]
+        steps = [pool.submit(workers.in_worker, work.corpus_step, name, str(out)) for name in with_steps]
         for step in steps:
             step.result()
         lap("transforms")

@@ -23,26 +23,29 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-# Offline machines: Prefect's telemetry would fail on every run (see notes/prefect.md).
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-# The temporary server of a run without PREFECT_API_URL is stopped when the run ends,
-# and its event recorder then logs "Error flushing events" tracebacks for the task runs
-# it had not yet saved: a history that is thrown away with it anyway (notes/prefect.md).
-if not os.environ.get("PREFECT_API_URL"):
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+from flows.workers import die_with_parent, open_workers
 
-from flows.settings import Settings  # noqa: E402
-from flows.workers import die_with_parent  # noqa: E402
-
-# The stages, storage and pipeline modules (polars, pyarrow, the transforms, Prefect: about 2 s to
-# import) are imported where they are used, so that `run` starts its temporary server first.
+# The settings, stages, storage and pipeline modules (polars, pyarrow, the transforms, Prefect: about
+# 2 s to import) are imported where they are used, so that `run` starts its temporary server first.
 
 InputOption = Annotated[str, typer.Option("--input", help="folder (or fsspec URL) of articles")]
 OutputOption = Annotated[str, typer.Option("--output", help="folder (or fsspec URL) for the tables")]
 app = typer.Typer(add_completion=False, help="Turn scraped news articles into a curated Parquet dataset.")
 err = Console(stderr=True, soft_wrap=True)
+
+
+@app.callback()
+def prefect_environment() -> None:
+    """Prefect's settings for the command's process, set before anything imports Prefect."""
+    # Offline machines: Prefect's telemetry would fail on every run (see notes/prefect.md).
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The temporary server of a run without PREFECT_API_URL is stopped when the run ends,
+    # and its event recorder then logs "Error flushing events" tracebacks for the task runs
+    # it had not yet saved: a history that is thrown away with it anyway (notes/prefect.md).
+    if not os.environ.get("PREFECT_API_URL"):
+        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
 
 
 class UsageError(Exception):
@@ -94,12 +97,11 @@ def print_summary(report: dict, output: str) -> None:
 
 
 @contextlib.contextmanager
-def progress_bars(enabled: bool) -> Iterator[None]:
-    """Per-stage progress bars (buckets done of total, articles so far) on stderr."""
-    from flows import pipeline
-
+def progress_bars(enabled: bool) -> Iterator[Callable[[str, int, int, int], None] | None]:
+    """Per-stage progress bars (buckets done of total, articles so far) on stderr: yields the
+    reporter to hand the pipeline (None when not ``enabled``)."""
     if not enabled:
-        yield
+        yield None
         return
     bars = Progress(
         TextColumn("{task.description:<11}"),
@@ -117,12 +119,8 @@ def progress_bars(enabled: bool) -> Iterator[None]:
             tasks[stage] = bars.add_task(stage, total=total, articles=0)
         bars.update(tasks[stage], completed=done, articles=articles)
 
-    pipeline.PROGRESS = update
     with bars:
-        try:
-            yield
-        finally:
-            pipeline.PROGRESS = None
+        yield update
 
 
 def start_prefect_server() -> Callable[[], None]:
@@ -197,11 +195,11 @@ def run(
     """Run the pipeline over INPUT and publish the tables to OUTPUT."""
     server_ready = start_prefect_server() if not os.environ.get("PREFECT_API_URL") else None
     try:
-        from flows.stages import STAGES
+        from flows.graph import NAMES
 
-        unknown = [s for s in stage or [] if s not in STAGES]
+        unknown = [s for s in stage or [] if s not in NAMES]
         if unknown:
-            raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(STAGES)}")
+            raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(NAMES)}")
         check_input(input)
         check_output(output)
         # Imported now, they load while the server starts: fastapi's encoders, which Prefect imports
@@ -213,7 +211,8 @@ def run(
             import pandas  # noqa: F401
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-        from flows.pipeline import StageOrderError, local_workers, pipeline
+        from flows.pipeline import StageOrderError, pipeline
+        from flows.settings import Settings
         from flows.storage import LockedError
 
         settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
@@ -223,13 +222,15 @@ def run(
         try:
             # The workers start (and import the transforms) while the server starts.
             with (
-                local_workers(workers, dask_address),
-                progress_bars(enabled=not as_json and err.is_terminal),
+                open_workers(workers, dask_address) as pool,
+                progress_bars(enabled=not as_json and err.is_terminal) as progress,
                 temporary_settings(heartbeats),
             ):
                 if server_ready is not None:
                     server_ready()
-                result = pipeline(input, output, full=full, only=stage or None, settings=settings)
+                result = pipeline(
+                    input, output, full=full, only=stage or None, settings=settings, workers=pool, progress=progress
+                )
         except (StageOrderError, LockedError) as exc:
             raise UsageError(str(exc)) from exc
     except UsageError as exc:
@@ -261,10 +262,10 @@ def run(
 @app.command()
 def stages() -> None:
     """List the stages in the order they run."""
-    from flows.stages import STAGE_DOCS, STAGES
+    from flows.graph import STAGES
 
-    for name in STAGES:
-        typer.echo(f"{name:<11} {STAGE_DOCS[name]}")
+    for stage in STAGES:
+        typer.echo(f"{stage.name:<11} {stage.does}")
 
 
 @app.command()

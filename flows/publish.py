@@ -1,12 +1,11 @@
-"""Corpus-level steps and publishing: people, quote clusters, duplicates, the final tables.
+"""Publishing: the final tables and the dataset card, from what the stages persisted.
 
-The corpus-level steps read only the columns they need from every bucket and
-persist small lookup tables under ``_state``. Publishing builds each bucket's
-rows of the final tables columnar (polars), a chunk of articles at a time, in
-parallel tasks that write them as the bucket's parts of a new generation of the
-tables; the flow then makes the generation visible all at once
-(``flows.storage.Publication``). A table is
-rewritten only when a stage it is built from changed since it was last published.
+Publishing builds each bucket's rows of the final tables columnar (polars), a chunk of
+articles at a time, in parallel tasks that write them as the bucket's parts of a new
+generation of the tables; the flow then makes the generation visible all at once
+(``flows.storage.Publication``). A table is rewritten only when a stage it is built
+from (``flows.graph``) changed since it was last published. The corpus-level results
+the rows join with (duplicates, people, quote clusters) are the stages' corpus steps'.
 """
 
 from __future__ import annotations
@@ -14,67 +13,25 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import polars as pl
 import pyarrow as pa
 
+from flows.buckets import bucket_frame
+from flows.graph import STAGE, sources
 from flows.report import dataset_card
-from flows.stages import SCHEMAS, bucket_path
-from flows.storage import (
-    CLUSTERS_STATE,
-    REPEATED_STATE,
-    STATE,
-    Publication,
-    Store,
-    bucket_count,
-    bucket_expr,
-)
-from transforms import corpus, dedupe, people, schemas
+from flows.stages import paragraphs, people, quotes
+from flows.storage import MANIFEST, STATE, Publication, Store
+from transforms import corpus, schemas
 from transforms.records import ARTICLE_SEP
 
-MANIFEST_SCHEMA = pa.schema(
-    [
-        ("source_path", pa.string()),
-        ("size", pa.int64()),
-        ("article_id", pa.string()),
-        ("reason", pa.string()),
-        ("detail", pa.string()),
-    ]
-)
-MANIFEST = f"{STATE}/manifest.parquet"
-PEOPLE_STATE = f"{STATE}/people.parquet"
-# Article-level names the corpus resolves further ("Putin" -> "Vladimir Putin").
-NAMES_STATE = f"{STATE}/people_names.parquet"
-NAMES_SCHEMA = pa.schema([("name", pa.string()), ("canonical", pa.string())])
-NEAR_DUPLICATES_STATE = f"{STATE}/near_duplicates.parquet"
 PUBLISHED = f"{STATE}/published.json"
-# Which stages each table is built from: a table is rewritten when one of them changed.
-SOURCES = {
-    "articles": ("manifest", "ingest", "clean", "paragraphs"),
-    "paragraphs": ("paragraphs",),
-    "quotes": ("paragraphs", "people", "quotes"),
-    "people": ("people",),
-    "boilerplate": ("clean",),
-    "rejects": ("manifest", "ingest", "clean"),
-}
 # The tables the bucket tasks write in parts; rejects and people are written whole.
 PART_TABLES = ("articles", "paragraphs", "quotes", "boilerplate")
 # Articles turned into rows at a time in a bucket task: bounds its memory at any corpus size.
 PUBLISH_CHUNK = 1000
-ARTICLE_META = ["title", "site_name", "section", "authors", "published", "dateline", "language"]
 SEP = len(ARTICLE_SEP)
-
-
-def manifest_table(manifest: list[dict]) -> pa.Table:
-    return pa.Table.from_pylist(manifest, schema=MANIFEST_SCHEMA)
-
-
-def bucket_frame(store: Store, stage: str, bucket: int, columns: list[str]) -> pl.DataFrame:
-    """Some columns of a stage's bucket (empty, with the right types, when never written)."""
-    table = store.read_table(bucket_path(stage, bucket), columns=columns)
-    return pl.from_arrow(table if table is not None else SCHEMAS[stage].empty_table().select(columns))
 
 
 def state_frame(store: Store, rel: str, columns: list[str] | None = None) -> pl.DataFrame | None:
@@ -82,114 +39,18 @@ def state_frame(store: Store, rel: str, columns: list[str] | None = None) -> pl.
     return pl.from_arrow(table) if table is not None else None
 
 
-def corpus_items(store: Store, stage: str, column: str, fields: list[str]) -> Iterator[pl.DataFrame]:
-    """Some fields of a stage's list column, one row per item with its article_id, a bucket at a time."""
-    for b in range(bucket_count(store)):
-        yield (
-            bucket_frame(store, stage, b, ["article_id", column])
-            .explode(column)
-            .drop_nulls(column)
-            .select("article_id", *(pl.col(column).struct.field(f) for f in fields))
-        )
-
-
-def build_people_table(output_url: str) -> int:
-    """The corpus's people from every article's mentions, and the corpus-level name map.
-
-    Two passes over the buckets (names, then people): one bucket's mentions are held at a time.
-    """
-    store = Store(output_url)
-    counts = corpus.name_counts(corpus_items(store, "people", "mentions", ["name"]))
-    table = corpus.build_people(counts, corpus_items(store, "people", "mentions", ["surface", "name"]))
-    store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
-    names = corpus.canonical_names(counts)
-    store.write_table(
-        NAMES_STATE, pa.table({"name": list(names), "canonical": list(names.values())}, schema=NAMES_SCHEMA)
-    )
-    return table.height
-
-
-def build_quote_clusters(output_url: str) -> int:
-    """Cluster ids for every quote in the corpus (same or nearly the same words).
-
-    Two passes over the buckets: the corpus's distinct quote texts are clustered, then
-    each bucket's quotes take their text's cluster; one bucket's quotes are held at a time.
-    """
-    store = Store(output_url)
-    # sorted: the clusters and their numbers depend on the corpus's texts, not on its buckets
-    texts = [found["text"].unique() for found in corpus_items(store, "quotes", "quotes", ["text"])]
-    distinct = pl.concat(texts).unique().sort() if texts else pl.Series("text", [], pl.String)
-    labels = pl.DataFrame(
-        {"text": distinct, "cluster_id": corpus.cluster_quotes(distinct)},
-        schema={"text": pl.String, "cluster_id": pl.Int64},
-    ).with_columns(pl.format("c{}", "cluster_id").alias("cluster_id"))
-    for b, found in enumerate(corpus_items(store, "quotes", "quotes", ["start", "text"])):
-        clusters = found.join(labels, on="text", how="left").select("article_id", "start", "cluster_id")
-        store.write_table(f"{CLUSTERS_STATE}/{b:02d}.parquet", clusters.to_arrow())
-    return labels["cluster_id"].n_unique()
-
-
-def build_duplicates(output_url: str) -> None:
-    """Paragraphs repeated from an earlier article, and near-duplicate articles (earlier = by source path):
-    the corpus step of the paragraphs stage.
-
-    Every paragraph of the corpus takes part, so its article is an integer (its rank by
-    source path) while a bucket at a time is flattened and while the duplicates are
-    found; article ids come back only for the results.
-    """
-    store = Store(output_url)
-    n = bucket_count(store)
-    order = (
-        pl.from_arrow(store.read_table(MANIFEST))
-        .filter(pl.col("reason").is_null())
-        .sort("source_path")
-        .select("article_id", order=pl.int_range(pl.len(), dtype=pl.Int32))
-    )
-    prints = pl.concat(
-        [
-            bucket_frame(store, "paragraphs", b, ["article_id", "fingerprints"])
-            .join(order, on="article_id")
-            .select(
-                "order",
-                "fingerprints",
-                paragraph_index=pl.int_ranges(pl.col("fingerprints").list.len(), dtype=pl.Int32),
-            )
-            .explode("fingerprints", "paragraph_index")
-            .drop_nulls("fingerprints")
-            .rename({"fingerprints": "fp"})
-            for b in range(n)
-        ]
-    )
-    # dedupe passes its article column through: the article's rank stands in for its id
-    repeated, near = dedupe.duplicates(prints.with_columns(article_id=pl.col("order")))
-    ids = order.select(rank="order", id="article_id", bucket=bucket_expr("article_id", n))
-    for b in range(n):  # ids are joined back one bucket at a time
-        rows = repeated.join(ids.filter(pl.col("bucket") == b), left_on="article_id", right_on="rank")
-        store.write_table(
-            f"{REPEATED_STATE}/{b:02d}.parquet",
-            rows.select(article_id="id", paragraph_index=pl.col("paragraph_index").cast(pl.Int64)).to_arrow(),
-        )
-    near = (
-        near.join(ids, left_on="article_id", right_on="rank")
-        .join(ids.select(rank="rank", original="id"), left_on="duplicate_of", right_on="rank")
-        .select(article_id="id", duplicate_of="original")
-        .sort("article_id")
-    )
-    store.write_table(NEAR_DUPLICATES_STATE, near.to_arrow())
-
-
 def stage_tokens(store: Store, manifest: pa.Table) -> dict[str, str]:
     """What each table's content depends on: the stages' change tokens and the manifest's content."""
-    tokens = {
-        s: (store.read_json(f"{STATE}/{s}.json") or {}).get("token", "")
-        for s in ("ingest", "clean", "paragraphs", "people", "quotes")
-    }
+    tokens = {s: (store.read_json(f"{STATE}/{s}.json") or {}).get("token", "") for s in STAGE["publish"].reads}
     rows = manifest.select(["source_path", "article_id", "reason"]).to_pylist()
     return tokens | {"manifest": hashlib.sha256(repr(rows).encode()).hexdigest()}
 
 
 def signature(tokens: dict[str, str], table: str) -> str:
-    return hashlib.sha256("|".join(tokens[s] for s in SOURCES[table]).encode()).hexdigest()[:16]
+    """A hash of the tokens of a table's sources: the manifest (for the tables ingest feeds) and its stages."""
+    built_from = sources(table)
+    keys = ("manifest", *built_from) if "ingest" in built_from else built_from
+    return hashlib.sha256("|".join(tokens[s] for s in keys).encode()).hexdigest()[:16]
 
 
 def plan(output_url: str) -> dict:
@@ -212,7 +73,7 @@ def write_tables(output_url: str, todo: list[str], signatures: dict, generation:
     per-article tables; write rejects and people, carry unchanged tables over, commit."""
     store = Store(output_url)
     manifest = store.read_table(MANIFEST)
-    people_table = store.read_table(PEOPLE_STATE)
+    people_table = store.read_table(people.PEOPLE_STATE)
     counts: Counter[str] = Counter({t: 0 for t in schemas.TABLES})
     counts["people"] = people_table.num_rows
     removed: Counter[str] = Counter()
@@ -244,10 +105,6 @@ def write_tables(output_url: str, todo: list[str], signatures: dict, generation:
     return summary
 
 
-def stable_id(*parts: object) -> str:
-    return hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:16]
-
-
 def publish_bucket(output_url: str, bucket: int, generation: str, todo: list[str]) -> dict:
     """Write one bucket's part of the per-article tables in ``todo``, chunk by chunk.
 
@@ -255,14 +112,11 @@ def publish_bucket(output_url: str, bucket: int, generation: str, todo: list[str
     """
     store = Store(output_url)
     frames = {
-        # sorted so that each part lists its articles by path
-        "ingest": bucket_frame(
-            store, "ingest", bucket, ["article_id", "source_path", "status", "detail", "format", "encoding", "repairs"]
-        ).sort("source_path"),
-        "clean": bucket_frame(store, "clean", bucket, ["article_id", "status", "detail", "removed", *ARTICLE_META]),
-        "paragraphs": bucket_frame(store, "paragraphs", bucket, ["article_id", "paragraphs"]),
-        "quotes": bucket_frame(store, "quotes", bucket, ["article_id", "quotes"]),
+        stage: bucket_frame(store, stage, STAGE[stage].results, bucket, ["article_id", *columns])
+        for stage, columns in STAGE["publish"].reads.items()
+        if columns
     }
+    frames["ingest"] = frames["ingest"].sort("source_path")  # each part lists its articles by path
     lookups = Lookups.read(store, bucket)
     publication = Publication(store, generation)
     counts: Counter[str] = Counter()
@@ -299,19 +153,19 @@ class Lookups:
     repeated: pl.DataFrame | None
     near: pl.DataFrame | None
     clusters: pl.DataFrame
-    resolve: dict[str, str]
-    canonical: dict[str, str]
+    names: dict[str, str]  # article-level name -> the corpus's name for it
+    people: dict[str, str]  # person_id -> name
 
     @classmethod
     def read(cls, store: Store, bucket: int) -> Lookups:
-        names = state_frame(store, NAMES_STATE)
-        known = state_frame(store, PEOPLE_STATE, ["person_id", "name"])
+        names = state_frame(store, people.NAMES_STATE)
+        known = state_frame(store, people.PEOPLE_STATE, ["person_id", "name"])
         return cls(
-            repeated=state_frame(store, f"{REPEATED_STATE}/{bucket:02d}.parquet"),
-            near=state_frame(store, NEAR_DUPLICATES_STATE),
-            clusters=state_frame(store, f"{CLUSTERS_STATE}/{bucket:02d}.parquet"),
-            resolve=dict(zip(names["name"], names["canonical"], strict=True)),
-            canonical=dict(zip(known["person_id"], known["name"], strict=True)),
+            repeated=state_frame(store, f"{paragraphs.REPEATED_STATE}/{bucket:02d}.parquet"),
+            near=state_frame(store, paragraphs.NEAR_DUPLICATES_STATE),
+            clusters=state_frame(store, f"{quotes.CLUSTERS_STATE}/{bucket:02d}.parquet"),
+            names=dict(zip(names["name"], names["canonical"], strict=True)),
+            people=dict(zip(known["person_id"], known["name"], strict=True)),
         )
 
 
@@ -385,16 +239,16 @@ def chunk_rows(frames: dict[str, pl.DataFrame], lookups: Lookups) -> dict[str, p
 def quote_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
     """Quotes with corpus-level speakers (people.name, person_id) and cluster ids."""
     rows = found.explode("quotes").drop_nulls("quotes").unnest("quotes")
-    resolve, canonical = lookups.resolve, lookups.canonical
-    speakers = rows["speaker"].drop_nulls().unique().to_list()
-    pid = {s: people.person_id(resolve.get(s, s)) for s in speakers}
-    shown = {s: canonical.get(pid[s], resolve.get(s, s)) for s in speakers}
+    resolved = corpus.resolve_speakers(rows["speaker"].drop_nulls().unique().to_list(), lookups.names, lookups.people)
+    pid = {speaker: person for speaker, (person, _) in resolved.items()}
+    shown = {speaker: name for speaker, (_, name) in resolved.items()}
     clusters = lookups.clusters.join(found.select("article_id"), on="article_id", how="semi")
     rows = rows.with_columns(
         person_id=pl.col("speaker").replace_strict(pid, default=None, return_dtype=pl.String),
         speaker=pl.col("speaker").replace_strict(shown, default=None, return_dtype=pl.String),
         quote_id=pl.Series(
-            [stable_id(*k) for k in zip(rows["article_id"], rows["start"], rows["end"], strict=True)], dtype=pl.String
+            [quotes.quote_id(*k) for k in zip(rows["article_id"], rows["start"], rows["end"], strict=True)],
+            dtype=pl.String,
         ),
     ).join(clusters.with_columns(pl.col("start").cast(rows.schema["start"])), on=["article_id", "start"], how="left")
     return rows.rename({"start": "char_start", "end": "char_end"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from prefect import serve
 
+from flows.graph import STAGES
 from flows.pipeline import pipeline
-from flows.stages import STAGES
 
 
 def serve_pipeline(input_url: str, output_url: str, *, cron: str | None, interval: int | None) -> None:
@@ -17,8 +17,8 @@ def serve_pipeline(input_url: str, output_url: str, *, cron: str | None, interva
     params = {"input_url": input_url, "output_url": output_url, "settings": {"wait_for_lock": True}}
     scheduled = pipeline.to_deployment(name="scheduled", cron=cron, interval=interval, parameters=params)
     on_demand = [
-        pipeline.to_deployment(name=f"stage-{stage}", parameters=params | {"only": [stage]})
+        pipeline.to_deployment(name=f"stage-{stage.name}", parameters=params | {"only": [stage.name]})
         for stage in STAGES
-        if stage != "publish"
+        if stage.results is not None  # publish runs after any of them
     ]
     serve(scheduled, *on_demand)

@@ -7,6 +7,8 @@ Layout under the output root::
     _state/manifest.parquet      every input seen: path, content hash, article_id
     _state/<stage>/NN.parquet    a stage's per-article results, one file per bucket
     _state/<stage>.json          the stage's version and the token of its last change
+    _state/...                   the stages' corpus-level results (see flows.stages)
+    _state/tables/               generations of the published tables (see Publication)
     _state/layout.json           the number of buckets
 """
 
@@ -39,9 +41,8 @@ import pyarrow.parquet as pq
 MIN_BUCKETS = 16
 STATE = "_state"
 LAYOUT = f"{STATE}/layout.json"
-# Corpus-level results per article, split by bucket like the stages' results.
-CLUSTERS_STATE = f"{STATE}/quote_clusters"
-REPEATED_STATE = f"{STATE}/repeated_paragraphs"
+# Every input file of the last run, with its article_id or the reason it was rejected.
+MANIFEST = f"{STATE}/manifest.parquet"
 
 
 def bucket_of(article_id: str, n_buckets: int) -> int:

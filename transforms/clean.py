@@ -44,8 +44,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import astuple, dataclass
+from functools import cached_property, lru_cache
 
 from transforms import chrome_vocab as vocab
 from transforms import metadata as md
@@ -75,79 +75,97 @@ REASONS: tuple[str, ...] = (
 
 # --- tuned numbers -----------------------------------------------------------------------------------------
 
-# A line of prose: at least this many words with terminal punctuation ...
-PROSE_MIN_WORDS = 5
-# ... or this many without (paragraphs cut before their full stop, run-in quotes).
-PROSE_MIN_WORDS_UNPUNCTUATED = 15
-# Share of function words below which a line is not prose (teaser headlines, menus, credits have ~0).
-PROSE_MIN_STOP_RATIO = 0.08
-# Score of a line that is neither prose nor known chrome: headings, menu items, names (grid 3/5/7).
-SHORT_PENALTY = 5.0
-# Score of a plain-text table row (cells separated by runs of spaces): tables in the body are content.
-TABLE_ROW_SCORE = 2.0
-# Score of a line matched by a chrome rule: the body bridges a caption or an ad label, not a menu
-# (grid 6/10/15; sensitive).
-RULE_PENALTY = 10.0
-# A prose line counts its words up to this cap, so one huge footer paragraph cannot outweigh an article.
-PROSE_SCORE_CAP = 120
-# Lines longer than this are article paragraphs: no rule looks at them (cookie banners and legal footers
-# that long are left to the main-block selection).
-LONG_LINE_CHARS = 400
-# Lines longer than this are never matched by the phrase rules (they are sentences that mention a word).
-SHORT_LINE_CHARS = 100
-# Non-blank lines above the body searched for the title, byline and date.
-HEADER_WINDOW = 8
-# Non-blank lines above the body searched for a headline that shares words with the first paragraphs ...
-TITLE_WINDOW = 25
-# ... the first this-many prose lines of the body ...
-TITLE_BODY_LINES = 3
-# ... sharing at least this share of the headline's content words; such a headline has at least
-# TITLE_MIN_WORDS words (two-word lines sharing words with the lead are menu items: "Black Friday").
-TITLE_MIN_WORDS = 4
-TITLE_MIN_OVERLAP = 0.3
-# Non-blank lines at the top of the body searched for a byline or date under a standfirst.
-BODY_HEADER_WINDOW = 4
-# At most this many lines above a byline/date line at the top of the body are its standfirst.
-STANDFIRST_MAX_LINES = 2
-# A title has 2..TITLE_MAX_WORDS words; longer lines above the body are standfirsts or teasers.
-TITLE_MAX_WORDS = 30
-# A caption repeats a run of at least this many words of a neighbouring line ...
-CAPTION_MIN_RUN = 8
-# ... covering at least this share of its own words, within this many lines.
-CAPTION_MIN_COVER = 0.6
-CAPTION_WINDOW = 3
-# A line of at least this many words ending mid-sentence in "..." is a teaser cut short.
-TRUNCATED_MIN_WORDS = 8
-# An all-capitals line of at least this many words is a link to another story ("SEAN SPICER ELIMINATED ...").
-CAPS_LINK_MIN_WORDS = 6
-# Prose scores its words minus this: one-sentence teaser summaries (10-20 words) barely count, article
-# paragraphs (30-80 words) do (grid 4/6/8 with SHORT_PENALTY 3/5/7: 6 and 5 best, flat within 0.005).
-PROSE_OFFSET = 6
-# Share of its words an isolated prose line (non-prose lines on both sides) scores (grid 0.4/0.5/0.7;
-# sensitive: teaser lists are headline/summary pairs, but so are articles with many subheadings).
-ISOLATED_PROSE_FACTOR = 0.5
-# A trailing list (related links, newsletter box) holds at most this share of the body's prose words ...
-TAIL_MAX_SHARE = 0.25
-# ... where headlines (non-prose lines) make up at least a third of the lines (teaser: headline + summary).
-TAIL_HEADLINE_RATIO = 2
-# ... of at least this many lines, header included (an app promo above two closing sentences is no list).
-TAIL_MIN_LINES = 4
-# The comment section starts at a comment header once this much prose (score) lies above it.
-COMMENTS_MIN_ARTICLE_SCORE = 40
-# Headlines on this many consecutive lines inside the body are links to other stories, not subheadings ...
-HEADLINE_RUN_MIN = 2
-# ... a headline having at least this many words, and this share of its words of 4+ letters capitalised.
-HEADLINE_MIN_WORDS = 4
-HEADLINE_CAPS_SHARE = 0.7
-# A list right below the body has at least this many items of at least this many words each.
-LIST_MIN_ITEMS = 3
-LIST_ITEM_MIN_WORDS = 3
-# ... of which at most this share look like headlines (more: it is a list of links to other stories).
-LIST_MAX_HEADLINE_SHARE = 0.5
-# At most this many lines between two legal lines are part of the footer (disclaimers).
-FOOTER_MAX_LINES = 4
-# A site name above the title has at most this many words.
-SITE_NAME_MAX_WORDS = 6
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """The clean stage's tuned numbers (see the module's docstring for how they were chosen). The
+    pipeline passes ``Settings.clean``; a test or a user may pass other values."""
+
+    # A line of prose: at least this many words with terminal punctuation ...
+    prose_min_words: int = 5
+    # ... or this many without (paragraphs cut before their full stop, run-in quotes).
+    prose_min_words_unpunctuated: int = 15
+    # Share of function words below which a line is not prose (teaser headlines, menus, credits have ~0).
+    prose_min_stop_ratio: float = 0.08
+    # Score of a line that is neither prose nor known chrome: headings, menu items, names (grid 3/5/7).
+    short_penalty: float = 5.0
+    # Score of a plain-text table row (cells separated by runs of spaces): tables in the body are content.
+    table_row_score: float = 2.0
+    # Score of a line matched by a chrome rule: the body bridges a caption or an ad label, not a menu
+    # (grid 6/10/15; sensitive).
+    rule_penalty: float = 10.0
+    # A prose line counts its words up to this cap, so one huge footer paragraph cannot outweigh an article.
+    prose_score_cap: int = 120
+    # Lines longer than this are article paragraphs: no rule looks at them (cookie banners and legal footers
+    # that long are left to the main-block selection).
+    long_line_chars: int = 400
+    # Lines longer than this are never matched by the phrase rules (they are sentences that mention a word).
+    short_line_chars: int = 100
+    # Non-blank lines above the body searched for the title, byline and date.
+    header_window: int = 8
+    # Non-blank lines above the body searched for a headline that shares words with the first paragraphs ...
+    title_window: int = 25
+    # ... the first this-many prose lines of the body ...
+    title_body_lines: int = 3
+    # ... sharing at least this share of the headline's content words; such a headline has at least
+    # title_min_words words (two-word lines sharing words with the lead are menu items: "Black Friday").
+    title_min_words: int = 4
+    title_min_overlap: float = 0.3
+    # Non-blank lines at the top of the body searched for a byline or date under a standfirst.
+    body_header_window: int = 4
+    # At most this many lines above a byline/date line at the top of the body are its standfirst.
+    standfirst_max_lines: int = 2
+    # A title has 2..title_max_words words; longer lines above the body are standfirsts or teasers.
+    title_max_words: int = 30
+    # A caption repeats a run of at least this many words of a neighbouring line ...
+    caption_min_run: int = 8
+    # ... covering at least this share of its own words, within this many lines.
+    caption_min_cover: float = 0.6
+    caption_window: int = 3
+    # A line of at least this many words ending mid-sentence in "..." is a teaser cut short.
+    truncated_min_words: int = 8
+    # An all-capitals line of at least this many words is a link to another story ("SEAN SPICER ELIMINATED ...").
+    caps_link_min_words: int = 6
+    # Prose scores its words minus this: one-sentence teaser summaries (10-20 words) barely count, article
+    # paragraphs (30-80 words) do (grid 4/6/8 with short_penalty 3/5/7: 6 and 5 best, flat within 0.005).
+    prose_offset: int = 6
+    # Share of its words an isolated prose line (non-prose lines on both sides) scores (grid 0.4/0.5/0.7;
+    # sensitive: teaser lists are headline/summary pairs, but so are articles with many subheadings).
+    isolated_prose_factor: float = 0.5
+    # A trailing list (related links, newsletter box) holds at most this share of the body's prose words ...
+    tail_max_share: float = 0.25
+    # ... where headlines (non-prose lines) make up at least a third of the lines (teaser: headline + summary).
+    tail_headline_ratio: int = 2
+    # ... of at least this many lines, header included (an app promo above two closing sentences is no list).
+    tail_min_lines: int = 4
+    # The comment section starts at a comment header once this much prose (score) lies above it.
+    comments_min_article_score: int = 40
+    # Headlines on this many consecutive lines inside the body are links to other stories, not subheadings ...
+    headline_run_min: int = 2
+    # ... a headline having at least this many words, and this share of its words of 4+ letters capitalised.
+    headline_min_words: int = 4
+    headline_caps_share: float = 0.7
+    # A list right below the body has at least this many items of at least this many words each.
+    list_min_items: int = 3
+    list_item_min_words: int = 3
+    # ... of which at most this share look like headlines (more: it is a list of links to other stories).
+    list_max_headline_share: float = 0.5
+    # At most this many lines between two legal lines are part of the footer (disclaimers).
+    footer_max_lines: int = 4
+    # A site name above the title has at most this many words.
+    site_name_max_words: int = 6
+
+    # Options are part of the line cache's key: hashed once, not field by field on every lookup.
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(astuple(self))
+
+
+DEFAULTS = CleanOptions()
+
 
 # --- compiled rules ----------------------------------------------------------------------------------------
 
@@ -333,26 +351,26 @@ class _Line:
     terminal: bool
     prose: bool
     rule: str | None
-    grams: set[tuple[str, ...]] | None = None  # runs of CAPTION_MIN_RUN words, see _grams
+    grams: set[tuple[str, ...]] | None = None  # runs of caption_min_run words, see _grams
 
 
-def _grams(line: _Line) -> set[tuple[str, ...]]:
-    """The line's runs of CAPTION_MIN_RUN consecutive words, computed once (a paragraph has several neighbours)."""
+def _grams(line: _Line, run: int) -> set[tuple[str, ...]]:
+    """The line's runs of ``run`` consecutive words, computed once (a paragraph has several neighbours)."""
     if line.grams is None:
         toks = line.key.split()
-        line.grams = {tuple(toks[i : i + CAPTION_MIN_RUN]) for i in range(len(toks) - CAPTION_MIN_RUN + 1)}
+        line.grams = {tuple(toks[i : i + run]) for i in range(len(toks) - run + 1)}
     return line.grams
 
 
-def _features(index: int, text: str) -> _Line:
+def _features(index: int, text: str, opts: CleanOptions) -> _Line:
     """Features of one line, stripped of ``_INVISIBLE`` characters and not empty."""
     # a longer line is a paragraph: computed, not cached
-    facts = _line_facts(text) if len(text) <= CACHED_LINE_CHARS else _line_facts.__wrapped__(text)
+    facts = _line_facts(text, opts) if len(text) <= CACHED_LINE_CHARS else _line_facts.__wrapped__(text, opts)
     return _Line(index, text, *facts)
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
-def _line_facts(text: str) -> tuple[str, int, float, bool, bool, str | None]:
+def _line_facts(text: str, opts: CleanOptions) -> tuple[str, int, float, bool, bool, str | None]:
     """``key, words, stop_ratio, terminal, prose, rule`` of a stripped line (see ``_Line``).
 
     A function of the line alone, cached: menus, share bars, footers and bylines repeat on every page of a
@@ -382,20 +400,27 @@ def _line_facts(text: str) -> tuple[str, int, float, bool, bool, str | None]:
     if cjk and not terminal:
         prose = False
     elif terminal:
-        prose = words >= PROSE_MIN_WORDS and stop_ratio >= PROSE_MIN_STOP_RATIO
+        prose = words >= opts.prose_min_words and stop_ratio >= opts.prose_min_stop_ratio
     else:
-        prose = words >= PROSE_MIN_WORDS_UNPUNCTUATED and stop_ratio >= 2 * PROSE_MIN_STOP_RATIO
+        prose = words >= opts.prose_min_words_unpunctuated and stop_ratio >= 2 * opts.prose_min_stop_ratio
     # the key is the case-folded tokens joined by single spaces (what _NORM_RE leaves of the line); without
     # URLs and with case folding equal to lower-casing (no "ß", no final sigma) those are ``tokens``
     folded = text.casefold()
     key = " ".join(tokens if one_to_one and not has_url and folded == low else _TOKEN_RE.findall(folded))
     plain_case = ascii_line or _CASE_ODDITIES_RE.search(text) is None
-    rule = _rule_reason(text, key, words, terminal, prose, tokens, low if plain_case else None)
+    rule = _rule_reason(text, key, words, terminal, prose, tokens, low if plain_case else None, opts)
     return key, words, stop_ratio, terminal, prose and rule is None, rule
 
 
 def _rule_reason(
-    text: str, key: str, n_words: int, terminal: bool, prose: bool, tokens: list[str], low: str | None
+    text: str,
+    key: str,
+    n_words: int,
+    terminal: bool,
+    prose: bool,
+    tokens: list[str],
+    low: str | None,
+    opts: CleanOptions,
 ) -> str | None:
     """The chrome rule a line with these features (see ``_Line``) matches, or None. Phrase rules only look at
     short lines.
@@ -405,7 +430,7 @@ def _rule_reason(
     only when ``low`` holds, or starts with, what the regex needs.
     """
     n_chars = len(text)
-    if text.endswith(("...", "…")) and n_words >= TRUNCATED_MIN_WORDS and _TRUNCATED_RE.search(text):
+    if text.endswith(("...", "…")) and n_words >= opts.truncated_min_words and _TRUNCATED_RE.search(text):
         return "related"
     # a credit label near the end: "... Photo: NAME / AGENCY" (the label and its tail fit in the last 120)
     m = (
@@ -417,7 +442,7 @@ def _rule_reason(
         if m.start() > 0 and len(text[: m.start()].split()) >= 3:
             return "caption"  # "The mayor at the site. Photo: NAME"
         return "caption" if m.start() == 0 and len(m["tail"].split()) >= 5 else "credit"
-    if n_chars > LONG_LINE_CHARS:  # a long paragraph: no other chrome rule applies
+    if n_chars > opts.long_line_chars:  # a long paragraph: no other chrome rule applies
         return None
     token_set = set(tokens)
     if (low is None or low.startswith(_CREDIT_START_PREFIXES.get(low[:1], ()))) and _CREDIT_START_RE.match(text):
@@ -427,8 +452,8 @@ def _rule_reason(
     if _IMAGE_COUNTER_RE.match(text):
         return "caption"
     if not n_words or _NO_LETTER_RE.match(text):
-        return "navigation" if n_chars < SHORT_LINE_CHARS else None
-    short = n_chars <= SHORT_LINE_CHARS
+        return "navigation" if n_chars < opts.short_line_chars else None
+    short = n_chars <= opts.short_line_chars
     # a share bar: share words and digits (counters) only, with a trigger word (no trigger is a number)
     if (
         short
@@ -436,7 +461,7 @@ def _rule_reason(
         and vocab.SHARE_WORDS.issuperset([t for t in tokens if not t.isdigit()])
     ):
         return "share"
-    if n_chars <= 2 * SHORT_LINE_CHARS and len(token_set & _NETWORKS) >= 2:
+    if n_chars <= 2 * opts.short_line_chars and len(token_set & _NETWORKS) >= 2:
         return "share"  # "Follow us on Instagram, Facebook and Twitter."
     if short:
         # the phrase key is the line's key less digits and underscores (the key has no other non-letters)
@@ -452,7 +477,7 @@ def _rule_reason(
         if ":" in text and _SOURCE_RE.match(text):
             return "credit"
     if (
-        n_chars <= 3 * SHORT_LINE_CHARS
+        n_chars <= 3 * opts.short_line_chars
         and not terminal
         # the line ends in an agency's name (the tokens lack a URL's words: "/" or "www" runs the regex)
         and ((tokens and tokens[-1] in _AGENCY_LAST_WORDS) or "/" in text or "www" in text)
@@ -478,7 +503,7 @@ def _rule_reason(
         or ((low is None or low.startswith(_MORE_STORIES_PREFIXES.get(low[:1], ()))) and _MORE_STORIES_RE.match(text))
     ):
         return "related"
-    if n_words >= CAPS_LINK_MIN_WORDS and not terminal and text.upper() == text and text.lower() != text:
+    if n_words >= opts.caps_link_min_words and not terminal and text.upper() == text and text.lower() != text:
         return "related"  # a headline link in capitals; all-caps subheadings are shorter
     if (
         (strong_legal or token_set & _LEGAL_WORDS)
@@ -503,22 +528,22 @@ def _holds(text: str, needles: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, needles))  # any(needle in text for needle in needles), without a generator
 
 
-def _score(line: _Line) -> float:
+def _score(line: _Line, opts: CleanOptions) -> float:
     if line.rule is not None:
-        return -RULE_PENALTY
+        return -opts.rule_penalty
     if line.prose:
-        return float(min(line.words, PROSE_SCORE_CAP) - PROSE_OFFSET)
+        return float(min(line.words, opts.prose_score_cap) - opts.prose_offset)
     if "  " in line.text and _TABLE_ROW_RE.search(line.text):
-        return TABLE_ROW_SCORE  # a row of a plain-text table: standings, results, prices
-    return -SHORT_PENALTY
+        return opts.table_row_score  # a row of a plain-text table: standings, results, prices
+    return -opts.short_penalty
 
 
-def _main_block(lines: list[_Line], scores: list[float]) -> tuple[int, int] | None:
+def _main_block(lines: list[_Line], scores: list[float], opts: CleanOptions) -> tuple[int, int] | None:
     """Positions (into ``lines``) of the first and last line of the best-scoring run, or None."""
     best, best_span = 0.0, None
     run, run_start = 0.0, 0
     for pos, line in enumerate(lines):
-        if line.rule in _BARRIER_REASONS and best >= COMMENTS_MIN_ARTICLE_SCORE:
+        if line.rule in _BARRIER_REASONS and best >= opts.comments_min_article_score:
             break  # the comment section: nothing below belongs to the article
         if run <= 0:
             run, run_start = 0.0, pos
@@ -528,7 +553,7 @@ def _main_block(lines: list[_Line], scores: list[float]) -> tuple[int, int] | No
     return best_span
 
 
-def _wrapped_paragraphs(lines: list[_Line]) -> dict[int, float]:
+def _wrapped_paragraphs(lines: list[_Line], opts: CleanOptions) -> dict[int, float]:
     """Hard-wrapped paragraphs: their lines become prose if the joined paragraph is; returns their scores.
 
     A line without terminal punctuation continues on the next line when that line follows directly
@@ -549,9 +574,9 @@ def _wrapped_paragraphs(lines: list[_Line]) -> dict[int, float]:
         ):
             last += 1
         if last > pos:
-            joined = _features(lines[pos].index, " ".join(lines[p].text for p in range(pos, last + 1)))
+            joined = _features(lines[pos].index, " ".join(lines[p].text for p in range(pos, last + 1)), opts)
             if joined.prose and joined.words:
-                total = float(min(joined.words, PROSE_SCORE_CAP) - PROSE_OFFSET)
+                total = float(min(joined.words, opts.prose_score_cap) - opts.prose_offset)
                 for p in range(pos, last + 1):
                     lines[p].prose = True
                     scores[p] = total * lines[p].words / joined.words
@@ -559,46 +584,47 @@ def _wrapped_paragraphs(lines: list[_Line]) -> dict[int, float]:
     return scores
 
 
-def _footer_paragraphs(lines: list[_Line]) -> None:
+def _footer_paragraphs(lines: list[_Line], opts: CleanOptions) -> None:
     """Mark as legal the few lines standing between two legal lines (disclaimers inside a footer)."""
     last_legal = None
     for pos, line in enumerate(lines):
         if line.rule != "legal":
             continue
-        if last_legal is not None and 1 < pos - last_legal <= FOOTER_MAX_LINES + 1:
+        if last_legal is not None and 1 < pos - last_legal <= opts.footer_max_lines + 1:
             for p in range(last_legal + 1, pos):
                 if lines[p].rule is None:
                     lines[p].rule, lines[p].prose = "legal", False
         last_legal = pos
 
 
-def _is_list_item(line: _Line) -> bool:
-    return line.rule is None and not line.prose and line.words >= LIST_ITEM_MIN_WORDS
+def _is_list_item(line: _Line, opts: CleanOptions) -> bool:
+    return line.rule is None and not line.prose and line.words >= opts.list_item_min_words
 
 
-def _list_after(lines: list[_Line], end: int) -> int | None:
+def _list_after(lines: list[_Line], end: int, opts: CleanOptions) -> int | None:
     """Last line of a list printed right below the body (at most one heading between), or None.
 
-    A list is LIST_MIN_ITEMS or more items on consecutive lines (no blank line between), each of a few
+    A list is list_min_items or more items on consecutive lines (no blank line between), each of a few
     words and not a headline: tour dates, ingredients, results. Menus are shorter; link lists are headlines.
     """
     pos = end + 1
-    if pos < len(lines) and not _is_list_item(lines[pos]) and lines[pos].rule is None and not lines[pos].prose:
+    if pos < len(lines) and not _is_list_item(lines[pos], opts) and lines[pos].rule is None and not lines[pos].prose:
         pos += 1  # a heading over the list ("Tour dates")
     first = pos
     while (
         pos < len(lines)
-        and _is_list_item(lines[pos])
+        and _is_list_item(lines[pos], opts)
         and (pos == first or lines[pos].index == lines[pos - 1].index + 1)
     ):
         pos += 1
     items = lines[first:pos]
-    if len(items) < LIST_MIN_ITEMS or sum(map(_is_headline, items)) > LIST_MAX_HEADLINE_SHARE * len(items):
+    headlines = sum(_is_headline(item, opts) for item in items)
+    if len(items) < opts.list_min_items or headlines > opts.list_max_headline_share * len(items):
         return None  # too short, or a list of links (headlines)
     return pos - 1
 
 
-def _tail_cut(lines: list[_Line], start: int, end: int) -> int:
+def _tail_cut(lines: list[_Line], start: int, end: int, opts: CleanOptions) -> int:
     """End of the body before a trailing list of related links, newsletter prompts or teasers.
 
     A related/newsletter/comments line starts the tail when the prose below it is a small share of the
@@ -612,71 +638,72 @@ def _tail_cut(lines: list[_Line], start: int, end: int) -> int:
         if line.prose:
             after += line.words
             n_prose += 1
-            if after > TAIL_MAX_SHARE * total:
+            if after > opts.tail_max_share * total:
                 break
         else:
             n_other += 1
             # a list of links is mostly headlines; short closing paragraphs of the article are not
             if (
                 line.rule in _TAIL_REASONS
-                and TAIL_HEADLINE_RATIO * n_other >= n_prose
-                and n_other + n_prose >= TAIL_MIN_LINES
+                and opts.tail_headline_ratio * n_other >= n_prose
+                and n_other + n_prose >= opts.tail_min_lines
             ):
                 cut = pos
     return cut - 1
 
 
-def _comments_start(lines: list[_Line]) -> int:
+def _comments_start(lines: list[_Line], opts: CleanOptions) -> int:
     """Position of the comment-section header below the article, or ``len(lines)`` when there is none."""
     prose = 0
     for pos, line in enumerate(lines):
-        if line.rule in _BARRIER_REASONS and prose >= COMMENTS_MIN_ARTICLE_SCORE:
+        if line.rule in _BARRIER_REASONS and prose >= opts.comments_min_article_score:
             return pos
         if line.prose:
             prose += line.words
     return len(lines)
 
 
-def _title_like(line: _Line) -> bool:
+def _title_like(line: _Line, opts: CleanOptions) -> bool:
     if line.rule is not None:
         return False
     n = len(line.text.split())
-    if not 2 <= n <= TITLE_MAX_WORDS or line.text.endswith((".", ",", ";", ":")):
+    if not 2 <= n <= opts.title_max_words or line.text.endswith((".", ",", ";", ":")):
         return False
     return md.find_date(line.text) is None and not _TIME_RE.search(line.text)
 
 
-def _caption_run(line: _Line, neighbours: list[_Line]) -> bool:
+def _caption_run(line: _Line, neighbours: list[_Line], opts: CleanOptions) -> bool:
     """Does ``line`` repeat a long run of words of a neighbouring line (a caption of its paragraph)?"""
     toks = line.key.split()  # the key is the line's words joined by single spaces
-    if len(toks) < CAPTION_MIN_RUN:
+    if len(toks) < opts.caption_min_run:
         return False
-    grams = _grams(line)
+    grams = _grams(line, opts.caption_min_run)
     for other in neighbours:
-        shared = grams & _grams(other)
+        shared = grams & _grams(other, opts.caption_min_run)
         if not shared:
             continue
         covered = [False] * len(toks)
-        for i in range(len(toks) - CAPTION_MIN_RUN + 1):
-            if tuple(toks[i : i + CAPTION_MIN_RUN]) in shared:
-                for j in range(i, i + CAPTION_MIN_RUN):
+        for i in range(len(toks) - opts.caption_min_run + 1):
+            if tuple(toks[i : i + opts.caption_min_run]) in shared:
+                for j in range(i, i + opts.caption_min_run):
                     covered[j] = True
-        if sum(covered) >= CAPTION_MIN_COVER * len(toks):
+        if sum(covered) >= opts.caption_min_cover * len(toks):
             return True
     return False
 
 
-def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
+def clean_document(text: str, *, hints: ArticleMeta | None = None, options: CleanOptions = DEFAULTS) -> Cleaned:
     """Remove page chrome from ``text`` line by line and lift the article's metadata.
 
     ``hints`` (e.g. trafilatura's title/author/date/sitename for an HTML page) fill
     what the text itself does not state; a date found on the page wins over the
-    hint's, which may come from a footer.
+    hint's, which may come from a footer. ``options``: the tuned numbers.
     """
+    opts = options
     raw_lines = text.split("\n")
     # a line of only zero-width or format characters shows nothing: it is a blank line with a trace
     invisible = [i for i, raw in enumerate(raw_lines) if raw.strip() and not raw.strip(_INVISIBLE)]
-    lines = [_features(i, stripped) for i, raw in enumerate(raw_lines) if (stripped := raw.strip(_INVISIBLE))]
+    lines = [_features(i, stripped, opts) for i, raw in enumerate(raw_lines) if (stripped := raw.strip(_INVISIBLE))]
     reasons: dict[int, str] = {}  # position in ``lines`` -> reason
     meta = ArticleMeta()
     if not lines:
@@ -687,37 +714,37 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
             return Cleaned("\n".join(out), [RemovedLine(i + 1, raw_lines[i], "chrome") for i in invisible], meta)
         return Cleaned(text, [], meta)
 
-    _footer_paragraphs(lines)
-    wrapped = _wrapped_paragraphs(lines)
+    _footer_paragraphs(lines, opts)
+    wrapped = _wrapped_paragraphs(lines, opts)
     keys = [line.key for line in lines]
     counts = Counter(keys)
-    scores = [_score(line) for line in lines]
+    scores = [_score(line, opts) for line in lines]
     # a prose line alone between two non-prose lines is a teaser summary under its headline more often
     # than an article paragraph; it keeps a fraction of its score
     for pos in range(1, len(lines) - 1):
         line, before, after = lines[pos], lines[pos - 1], lines[pos + 1]
         if line.prose and not before.prose and not after.prose:
-            scores[pos] = ISOLATED_PROSE_FACTOR * line.words - PROSE_OFFSET
+            scores[pos] = opts.isolated_prose_factor * line.words - opts.prose_offset
         elif (
             line.rule is None
             and not (before.prose and after.prose)
             and _NAME_SHAPE_RE.match(line.text)
             and md.name_line_authors(line.text)
         ):
-            scores[pos] = -RULE_PENALTY  # a person's name beside a headline: a teaser's or a comment's author
+            scores[pos] = -opts.rule_penalty  # a person's name beside a headline: a teaser's or a comment's author
     for pos, score in wrapped.items():
         scores[pos] = score
     # a short line repeated on the page is chrome (repeated captions, menus); prose is left to the body pass
     for pos, line in enumerate(lines):
         if counts[line.key] > 1 and not line.prose and line.rule is None:
-            scores[pos] = -RULE_PENALTY
+            scores[pos] = -opts.rule_penalty
     if hints is not None:
         # an extractor's output (trafilatura) is the article already: keep it whole down to a comment
         # section; the header above the first prose line is still read for title, byline and date
-        start, end = 0, _comments_start(lines) - 1
+        start, end = 0, _comments_start(lines, opts) - 1
         header_end = next((pos for pos, line in enumerate(lines) if line.prose), 0)
     else:
-        span = _main_block(lines, scores)
+        span = _main_block(lines, scores, opts)
         if span is None:  # nothing that reads like prose: keep the non-chrome lines rather than nothing
             span = (0, len(lines) - 1)
         start, end = span
@@ -725,17 +752,17 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
         while True:
             while end + 1 < len(lines) and lines[end + 1].prose:
                 end += 1
-            list_end = _list_after(lines, end)
+            list_end = _list_after(lines, end, opts)
             if list_end is None:
                 break
             end = list_end
         while start > 0 and lines[start - 1].prose:
             start -= 1
         header_end = start
-    end = _tail_cut(lines, start, end)
+    end = _tail_cut(lines, start, end, opts)
 
     # --- header: walk up from the body start ---------------------------------------------------------
-    title_pos = _header(lines, header_end, reasons, meta, hints)
+    title_pos = _header(lines, header_end, reasons, meta, hints, opts)
 
     # site name or section: the page's first line, directly above the title. One word ("Politics",
     # "Sport") is a section label; a few capitalised words ("Harbour Daily News") name the publication.
@@ -748,13 +775,13 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
             if n_words == 1:
                 meta.section = first.text
                 reasons[0] = "section"
-            elif n_words <= SITE_NAME_MAX_WORDS and all(w[:1].isupper() for w in first.text.split()):
+            elif n_words <= opts.site_name_max_words and all(w[:1].isupper() for w in first.text.split()):
                 meta.site_name = first.text
                 reasons[0] = "site_name"
 
     # byline / date under a standfirst at the top of the body
     last_lifted = None
-    window = range(header_end, min(end + 1, header_end + BODY_HEADER_WINDOW))
+    window = range(header_end, min(end + 1, header_end + opts.body_header_window))
     dated = {pos for pos in window if md.date_line(lines[pos].text) is not None}
     for pos in window:
         line = lines[pos]
@@ -764,7 +791,7 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
             line, pos, reasons, meta, bare_names=beside_date
         ):
             last_lifted = pos
-    if last_lifted is not None and hints is None and last_lifted - start <= STANDFIRST_MAX_LINES:
+    if last_lifted is not None and hints is None and last_lifted - start <= opts.standfirst_max_lines:
         # what stands above the byline is the article's header: a standfirst or a lead photo's caption
         for pos in range(start, last_lifted):
             reasons.setdefault(pos, "standfirst")
@@ -774,7 +801,7 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
     if title_key is None and hints and hints.title:
         title_key = _NORM_RE.sub(" ", hints.title.casefold()).strip()
     credit_keys = sorted({line.key for line in lines if line.rule in ("credit", "caption")})
-    headline_run = _headline_runs(lines, start, end)
+    headline_run = _headline_runs(lines, start, end, opts)
     # an extractor already dropped repeated page parts: what repeats in its output is the article's own
     extracted = hints is not None
     seen_prose: set[str] = set()
@@ -789,10 +816,10 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
             not line.prose
             and extracted is False
             and counts[line.key] > 1
-            and (body_counts[line.key] < counts[line.key] or _repeated_nearby(lines, pos))
+            and (body_counts[line.key] < counts[line.key] or _repeated_nearby(lines, pos, opts))
         ):
             reasons[pos] = "duplicate"
-        elif _is_caption(line, pos, lines, credit_keys):
+        elif _is_caption(line, pos, lines, credit_keys, opts):
             reasons[pos] = "caption"
         elif not extracted and pos in headline_run:
             reasons[pos] = "related"
@@ -844,48 +871,48 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None) -> Cleaned:
     return Cleaned("\n".join(out), removed, meta)
 
 
-def _is_headline(line: _Line) -> bool:
+def _is_headline(line: _Line, opts: CleanOptions) -> bool:
     """A link-like headline: no sentence end, several words, most long words capitalised."""
-    if line.prose or line.rule is not None or line.terminal or line.words < HEADLINE_MIN_WORDS:
+    if line.prose or line.rule is not None or line.terminal or line.words < opts.headline_min_words:
         return False
     if ("  " in line.text and _TABLE_ROW_RE.search(line.text)) or line.text[0].isdigit() or line.text.count(",") >= 2:
         return False  # table rows, numbered lists, enumerations ("Path B: Bosnia, Slovakia, Ireland")
     long_words = [w for w in line.text.split() if len(w) >= 4 and w[0].isalpha()]
-    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= HEADLINE_CAPS_SHARE * len(long_words)
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= opts.headline_caps_share * len(long_words)
 
 
-def _headline_runs(lines: list[_Line], start: int, end: int) -> set[int]:
+def _headline_runs(lines: list[_Line], start: int, end: int, opts: CleanOptions) -> set[int]:
     """Positions of headlines printed on consecutive lines (a list of links inside the body)."""
     run: list[int] = []
     found: set[int] = set()
     for pos in range(start, end + 2):
-        if pos <= end and _is_headline(lines[pos]) and (not run or lines[run[-1]].index + 1 == lines[pos].index):
+        if pos <= end and _is_headline(lines[pos], opts) and (not run or lines[run[-1]].index + 1 == lines[pos].index):
             run.append(pos)
             continue
-        if len(run) >= HEADLINE_RUN_MIN:
+        if len(run) >= opts.headline_run_min:
             found.update(run)
-        run = [pos] if pos <= end and _is_headline(lines[pos]) else []
+        run = [pos] if pos <= end and _is_headline(lines[pos], opts) else []
     return found
 
 
-def _is_caption(line: _Line, pos: int, lines: list[_Line], credit_keys: list[str]) -> bool:
+def _is_caption(line: _Line, pos: int, lines: list[_Line], credit_keys: list[str], opts: CleanOptions) -> bool:
     """A caption: the start of a caption-plus-credit line, or an unpunctuated repeat of a neighbour's words."""
     if len(line.key) >= 8:
         # the sorted credit keys that start with this line's key follow it directly
         i = bisect.bisect_right(credit_keys, line.key)
         if i < len(credit_keys) and credit_keys[i].startswith(line.key):
             return True
-    return not line.terminal and _caption_run(line, _neighbours(lines, pos))
+    return not line.terminal and _caption_run(line, _neighbours(lines, pos, opts), opts)
 
 
-def _repeated_nearby(lines: list[_Line], pos: int) -> bool:
+def _repeated_nearby(lines: list[_Line], pos: int, opts: CleanOptions) -> bool:
     """Is the line repeated within a few lines (a caption printed twice), not just twice in the body?"""
-    lo, hi = max(0, pos - CAPTION_WINDOW), min(len(lines), pos + CAPTION_WINDOW + 1)
+    lo, hi = max(0, pos - opts.caption_window), min(len(lines), pos + opts.caption_window + 1)
     return any(lines[p].key == lines[pos].key for p in range(lo, hi) if p != pos)
 
 
-def _neighbours(lines: list[_Line], pos: int) -> list[_Line]:
-    lo, hi = max(0, pos - CAPTION_WINDOW), min(len(lines), pos + CAPTION_WINDOW + 1)
+def _neighbours(lines: list[_Line], pos: int, opts: CleanOptions) -> list[_Line]:
+    lo, hi = max(0, pos - opts.caption_window), min(len(lines), pos + opts.caption_window + 1)
     return [lines[p] for p in range(lo, hi) if p != pos]
 
 
@@ -925,7 +952,12 @@ def _title_keys(title: str | None) -> set[str]:
 
 
 def _header(
-    lines: list[_Line], start: int, reasons: dict[int, str], meta: ArticleMeta, hints: ArticleMeta | None
+    lines: list[_Line],
+    start: int,
+    reasons: dict[int, str],
+    meta: ArticleMeta,
+    hints: ArticleMeta | None,
+    opts: CleanOptions,
 ) -> int | None:
     """Lift byline, date and title from the lines above the body; returns the title's position."""
     if hints is not None:
@@ -938,12 +970,12 @@ def _header(
                 for p in range(pos + 1, start):
                     _lift_byline_or_date(lines[p], p, reasons, meta)
                 return pos
-        for p in range(max(0, start - HEADER_WINDOW), start):
+        for p in range(max(0, start - opts.header_window), start):
             _lift_byline_or_date(lines[p], p, reasons, meta, bare_names=False)
         return None
-    title_pos = _choose_title(lines, start)
+    title_pos = _choose_title(lines, start, opts)
     # bylines and dates between the title and the body (or just above the body when there is no title)
-    lo = title_pos + 1 if title_pos is not None else max(0, start - HEADER_WINDOW)
+    lo = title_pos + 1 if title_pos is not None else max(0, start - opts.header_window)
     for pos in range(start - 1, lo - 1, -1):
         if not _lift_byline_or_date(lines[pos], pos, reasons, meta) and title_pos is not None and lines[pos].prose:
             reasons[pos] = "standfirst"
@@ -957,12 +989,12 @@ def _content_words(line: _Line) -> set[str]:
     return {w for w in line.key.split() if len(w) >= 3 and w not in vocab.STOPWORDS}  # the key: words and spaces
 
 
-def _choose_title(lines: list[_Line], start: int) -> int | None:
+def _choose_title(lines: list[_Line], start: int, opts: CleanOptions) -> int | None:
     """The headline above the body: the title-shaped line sharing most words with the first paragraphs.
 
-    Among the TITLE_WINDOW non-blank lines above the body, a candidate must share at least
-    TITLE_MIN_OVERLAP of its content words with the first TITLE_BODY_LINES prose lines; ties go to the
-    line nearest the body. Without such a line, the nearest title-shaped line within HEADER_WINDOW lines
+    Among the title_window non-blank lines above the body, a candidate must share at least
+    title_min_overlap of its content words with the first title_body_lines prose lines; ties go to the
+    line nearest the body. Without such a line, the nearest title-shaped line within header_window lines
     wins if only bylines, dates and chrome separate it from the body.
     """
     body: set[str] = set()
@@ -971,26 +1003,26 @@ def _choose_title(lines: list[_Line], start: int) -> int | None:
         if lines[pos].prose:
             body |= _content_words(lines[pos])
             n += 1
-            if n >= TITLE_BODY_LINES:
+            if n >= opts.title_body_lines:
                 break
     best, best_score = None, 0.0
-    for pos in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
+    for pos in range(start - 1, max(-1, start - 1 - opts.title_window), -1):
         line = lines[pos]
-        if not _title_like(line) or md.date_line(line.text) or md.byline_authors(line.text):
+        if not _title_like(line, opts) or md.date_line(line.text) or md.byline_authors(line.text):
             continue
         words = _content_words(line)
-        if len(line.text.split()) < TITLE_MIN_WORDS or not words:
+        if len(line.text.split()) < opts.title_min_words or not words:
             continue
         score = len(words & body) / len(words)
         if score > best_score:
             best, best_score = pos, score
-    if best is not None and best_score >= TITLE_MIN_OVERLAP:
+    if best is not None and best_score >= opts.title_min_overlap:
         return best
-    for pos in range(start - 1, max(-1, start - 1 - HEADER_WINDOW), -1):
+    for pos in range(start - 1, max(-1, start - 1 - opts.header_window), -1):
         line = lines[pos]
         if line.rule is not None or md.date_line(line.text) or md.byline_authors(line.text):
             continue
         if md.name_line_authors(line.text):
             continue
-        return pos if _title_like(line) else None
+        return pos if _title_like(line, opts) else None
     return None

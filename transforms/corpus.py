@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from transforms import schemas
 from transforms.people import fold_name, person_id
 
 # A surname-only name joins a corpus full name when that full name holds at least this share of
@@ -62,13 +63,23 @@ def canonical_names(counts: dict[str, int]) -> dict[str, str]:
     return out
 
 
-PEOPLE_SCHEMA = {
-    "person_id": pl.Utf8,
-    "name": pl.Utf8,
-    "aliases": pl.List(pl.Utf8),
-    "n_mentions": pl.Int64,
-    "n_articles": pl.Int64,
-}
+def resolve_speakers(speakers: Iterable[str], names: dict[str, str], people: dict[str, str]) -> dict[str, tuple]:
+    """Each quote speaker (an article-level name) -> (person_id, name) of the corpus person it is.
+
+    ``names``: the corpus's ``canonical_names``; ``people``: person_id -> name of the people table.
+    The speaker resolves as ``build_people`` resolved its mentions, so its person_id is a people
+    row's; the name shown is that row's, or the resolved name when no mention made a row.
+    """
+    out = {}
+    for speaker in speakers:
+        resolved = names.get(speaker, speaker)
+        pid = person_id(resolved)
+        out[speaker] = (pid, people.get(pid, resolved))
+    return out
+
+
+# The people table's columns, as polars types (the table is defined once, in transforms.schemas).
+PEOPLE_SCHEMA = pl.from_arrow(schemas.PEOPLE.empty_table()).schema
 
 
 def build_people(counts: dict[str, int], parts: Iterable[pl.DataFrame]) -> pl.DataFrame:

@@ -10,21 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from transforms.records import Paragraph
 
 # A line ending in one of these closes its sentence (closing quotes and brackets
 # after the stop included): the next line starts a new paragraph.
 TERMINAL = tuple('.!?…:;"”’»)]') + ("'",)
-# Lines of a hard-wrapped block (fixed-width text) fill the wrap width: a line
-# this close to the block's longest line, with no terminal punctuation, is
-# wrapped even when the next line starts with a capital (a name, say).
-WRAP_FILL = 0.8
-# Blocks whose longest line is shorter than this are not fixed-width text.
-MIN_WRAP_WIDTH = 40
-# A heading: at most this many words, no sentence-ending punctuation (a short
-# question counts as a heading), and not a quote.
-HEADING_MAX_WORDS = 12
 
 # Lost paragraph breaks: a sentence end directly followed by the next
 # sentence's capital ("him.During"), possibly with a quote mark between
@@ -43,15 +35,35 @@ ABBREVIATIONS = frozenset(
 WORD = re.compile(r"\w+")
 
 
-def join_lines(lines: list[str]) -> list[str]:
+@dataclass(frozen=True)
+class ParagraphOptions:
+    """The paragraph splitter's numbers (chosen on the seeds and the aeb-dev pages)."""
+
+    # Lines of a hard-wrapped block (fixed-width text) fill the wrap width: a line
+    # this close to the block's longest line, with no terminal punctuation, is
+    # wrapped even when the next line starts with a capital (a name, say).
+    wrap_fill: float = 0.8
+    # Blocks whose longest line is shorter than this are not fixed-width text.
+    min_wrap_width: int = 40
+    # A heading: at most this many words, no sentence-ending punctuation (a short
+    # question counts as a heading), and not a quote.
+    heading_max_words: int = 12
+    # Paragraphs kept per article; the rest is dropped (a real article has < 500). None: all.
+    max_paragraphs: int | None = 2000
+
+
+DEFAULTS = ParagraphOptions()
+
+
+def join_lines(lines: list[str], options: ParagraphOptions = DEFAULTS) -> list[str]:
     """Split one run of non-blank lines into paragraphs, joining soft-wrapped lines."""
     width = max(len(line) for line in lines)
-    fixed_width = width >= MIN_WRAP_WIDTH and len(lines) >= 3
+    fixed_width = width >= options.min_wrap_width and len(lines) >= 3
     paragraphs = [lines[0]]
     for prev, line in zip(lines, lines[1:], strict=False):
         open_sentence = not prev.endswith(TERMINAL)
         continues = line[:1].islower() or line[:1] in ",;)"
-        filled = fixed_width and len(prev) >= WRAP_FILL * width
+        filled = fixed_width and len(prev) >= options.wrap_fill * width
         if open_sentence and (continues or filled):
             sep = "" if prev.endswith("-") and line[:1].islower() else " "
             paragraphs[-1] = paragraphs[-1] + sep + line
@@ -73,10 +85,10 @@ def split_glued(paragraph: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def is_heading(text: str) -> bool:
+def is_heading(text: str, options: ParagraphOptions = DEFAULTS) -> bool:
     if text.endswith(tuple('.!…:;,"”’»')) or text[:1] in "\"“«„‘'":
         return False
-    return len(WORD.findall(text)) <= HEADING_MAX_WORDS
+    return len(WORD.findall(text)) <= options.heading_max_words
 
 
 def count_sentences(text: str) -> int:
@@ -103,13 +115,13 @@ def blocks(text: str) -> Iterable[list[str]]:
         yield run
 
 
-def split_paragraphs(text: str, *, max_paragraphs: int | None = None) -> list[Paragraph]:
+def split_paragraphs(text: str, options: ParagraphOptions = DEFAULTS) -> list[Paragraph]:
     """Paragraphs of a cleaned text, in order, each marked body or heading."""
     out: list[Paragraph] = []
     for run in blocks(text):
-        for joined in join_lines(run):
+        for joined in join_lines(run, options):
             for part in split_glued(joined):
-                out.append(Paragraph(part, "heading" if is_heading(part) else "body"))
-                if max_paragraphs is not None and len(out) >= max_paragraphs:
+                out.append(Paragraph(part, "heading" if is_heading(part, options) else "body"))
+                if options.max_paragraphs is not None and len(out) >= options.max_paragraphs:
                     return out
     return out

@@ -1,17 +1,57 @@
-"""One pyarrow schema per published table, with a description per column.
+"""One pyarrow schema per published table, with a description per column, and the Arrow types
+of the records the transforms return (derived from the records' annotations, never typed twice).
 
 The flows cast every table to its schema when writing, so a column's type never
-depends on which rows a batch happened to hold. ``DESCRIPTIONS`` feeds the
+depends on which rows a batch happened to hold. The descriptions feed the
 dataset card (``output/README.md``).
 """
 
 from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
 
 import pyarrow as pa
 
 STR = pa.string()
 STRS = pa.list_(pa.string())
 I32 = pa.int32()
+
+
+# The Arrow type of each Python type a record's field may have: ints are offsets, counts and indexes.
+ARROW_TYPES: dict[type, pa.DataType] = {
+    int: pa.int32(),
+    str: pa.string(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    dt.date: pa.date32(),
+}
+
+
+def arrow_type(hint: object) -> pa.DataType:
+    """The Arrow type of a field annotation: a type of ``ARROW_TYPES``, ``X | None`` (nullable X),
+    ``list[X]``, or a record (a struct of its fields)."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        (inner,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return arrow_type(inner)
+    if typing.get_origin(hint) is list:
+        return pa.list_(arrow_type(typing.get_args(hint)[0]))
+    if dataclasses.is_dataclass(hint):
+        return record_struct(hint)
+    return ARROW_TYPES[hint]
+
+
+def record_fields(record: type) -> list[tuple[str, pa.DataType]]:
+    """(name, Arrow type) of each field of a record (a dataclass), in order."""
+    hints = typing.get_type_hints(record)
+    return [(f.name, arrow_type(hints[f.name])) for f in dataclasses.fields(record)]
+
+
+def record_struct(record: type, *extra: tuple[str, pa.DataType]) -> pa.StructType:
+    """The Arrow struct of a record's fields, and of ``extra`` fields after them."""
+    return pa.struct(record_fields(record) + list(extra))
 
 
 def table(*columns: tuple[str, pa.DataType, str]) -> tuple[pa.Schema, dict[str, str]]:
@@ -60,7 +100,12 @@ QUOTES, QUOTES_DOC = table(
     ("speaker", STR, "canonical name of the person speaking (people.name), null when not a person"),
     ("person_id", STR, "people.person_id of the speaker, null when not a person"),
     ("cue", STR, "reporting verb: said, told, added, wrote, ..."),
-    ("cluster_id", STR, "quotes with the same or nearly the same words, in any article, share it"),
+    (
+        "cluster_id",
+        STR,
+        "quotes with the same or nearly the same words, in any article, share it: the quote_id of the "
+        "cluster's first quote (by article_id, then offsets), the same in every run while that quote is there",
+    ),
 )
 
 PEOPLE, PEOPLE_DOC = table(

@@ -10,7 +10,7 @@ import pytest
 
 from tests.servers import BIN, free_port, server
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).parents[2] / "seeds"
 TABLES = ("articles", "paragraphs", "quotes", "people", "boilerplate", "rejects")
 
 

@@ -12,7 +12,7 @@ import psutil
 
 from tests.servers import BIN
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).parents[2] / "seeds"
 TABLES = ("articles", "paragraphs", "quotes", "people", "boilerplate", "rejects")
 # Seconds after the start at which runs are killed: spread over a whole run on the
 # seeds (about 8-10 s: the server's start, the stages, publishing at the end).

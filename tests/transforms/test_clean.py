@@ -15,8 +15,10 @@ import pytest
 
 from transforms import chrome_vocab as vocab
 from transforms import clean
-from transforms.clean import REASONS, clean_document
+from transforms.clean import REASONS, CleanOptions, clean_document
 from transforms.records import ArticleMeta
+
+OPTS = CleanOptions()
 
 # Four invented article paragraphs, long enough to read as running prose.
 BODY = [
@@ -477,8 +479,8 @@ def test_hard_wrapped_article_is_kept_whole() -> None:
 
 # --- the seeds: the acceptance expectations for this stage (read from the expectations file) ----------------
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-EXPECTED = json.loads((Path(__file__).resolve().parent / "seeds_expected.json").read_text(encoding="utf-8"))
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+EXPECTED = json.loads((Path(__file__).resolve().parents[1] / "seeds_expected.json").read_text(encoding="utf-8"))
 
 
 def _norm(value: object) -> str | None:
@@ -574,7 +576,7 @@ def test_case_oddities_cover_every_vocabulary_letter() -> None:
 )
 def test_line_key_and_words(line: str) -> None:
     """The key is the case-folded words joined by single spaces; words and stop words are counted as tokens."""
-    features = clean._features(0, line)
+    features = clean._features(0, line, OPTS)
     assert features.key == re.sub(r"\W+", " ", line.casefold()).strip()
     tokens = [t.lower() for t in re.findall(r"\w+", re.sub(r"(?i)\b(?:https?://|www\.)\S+", " ", line))]
     assert features.words >= len(tokens)
@@ -606,17 +608,18 @@ def test_line_key_and_words(line: str) -> None:
 )
 def test_rules_with_and_without_shortcuts(line: str, reason: str) -> None:
     """The lower-case prefix and substring checks only skip regexes that would not match."""
-    features = clean._features(0, line)
+    features = clean._features(0, line, OPTS)
     tokens = [t.lower() for t in re.findall(r"\w+", re.sub(r"(?i)\b(?:https?://|www\.)\S+", " ", line))]
     for low in (line.lower(), None):  # None: every regex runs
-        assert clean._rule_reason(line, features.key, features.words, features.terminal, False, tokens, low) == reason
+        got = clean._rule_reason(line, features.key, features.words, features.terminal, False, tokens, low, OPTS)
+        assert got == reason
 
 
 @pytest.mark.parametrize("agency", vocab.CREDIT_AGENCIES)
 def test_agency_last_words_cover_every_agency(agency: str) -> None:
     # agencies are printed in capitals, names longer than three letters also in title case
     for name in (agency.upper(), agency.title()) if len(agency) > 3 else (agency.upper(),):
-        assert clean._features(0, f"The pier at dawn, {name}").rule == "credit", name
+        assert clean._features(0, f"The pier at dawn, {name}", OPTS).rule == "credit", name
 
 
 def test_share_triggers_are_words() -> None:
@@ -626,12 +629,12 @@ def test_share_triggers_are_words() -> None:
 
 def test_line_features_are_cached_per_line_not_per_occurrence() -> None:
     clean._line_facts.cache_clear()
-    first = clean._features(0, "Share on Facebook")
+    first = clean._features(0, "Share on Facebook", OPTS)
     first.rule = None  # the body passes change a line's rule and prose
-    again = clean._features(7, "Share on Facebook")
+    again = clean._features(7, "Share on Facebook", OPTS)
     assert (again.index, again.rule) == (7, "share")
     assert clean._line_facts.cache_info().hits == 1
-    clean._features(0, " ".join(["word"] * clean.CACHED_LINE_CHARS))  # a paragraph is not kept
+    clean._features(0, " ".join(["word"] * clean.CACHED_LINE_CHARS), OPTS)  # a paragraph is not kept
     assert clean._line_facts.cache_info().currsize == 1
 
 
@@ -656,4 +659,4 @@ def test_letters_that_ignorecase_folds_turn_the_shortcuts_off() -> None:
     ],
 )
 def test_terminal_punctuation(line: str, terminal: bool) -> None:
-    assert clean._features(0, line).terminal is terminal
+    assert clean._features(0, line, OPTS).terminal is terminal

@@ -1,20 +1,18 @@
 """Incremental runs, single-stage reruns and cache invalidation, on the pipeline flow."""
 
-import os
 import shutil
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from flows import stages
-from flows.pipeline import StageOrderError, fresh_workers, local_workers, offload, pipeline, require, share
+from flows import work
+from flows.graph import BUCKET_FOLDERS
+from flows.pipeline import StageOrderError, pipeline
 from flows.settings import Settings
-from flows.storage import STATE, Store, bucket_count, bucket_of
-from flows.workers import WORKER_NICENESS
-from transforms import first_names, metadata
+from flows.storage import Store, bucket_count, bucket_of
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).parents[2] / "seeds"
 ONE = Settings(workers=1)
 
 
@@ -48,8 +46,8 @@ def test_only_new_changed_and_removed_inputs_count_and_tables_follow(corpus):
 def test_a_rerun_on_the_same_files_runs_no_ingest_task_and_a_changed_file_does(corpus, monkeypatch):
     inp, out = corpus
     pipeline(str(inp), str(out), settings=ONE)
-    real, calls = stages.ingest_bucket, []
-    monkeypatch.setattr(stages, "ingest_bucket", lambda *args: calls.append(args[2]) or real(*args))
+    real, calls = work.ingest_bucket, []
+    monkeypatch.setattr(work, "ingest_bucket", lambda *args: calls.append(args[2]) or real(*args))
     result = pipeline(str(inp), str(out), settings=ONE)
     assert (result["stages"], result["unchanged"], calls) == (["ingest"], 5, [])
     changed = sorted(inp.iterdir())[0]
@@ -108,73 +106,6 @@ def test_stages_asked_for_together_run_in_order_and_recompute_the_same_tables(co
     assert all(after[t].equals(before[t]) for t in before)
 
 
-def test_a_stage_needs_only_upstream_stages_that_ran_before_or_run_before_it_now(tmp_path):
-    store = Store(str(tmp_path))
-    store.write_json(f"{STATE}/paragraphs.json", {"token": "t"})
-    require(store, "quotes", done=["people"])
-    with pytest.raises(StageOrderError, match="needs the results of stage 'people'"):
-        require(store, "quotes", done=["clean"])
-
-
-def test_the_corpus_steps_get_new_worker_processes():
-    with local_workers(2, None):
-        before = {offload(os.getpid) for _ in range(4)}
-        fresh_workers(2)
-        after = {offload(os.getpid) for _ in range(4)}
-    assert before and after and not before & after and os.getpid() not in before | after
-    assert not any(Path(f"/proc/{pid}").exists() for pid in before)  # the old ones have exited
-
-
-def worker_state() -> tuple[int, int, int]:
-    """A worker's niceness, and whether its language model and first-name table are loaded (1) or not (0)."""
-    return os.nice(0), metadata._language_identifier.cache_info().currsize, first_names.detector.cache_info().currsize
-
-
-def test_transform_workers_load_their_models_at_start_and_every_worker_yields_the_cpu():
-    with local_workers(2, None):
-        transform = {offload(worker_state) for _ in range(4)}
-        fresh_workers(2)
-        corpus = {offload(worker_state) for _ in range(4)}
-    niceness = min(os.nice(0) + WORKER_NICENESS, 19)
-    assert transform == {(niceness, 1, 1)}
-    assert corpus == {(niceness, 0, 0)}
-
-
-def test_stage_seconds_split_a_shared_wall_time_by_worker_time():
-    assert share(10.0, {"clean": 3.0, "people": 1.0}) == {"clean": 7.5, "people": 2.5}
-    assert share(4.0, {"people": 0.0, "quotes": 0.0}) == {"people": 2.0, "quotes": 2.0}
-
-
-def test_a_new_stage_version_recomputes_that_stage(tmp_path, monkeypatch):
-    store = Store(str(tmp_path))
-    calls = []
-
-    def compute(aid, up):
-        calls.append(aid)
-        return {"status": "ok", "detail": None, "paragraphs": [], "fingerprints": []}
-
-    def load(ids):
-        return {aid: {} for aid in ids}
-
-    def update(wanted):
-        return stages.update_bucket(store, "paragraphs", 0, wanted, load, compute, force=False)
-
-    monkeypatch.setattr(stages, "stage_version", lambda stage: "v1")
-    assert update(["a1", "a2"])["computed"] == 2
-    assert update(["a1", "a2"])["changed"] is False
-    monkeypatch.setattr(stages, "stage_version", lambda stage: "v2")
-    assert update(["a1", "a2"])["computed"] == 2
-    dropped = update(["a2"])  # a1 is gone, a2 is kept as it is
-    assert (dropped["changed"], dropped["computed"], dropped["articles"]) == (True, 0, 1)
-    assert calls == ["a1", "a2", "a1", "a2"]
-
-
-def test_stage_versions_follow_code_and_upstream():
-    versions = {s: stages.stage_version(s) for s in stages.STAGES}
-    assert len(set(versions.values())) == len(versions)
-    assert stages.stage_version("quotes") == versions["quotes"]  # deterministic
-
-
 def tables(out: Path) -> dict[str, pl.DataFrame]:
     names = ("articles", "paragraphs", "quotes", "people", "boilerplate", "rejects")
     return {t: pl.read_parquet(out / t).sort(pl.all()) for t in names}
@@ -194,7 +125,7 @@ def test_buckets_double_as_the_corpus_grows_and_results_move_without_recomputing
     result = pipeline(str(inp), str(grown), settings=Settings(workers=1, bucket_articles=1))
     assert bucket_count(Store(str(grown))) == 64
     assert result["stages"] == ["ingest"]  # nothing recomputed: no stage's input changed
-    for folder in stages.BUCKET_FOLDERS:
+    for folder in BUCKET_FOLDERS:
         for part in (grown / folder).glob("*.parquet"):
             ids = pl.read_parquet(part)["article_id"].to_list()
             assert {bucket_of(a, 64) for a in ids} <= {int(part.stem)}, part

@@ -12,7 +12,7 @@ import s3fs
 
 from tests.servers import BIN, free_port, server
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from tests.seeds_check import check
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).parents[2] / "seeds"
 # The bar the acceptance checker sets: quote F1 and speaker accuracy.
 MIN_QUOTE_F1 = 0.95
 MIN_SPEAKER = 0.95
@@ -88,12 +88,12 @@ def test_run_publishes_prefect_artifacts(seeds_run):
 
 def test_small_chunks_give_the_same_tables(seeds_run, tmp_path, monkeypatch):
     """Stages compute, and publishing writes, a chunk of articles at a time: chunk size changes nothing."""
-    from flows import publish, stages
+    from flows import buckets, publish
     from flows.pipeline import pipeline
     from flows.settings import Settings
 
     inp, out, _ = seeds_run
-    monkeypatch.setattr(stages, "CHUNK", 2)
+    monkeypatch.setattr(buckets, "CHUNK", 2)
     monkeypatch.setattr(publish, "PUBLISH_CHUNK", 1)
     pipeline(str(inp), str(tmp_path), settings=Settings(workers=1))
     for table in ("articles", "paragraphs", "quotes", "people", "boilerplate", "rejects"):

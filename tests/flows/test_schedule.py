@@ -10,7 +10,7 @@ import polars as pl
 
 from tests.servers import BIN, stop
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).parents[2] / "seeds"
 
 
 def completed_runs(api_url: str, deployment: str) -> int:

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.paragraphs import count_sentences, split_paragraphs
+from transforms.paragraphs import ParagraphOptions, count_sentences, split_paragraphs
 
 
 def texts(text: str) -> list[str]:
@@ -81,4 +81,4 @@ def test_sentences_are_counted(text, n):
 
 
 def test_paragraph_limit():
-    assert len(split_paragraphs("x.\n" * 100, max_paragraphs=10)) == 10
+    assert len(split_paragraphs("x.\n" * 100, ParagraphOptions(max_paragraphs=10))) == 10

@@ -1,0 +1,41 @@
+"""The people stage: person mentions per article (``transforms.people``), and its corpus step: the
+corpus's people table and the names the corpus resolves further (``transforms.corpus``)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from flows.buckets import corpus_items, results_schema
+from flows.storage import STATE, Store
+from transforms import corpus, people, schemas
+from transforms.records import Mention
+from transforms.schemas import record_struct
+
+RESULTS = results_schema(("mentions", pa.list_(record_struct(Mention))))
+# The corpus step's results: the people table ...
+PEOPLE_STATE = f"{STATE}/people.parquet"
+# ... and the article-level names the corpus resolves further ("Putin" -> "Vladimir Putin").
+NAMES_STATE = f"{STATE}/people_names.parquet"
+NAMES_SCHEMA = pa.schema([("name", pa.string()), ("canonical", pa.string())])
+
+
+def row(up: dict, options: None) -> dict:
+    """The people stage's row for one article, from its paragraphs row."""
+    texts = [p["text"] for p in up["paragraphs"]]
+    return {"status": "ok", "detail": None, "mentions": [vars(m) for m in people.find_mentions(texts)]}
+
+
+def build_people(output_url: str) -> int:
+    """The corpus's people from every article's mentions, and the corpus-level name map.
+
+    Two passes over the buckets (names, then people): one bucket's mentions are held at a time.
+    """
+    store = Store(output_url)
+    counts = corpus.name_counts(corpus_items(store, "people", RESULTS, "mentions", ["name"]))
+    table = corpus.build_people(counts, corpus_items(store, "people", RESULTS, "mentions", ["surface", "name"]))
+    store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
+    names = corpus.canonical_names(counts)
+    store.write_table(
+        NAMES_STATE, pa.table({"name": list(names), "canonical": list(names.values())}, schema=NAMES_SCHEMA)
+    )
+    return table.height

@@ -1,0 +1,111 @@
+"""The project's own import graph, read from the sources (nothing is imported), and hashes of code.
+
+A stage's version hashes the source of its module and of every project module that module
+imports, directly or through others (``closure``): editing any code a stage runs recomputes
+the stage, and no list of modules is kept by hand. Imports inside functions count too.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import threading
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The project's top-level packages (`flows` has no __init__.py: a namespace package).
+PACKAGES = ("flows", "transforms")
+# Tasks on threads ask for versions at once, and Python 3.11's ast.parse is not thread-safe: two
+# parses at a time failed with "SystemError: AST constructor recursion depth mismatch".
+PARSING = threading.Lock()
+
+
+def module_file(name: str) -> Path | None:
+    """The source file of a project module or package (its __init__.py), None for anything else."""
+    if name.split(".")[0] not in PACKAGES:
+        return None
+    base = ROOT.joinpath(*name.split("."))
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def modules() -> list[str]:
+    """Every module of the project, by name (packages by their __init__.py)."""
+    names = []
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+@cache
+def imports(name: str) -> tuple[str, ...]:
+    """The project modules ``name`` imports: ``import a.b`` and ``from a import b`` name a.b (and the
+    package a when it has an __init__.py); ``from a.b import f`` names a.b."""
+    path = module_file(name)
+    if path is None:
+        raise ValueError(f"not a module of the project: {name}")
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    with PARSING:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from . import x, from ..a import b
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, base] if base else parent)
+            targets = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for target in targets:
+            parts = target.split(".")
+            # a module and the packages above it, when they are project modules with a source file
+            found += [m for i in range(1, len(parts) + 1) if module_file(m := ".".join(parts[:i])) is not None]
+    return tuple(sorted(set(found) - {name}))
+
+
+def closure(name: str) -> tuple[str, ...]:
+    """``name`` and every project module it imports, transitively, sorted."""
+    seen, todo = set(), [name]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += imports(module)
+    return tuple(sorted(seen))
+
+
+@cache
+def code_hash(name: str) -> str:
+    """A hash of the source of ``name`` and of every project module it imports, transitively."""
+    h = hashlib.sha256()
+    for module in closure(name):
+        h.update(f"{module}\0".encode())
+        h.update(module_file(module).read_bytes())
+    return h.hexdigest()
+
+
+def cycles() -> list[list[str]]:
+    """The import cycles among the project's modules (each as a path a -> ... -> a); none in a sound layout."""
+    found, state = [], {}  # state: 1 while a module's imports are being walked, 2 when done
+
+    def walk(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for dep in imports(module):
+            if state.get(dep) == 1:
+                found.append([*path[path.index(dep) :], dep])
+            elif dep not in state:
+                walk(dep, [*path, dep])
+        state[module] = 2
+
+    for module in modules():
+        if module not in state:
+            walk(module, [module])
+    return found

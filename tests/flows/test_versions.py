@@ -1,0 +1,80 @@
+"""The import graph read from the sources, and the code hashes that make the stages' versions."""
+
+import pytest
+
+from flows import versions
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A small project of the same shape (a `flows` namespace package, a `transforms` package)."""
+    (tmp_path / "flows" / "stages").mkdir(parents=True)
+    (tmp_path / "transforms").mkdir()
+    files = {
+        "transforms/__init__.py": '"""Transforms."""\n',
+        "transforms/words.py": "import re\n\nWORD = re.compile(r'\\w+')\n",
+        "transforms/split.py": "from transforms.words import WORD\n",
+        "transforms/lazy.py": "def f():\n    from transforms import words\n    return words\n",
+        "transforms/other.py": "X = 1\n",
+        "flows/stages/one.py": "from transforms import split\nfrom . import two\n",
+        "flows/stages/two.py": "import polars\n",
+    }
+    for path, text in files.items():
+        (tmp_path / path).write_text(text)
+    monkeypatch.setattr(versions, "ROOT", tmp_path)
+    versions.imports.cache_clear()
+    versions.code_hash.cache_clear()
+    yield tmp_path
+    versions.imports.cache_clear()
+    versions.code_hash.cache_clear()
+
+
+def test_imports_name_project_modules_only_with_their_packages(project):
+    assert versions.imports("transforms.split") == ("transforms", "transforms.words")
+    assert versions.imports("flows.stages.one") == ("flows.stages.two", "transforms", "transforms.split")
+    assert versions.imports("flows.stages.two") == ()  # polars is not the project's
+    assert versions.imports("transforms.lazy") == ("transforms", "transforms.words")  # inside a function too
+
+
+def test_the_closure_follows_imports_transitively(project):
+    assert versions.closure("flows.stages.one") == (
+        "flows.stages.one",
+        "flows.stages.two",
+        "transforms",
+        "transforms.split",
+        "transforms.words",
+    )
+
+
+def test_the_code_hash_changes_with_any_module_imported_and_no_other(project):
+    before = versions.code_hash("flows.stages.one")
+    (project / "transforms" / "other.py").write_text("X = 2\n")
+    versions.code_hash.cache_clear()
+    assert versions.code_hash("flows.stages.one") == before
+    (project / "transforms" / "words.py").write_text("import re\n\nWORD = re.compile(r'\\w+|\\d')\n")
+    versions.code_hash.cache_clear()
+    assert versions.code_hash("flows.stages.one") != before
+
+
+def test_cycles_are_found(project):
+    assert versions.cycles() == []
+    (project / "transforms" / "words.py").write_text("from transforms import split\n")
+    versions.imports.cache_clear()
+    assert versions.cycles() == [["transforms.split", "transforms.words", "transforms.split"]]
+
+
+def test_modules_lists_every_module_and_package(project):
+    assert versions.modules() == [
+        "flows.stages.one",
+        "flows.stages.two",
+        "transforms",
+        "transforms.lazy",
+        "transforms.other",
+        "transforms.split",
+        "transforms.words",
+    ]
+
+
+def test_a_name_outside_the_project_is_refused(project):
+    with pytest.raises(ValueError, match="not a module of the project"):
+        versions.imports("polars")

@@ -1,0 +1,48 @@
+"""Where a run's work goes: local worker processes, or the task's own process."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from flows.workers import WORKER_NICENESS, InProcess, LocalWorkers, Workers, in_worker, open_workers
+from transforms import first_names, metadata
+
+
+def worker_state() -> tuple[int, int, int]:
+    """A worker's niceness, and whether its language model and first-name table are loaded (1) or not (0)."""
+    return os.nice(0), metadata._language_identifier.cache_info().currsize, first_names.detector.cache_info().currsize
+
+
+def test_one_worker_or_a_dask_cluster_run_the_work_in_the_task_s_own_process():
+    for count, address in ((1, None), (2, "tcp://127.0.0.1:8786")):
+        with open_workers(count, address) as workers:
+            assert isinstance(workers, InProcess) and isinstance(workers, Workers)
+            assert workers.run(os.getpid) == os.getpid()
+
+
+def test_local_workers_are_new_processes_and_the_corpus_steps_get_new_ones():
+    with open_workers(2, None) as workers:
+        assert isinstance(workers, LocalWorkers) and isinstance(workers, Workers)
+        before = {workers.run(os.getpid) for _ in range(4)}
+        workers.renew()
+        after = {workers.run(os.getpid) for _ in range(4)}
+    assert before and after and not before & after and os.getpid() not in before | after
+    assert not any(Path(f"/proc/{pid}").exists() for pid in before)  # the old ones have exited
+    assert not any(Path(f"/proc/{pid}").exists() for pid in after)  # and the new ones at the end
+
+
+def test_transform_workers_load_their_models_at_start_and_every_worker_yields_the_cpu():
+    with open_workers(2, None) as workers:
+        transform = {workers.run(worker_state) for _ in range(4)}
+        workers.renew()
+        corpus = {workers.run(worker_state) for _ in range(4)}
+    niceness = min(os.nice(0) + WORKER_NICENESS, 19)
+    assert transform == {(niceness, 1, 1)}
+    assert corpus == {(niceness, 0, 0)}
+
+
+def test_in_worker_returns_the_result_or_raises():
+    assert in_worker(divmod, 7, 2) == (3, 1)
+    with pytest.raises(ZeroDivisionError):
+        in_worker(divmod, 1, 0)
