@@ -1,0 +1,46 @@
+"""The people stage: one article's mentions, and its corpus step (the people table, the corpus's names)."""
+
+import pyarrow as pa
+
+from flows.buckets import bucket_path
+from flows.stages import people
+from flows.storage import MIN_BUCKETS, Store, bucket_of
+from transforms import schemas
+from transforms.people import person_id
+
+
+def paragraphs(*texts: str) -> dict:
+    return {"paragraphs": [{"text": t, "kind": "body", "n_sentences": 1} for t in texts]}
+
+
+def test_a_row_holds_the_article_s_mentions_resolved_inside_it():
+    row = people.row(paragraphs("Ana Torres met the press.", "Torres said little."), None)
+    assert row["status"] == "ok"
+    assert [(m["surface"], m["name"]) for m in row["mentions"]] == [
+        ("Ana Torres", "Ana Torres"),
+        ("Torres", "Ana Torres"),
+    ]
+
+
+def test_the_people_table_and_the_names_the_corpus_resolves(tmp_path):
+    store = Store(str(tmp_path))
+    articles = {
+        "1111" + "0" * 12: paragraphs("Ana Torres spoke first.", "Then Ana Torres left."),
+        "2222" + "0" * 12: paragraphs('"No," said Torres.', "Ben Okafor said so."),
+    }
+    rows: dict[int, list[dict]] = {}
+    for aid, up in articles.items():
+        rows.setdefault(bucket_of(aid, MIN_BUCKETS), []).append(
+            people.row(up, None) | {"article_id": aid, "version": "v"}
+        )
+    for b in range(MIN_BUCKETS):
+        store.write_table(bucket_path("people", b), pa.Table.from_pylist(rows.get(b, []), schema=people.RESULTS))
+    assert people.build_people(store.url) == 2
+    table = store.read_table(people.PEOPLE_STATE)
+    assert table.schema == schemas.PEOPLE
+    got = {r["name"]: (r["person_id"], r["aliases"], r["n_mentions"], r["n_articles"]) for r in table.to_pylist()}
+    assert got == {
+        "Ana Torres": (person_id("Ana Torres"), ["Ana Torres", "Torres"], 3, 2),
+        "Ben Okafor": (person_id("Ben Okafor"), ["Ben Okafor"], 1, 1),
+    }
+    assert store.read_table(people.NAMES_STATE).to_pylist() == [{"name": "Torres", "canonical": "Ana Torres"}]

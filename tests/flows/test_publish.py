@@ -1,0 +1,105 @@
+"""Publishing: which tables to rewrite, and one chunk's rows of every table from in-memory stage results."""
+
+import datetime as dt
+
+import polars as pl
+import pyarrow as pa
+
+from flows import publish
+from flows.graph import STAGE
+from flows.publish import Lookups, chunk_rows, plan
+from flows.stages import ingest
+from flows.stages.quotes import quote_id
+from flows.storage import MANIFEST, STATE, Store
+from transforms import schemas
+from transforms.people import person_id
+
+OK, EMPTY = "1111" + "0" * 12, "2222" + "0" * 12
+
+
+def test_tables_are_rewritten_when_a_stage_they_are_built_from_changed(tmp_path):
+    store = Store(str(tmp_path))
+    manifest = [{"source_path": "a.txt", "size": 1, "article_id": OK, "reason": None, "detail": None}]
+    store.write_table(MANIFEST, ingest.manifest_table(manifest))
+    for stage in STAGE["publish"].reads:
+        store.write_json(f"{STATE}/{stage}.json", {"token": "t0"})
+    first = plan(store.url)
+    assert first["todo"] == list(schemas.TABLES)  # nothing published yet
+    store.write_json(publish.PUBLISHED, first["signatures"])
+    for table in schemas.TABLES:
+        (tmp_path / table).mkdir()
+    assert plan(store.url)["todo"] == []
+    store.write_json(f"{STATE}/quotes.json", {"token": "t1"})
+    assert plan(store.url)["todo"] == ["quotes"]
+    store.write_json(f"{STATE}/clean.json", {"token": "t1"})
+    assert plan(store.url)["todo"] == ["articles", "quotes", "boilerplate", "rejects"]
+
+
+def frame(stage: str, rows: list[dict]) -> pl.DataFrame:
+    """A stage's rows, with the columns publishing reads of them."""
+    table = pa.Table.from_pylist(rows, schema=STAGE[stage].results)
+    return pl.from_arrow(table.select(["article_id", *STAGE["publish"].reads[stage]]))
+
+
+def test_a_chunk_s_rows_of_every_table():
+    base = {"version": "v", "status": "ok", "detail": None}
+    meta = dict.fromkeys(("title", "site_name", "section", "dateline", "language")) | {"authors": [], "published": None}
+    removed = [{"line_number": 1, "text": "Share", "reason": "share"}]
+    quote = {"paragraph_index": 1, "start": 24, "end": 31, "text": "We won", "kind": "full", "speaker_text": "Lind"}
+    frames = {
+        "ingest": frame(
+            "ingest",
+            [
+                base | {"article_id": aid, "source_path": path, "format": "text", "encoding": "utf-8", "repairs": []}
+                for aid, path in ((OK, "a.txt"), (EMPTY, "b.txt"))
+            ],
+        ),
+        "clean": frame(
+            "clean",
+            [
+                base | meta | {"article_id": OK, "removed": removed, "published": dt.date(2024, 1, 2)},
+                base | meta | {"article_id": EMPTY, "status": "no_content", "detail": "all 1 lines are page chrome"},
+            ],
+        ),
+        "paragraphs": frame(
+            "paragraphs",
+            [
+                base
+                | {
+                    "article_id": OK,
+                    "paragraphs": [
+                        {"text": "Cup final", "kind": "heading", "n_sentences": 1},
+                        {"text": "Lind said: 'We won'.", "kind": "body", "n_sentences": 1},
+                    ],
+                }
+            ],
+        ),
+        "quotes": frame("quotes", [base | {"article_id": OK, "quotes": [quote | {"speaker": "Lind", "cue": "said"}]}]),
+    }
+    lookups = Lookups(
+        repeated=pl.DataFrame({"article_id": [OK], "paragraph_index": [0]}),
+        near=None,
+        clusters=pl.DataFrame({"article_id": [OK], "start": [24], "cluster_id": ["c-1"]}),
+        names={"Lind": "Mara Lind"},
+        people={person_id("Mara Lind"): "Mara Lind"},
+    )
+    tables = {name: table.to_pylist() for name, table in chunk_rows(frames, lookups).items()}
+    (article,) = tables["articles"]
+    assert (article["text"], article["n_paragraphs"], article["n_boilerplate"]) == (
+        "Cup final\n\nLind said: 'We won'.",
+        2,
+        1,
+    )
+    assert article["published"] == dt.date(2024, 1, 2) and article["duplicate_of"] is None
+    assert [(p["char_start"], p["char_end"], p["is_duplicate"]) for p in tables["paragraphs"]] == [
+        (0, 9, True),
+        (11, 31, False),
+    ]
+    assert tables["boilerplate"] == [{"article_id": OK, "line_number": 1, "text": "Share", "reason": "share"}]
+    assert tables["rejects"] == [
+        {"source_path": "b.txt", "reason": "no_content", "detail": "all 1 lines are page chrome"}
+    ]
+    (got,) = tables["quotes"]
+    assert (got["speaker"], got["person_id"], got["cluster_id"]) == ("Mara Lind", person_id("Mara Lind"), "c-1")
+    assert got["quote_id"] == quote_id(OK, 24, 31) and (got["char_start"], got["char_end"]) == (24, 31)
+    assert all(chunk_rows(frames, lookups)[t].schema == schemas.TABLES[t][0] for t in ("articles", "quotes"))
