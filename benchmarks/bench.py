@@ -153,7 +153,7 @@ def direct(corpus: Path, out: Path) -> dict:
         pool.shutdown()
         pool = workers.start_pool(WORKERS, models=False)  # as the pipeline does (LocalWorkers.renew)
         with_steps = [s.name for s in reversed(STAGES) if s.corpus is not None]
-        steps = [pool.submit(workers.in_worker, work.corpus_step, name, str(out)) for name in with_steps]
+        steps = [pool.submit(workers.in_worker, work.corpus_step, name, str(out), settings) for name in with_steps]
         for step in steps:
             step.result()
         lap("transforms")

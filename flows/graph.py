@@ -37,8 +37,8 @@ class Stage:
     code: str
     # one article through the stage: its upstream rows (merged) and the stage's options -> its row
     row: Callable[[dict, object], dict] | None = None
-    # the corpus step: run over every bucket (given the output's URL) once the stage's buckets are done
-    corpus: Callable[[str], object] | None = None
+    # the corpus step, run over every bucket once the stage's buckets are done: (output URL, options) -> None
+    corpus: Callable[[str, object], object] | None = None
     # folders of per-bucket results the corpus step writes (moved with the buckets when they split)
     corpus_buckets: tuple[str, ...] = field(default=())
 

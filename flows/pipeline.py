@@ -112,8 +112,8 @@ def publish_bucket_task(workers: Workers, output_url: str, bucket: int, generati
 # The corpus steps run in a worker process too: the flow's own process stays small. Each
 # returns the seconds it took.
 @task(name="corpus-step", task_run_name="corpus-{stage}", cache_policy=NO_CACHE)
-def corpus_task(workers: Workers, stage: str, output_url: str) -> float:
-    return workers.run(work.corpus_step, stage, output_url)
+def corpus_task(workers: Workers, stage: str, output_url: str, settings: Settings) -> float:
+    return workers.run(work.corpus_step, stage, output_url, settings)
 
 
 @task(name="plan-publication", cache_policy=NO_CACHE)
@@ -289,7 +289,10 @@ def run_transforms(run: Run, chain: list[str], force: bool) -> dict:
     # clusters 1.6 s, duplicates 0.5, people 0.3), so that the two workers finish them together.
     with_steps = [s.name for s in reversed(STAGES) if s.corpus is not None and s.name in chain]
     steps = {
-        stage: runner.submit(corpus_task, {"workers": run.workers, "stage": stage, "output_url": run.output_url})
+        stage: runner.submit(
+            corpus_task,
+            {"workers": run.workers, "stage": stage, "output_url": run.output_url, "settings": run.settings},
+        )
         for stage in with_steps
     }
     busy = {stage: step.result() for stage, step in steps.items()}

@@ -3,6 +3,10 @@
 A stage's version hashes the source of its module and of every project module that module
 imports, directly or through others (``closure``): editing any code a stage runs recomputes
 the stage, and no list of modules is kept by hand. Imports inside functions count too.
+
+A module that reads a data file shipped beside it (a vocabulary, a trained model) names it in
+a module-level ``DATA_FILES = ("name.ext", ...)``, relative to the module's folder: the file's
+bytes then count as the module's source.
 """
 
 from __future__ import annotations
@@ -71,6 +75,18 @@ def imports(name: str) -> tuple[str, ...]:
     return tuple(sorted(set(found) - {name}))
 
 
+@cache
+def data_files(name: str) -> tuple[Path, ...]:
+    """The data files a module names in its module-level ``DATA_FILES`` tuple of strings."""
+    path = module_file(name)
+    with PARSING:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["DATA_FILES"]:
+            return tuple(path.parent / file for file in ast.literal_eval(node.value))
+    return ()
+
+
 def closure(name: str) -> tuple[str, ...]:
     """``name`` and every project module it imports, transitively, sorted."""
     seen, todo = set(), [name]
@@ -84,11 +100,14 @@ def closure(name: str) -> tuple[str, ...]:
 
 @cache
 def code_hash(name: str) -> str:
-    """A hash of the source of ``name`` and of every project module it imports, transitively."""
+    """A hash of the source (and data files) of ``name`` and of every project module it imports, transitively."""
     h = hashlib.sha256()
     for module in closure(name):
         h.update(f"{module}\0".encode())
         h.update(module_file(module).read_bytes())
+        for data in data_files(module):
+            h.update(f"{data.name}\0".encode())
+            h.update(data.read_bytes())
     return h.hexdigest()
 
 

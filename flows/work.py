@@ -97,8 +97,9 @@ def transform_chain(chain: list[str], output_url: str, bucket: int, settings: Se
     return results
 
 
-def corpus_step(name: str, output_url: str) -> float:
+def corpus_step(name: str, output_url: str, settings: Settings) -> float:
     """Run a stage's corpus step over the whole corpus; returns the seconds it took."""
     start = time.perf_counter()
-    STAGE[name].corpus(output_url)
+    stage = STAGE[name]
+    stage.corpus(output_url, stage.options(settings))
     return time.perf_counter() - start

@@ -35,7 +35,7 @@ def row(up: dict, options: paragraphs.ParagraphOptions) -> dict:
     }
 
 
-def find_duplicates(output_url: str) -> None:
+def find_duplicates(output_url: str, options: paragraphs.ParagraphOptions) -> None:
     """Paragraphs repeated from an earlier article, and near-duplicate articles (earlier = by source path).
 
     Every paragraph of the corpus takes part, so its article is an integer (its rank by

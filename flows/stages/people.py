@@ -25,7 +25,7 @@ def row(up: dict, options: None) -> dict:
     return {"status": "ok", "detail": None, "mentions": [vars(m) for m in people.find_mentions(texts)]}
 
 
-def build_people(output_url: str) -> int:
+def build_people(output_url: str, options: None) -> int:
     """The corpus's people from every article's mentions, and the corpus-level name map.
 
     Two passes over the buckets (names, then people): one bucket's mentions are held at a time.

@@ -31,7 +31,7 @@ def quote_id(article_id: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
-def cluster_quotes(output_url: str) -> int:
+def cluster_quotes(output_url: str, options: None) -> int:
     """Cluster ids for every quote in the corpus (same or nearly the same words).
 
     A cluster's id is the quote_id of its first member (by article_id, then offsets): it

@@ -16,17 +16,20 @@ def project(tmp_path, monkeypatch):
         "transforms/split.py": "from transforms.words import WORD\n",
         "transforms/lazy.py": "def f():\n    from transforms import words\n    return words\n",
         "transforms/other.py": "X = 1\n",
+        "transforms/model.py": 'DATA_FILES = ("model.bin",)\n',
+        "transforms/model.bin": "weights 1",
         "flows/stages/one.py": "from transforms import split\nfrom . import two\n",
         "flows/stages/two.py": "import polars\n",
     }
     for path, text in files.items():
         (tmp_path / path).write_text(text)
     monkeypatch.setattr(versions, "ROOT", tmp_path)
-    versions.imports.cache_clear()
-    versions.code_hash.cache_clear()
+    caches = (versions.imports, versions.data_files, versions.code_hash)
+    for cached in caches:
+        cached.cache_clear()
     yield tmp_path
-    versions.imports.cache_clear()
-    versions.code_hash.cache_clear()
+    for cached in caches:
+        cached.cache_clear()
 
 
 def test_imports_name_project_modules_only_with_their_packages(project):
@@ -56,6 +59,14 @@ def test_the_code_hash_changes_with_any_module_imported_and_no_other(project):
     assert versions.code_hash("flows.stages.one") != before
 
 
+def test_the_data_files_a_module_names_count_as_its_source(project):
+    before = versions.code_hash("transforms.model")
+    (project / "transforms" / "model.bin").write_text("weights 2")
+    versions.code_hash.cache_clear()
+    assert versions.code_hash("transforms.model") != before
+    assert versions.data_files("transforms.other") == ()
+
+
 def test_cycles_are_found(project):
     assert versions.cycles() == []
     (project / "transforms" / "words.py").write_text("from transforms import split\n")
@@ -69,6 +80,7 @@ def test_modules_lists_every_module_and_package(project):
         "flows.stages.two",
         "transforms",
         "transforms.lazy",
+        "transforms.model",
         "transforms.other",
         "transforms.split",
         "transforms.words",

@@ -79,6 +79,6 @@ def test_other_options_recompute_their_stage(tmp_path):
 def test_a_corpus_step_runs_and_says_how_long_it_took(tmp_path):
     out, bucket = ingested(tmp_path, {"story.txt": STORY.encode()})
     work.transform_chain(list(TRANSFORMS), out.url, bucket, Settings(), False)
-    assert work.corpus_step("quotes", out.url) >= 0
+    assert work.corpus_step("quotes", out.url, Settings()) >= 0
     clusters = out.read_table(f"{quotes.CLUSTERS_STATE}/{bucket:02d}.parquet").to_pylist()
     assert len(clusters) == 1 and clusters[0]["cluster_id"] is not None

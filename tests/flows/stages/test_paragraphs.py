@@ -49,7 +49,7 @@ def test_repeats_of_an_earlier_article_are_flagged_and_a_copy_is_its_near_duplic
             other: ("c.txt", ["Something else entirely was said about the weather on the coast today.", PARAS[0]]),
         },
     )
-    paragraphs.find_duplicates(store.url)
+    paragraphs.find_duplicates(store.url, ParagraphOptions())
     repeated = {}
     for b in range(MIN_BUCKETS):
         for r in store.read_table(f"{paragraphs.REPEATED_STATE}/{b:02d}.parquet").to_pylist():

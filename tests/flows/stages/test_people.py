@@ -35,7 +35,7 @@ def test_the_people_table_and_the_names_the_corpus_resolves(tmp_path):
         )
     for b in range(MIN_BUCKETS):
         store.write_table(bucket_path("people", b), pa.Table.from_pylist(rows.get(b, []), schema=people.RESULTS))
-    assert people.build_people(store.url) == 2
+    assert people.build_people(store.url, None) == 2
     table = store.read_table(people.PEOPLE_STATE)
     assert table.schema == schemas.PEOPLE
     got = {r["name"]: (r["person_id"], r["aliases"], r["n_mentions"], r["n_articles"]) for r in table.to_pylist()}

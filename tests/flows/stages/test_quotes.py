@@ -81,7 +81,7 @@ def corpus(tmp_path):
 
 def test_near_identical_quotes_share_a_cluster_named_after_its_first_quote(corpus):
     store, texts = corpus
-    assert quotes.cluster_quotes(store.url) == 5
+    assert quotes.cluster_quotes(store.url, None) == 5
     got = clusters(store)
     assert set(got) == set(texts)
     by_cluster: dict[str, list] = {}
@@ -97,16 +97,16 @@ def test_near_identical_quotes_share_a_cluster_named_after_its_first_quote(corpu
 
 def test_adding_or_removing_an_unrelated_article_changes_no_other_cluster_id(corpus, tmp_path):
     store, _ = corpus
-    quotes.cluster_quotes(store.url)
+    quotes.cluster_quotes(store.url, None)
     before = clusters(store)
     # its article and its text sort before all others: numbering clusters in order would renumber them all
     unrelated = {"0000" + "e" * 12: ["A harvest came in early this autumn across the valley farms"]}
     grown = Store(str(tmp_path / "grown"))
     write_corpus(grown, ARTICLES | unrelated)
-    quotes.cluster_quotes(grown.url)
+    quotes.cluster_quotes(grown.url, None)
     after = clusters(grown)
     assert {member: cluster for member, cluster in after.items() if member[0] not in unrelated} == before
     smaller = Store(str(tmp_path / "smaller"))
     write_corpus(smaller, {aid: said for aid, said in ARTICLES.items() if aid != FOUR})
-    quotes.cluster_quotes(smaller.url)
+    quotes.cluster_quotes(smaller.url, None)
     assert clusters(smaller) == {member: cluster for member, cluster in before.items() if member[0] != FOUR}
