@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyarrow as pa
 
@@ -40,7 +40,7 @@ class Stage:
     # the corpus step, run over every bucket once the stage's buckets are done: (output URL, options) -> None
     corpus: Callable[[str, object], object] | None = None
     # folders of per-bucket results the corpus step writes (moved with the buckets when they split)
-    corpus_buckets: tuple[str, ...] = field(default=())
+    corpus_buckets: tuple[str, ...] = ()
 
     def options(self, settings: Settings) -> object:
         """The stage's options: the field of ``settings`` named after it (None when it has none)."""
