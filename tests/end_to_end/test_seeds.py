@@ -14,8 +14,23 @@ MIN_QUOTE_F1 = 0.95
 MIN_SPEAKER = 0.95
 
 
+class CountingWorkers:
+    """Workers that run the work in the task's own process and count what they were given."""
+
+    def __init__(self):
+        self.calls, self.renewed = [], 0
+
+    def run(self, fn, *args):
+        self.calls.append(fn.__name__)
+        return fn(*args)
+
+    def renew(self):
+        self.renewed += 1
+
+
 @pytest.fixture(scope="module")
 def seeds_run(prefect_server, tmp_path_factory):
+    """The seeds run, with the run's workers and progress reporter passed in as objects."""
     from flows.pipeline import pipeline
     from flows.settings import Settings
 
@@ -25,8 +40,26 @@ def seeds_run(prefect_server, tmp_path_factory):
     (inp / "nested").mkdir()
     (inp / "nested" / "image.txt").write_bytes(bytes(range(256)) * 16)
     out = tmp_path_factory.mktemp("output")
-    result = pipeline(str(inp), str(out), settings=Settings(workers=1))
-    return inp, out, result
+    workers, progress = CountingWorkers(), []
+
+    def report(*event) -> None:
+        progress.append(event)
+
+    result = pipeline(str(inp), str(out), settings=Settings(workers=2), workers=workers, progress=report)
+    return inp, out, result | {"workers": workers, "progress": progress}
+
+
+def test_the_run_uses_the_workers_and_progress_reporter_passed_in(seeds_run):
+    _, _, result = seeds_run
+    workers = result["workers"]
+    assert {"scan_files", "ingest_bucket", "transform_chain", "corpus_step", "plan", "publish_bucket"} <= set(
+        workers.calls
+    )
+    assert workers.calls.count("corpus_step") == 3 and workers.renewed == 1
+    last = {stage: (done, total, articles) for stage, done, total, articles in result["progress"]}
+    assert list(last) == ["ingest", "clean", "paragraphs", "people", "quotes", "publish"]
+    assert all(done == total for done, total, _ in last.values())
+    assert last["quotes"][2] == 5
 
 
 def test_seeds_dataset_matches_expectations(seeds_run):
