@@ -41,7 +41,9 @@ def test_scheduled_run_writes_the_tables(prefect_api, tmp_path):
     shutil.copytree(SEEDS, inp)
     with open(tmp_path / "serve.log", "wb") as log:
         proc = subprocess.Popen(
-            [str(BIN / "newscurate"), "serve", "--input", str(inp), "--output", str(out), "--interval", "5"],
+            # every 30 s: a run every few seconds piles up flow-run processes waiting for the lock, whose
+            # imports slowed the first run past the deadline on a loaded machine
+            [str(BIN / "newscurate"), "serve", "--input", str(inp), "--output", str(out), "--interval", "30"],
             env=prefect_api,
             stdout=log,
             stderr=subprocess.STDOUT,
