@@ -3,7 +3,7 @@
 import polars as pl
 import pytest
 
-from transforms.corpus import build_people, canonical_names, cluster_quotes, name_counts
+from transforms.corpus import build_people, canonical_names, cluster_quotes, name_counts, resolve_speakers
 from transforms.people import person_id
 
 
@@ -134,3 +134,14 @@ def test_cluster_quotes_numbers_by_first_appearance_and_takes_a_series():
     assert cluster_quotes(texts) == [0, 1, 0, 1, 2, 0]
     assert cluster_quotes(pl.Series(texts)) == [0, 1, 0, 1, 2, 0]
     assert cluster_quotes(texts[::-1]) == [0, 1, 2, 0, 2, 0]
+
+
+def test_speakers_resolve_to_the_people_table_s_person_and_name():
+    names = {"Putin": "Vladimir Putin"}  # the corpus resolves a surname-only article name further
+    known = {person_id("Vladimir Putin"): "Vladimir Putin", person_id("Kim Jong Un"): "Kim Jong Un"}
+    got = resolve_speakers(["Putin", "Kim Jong-un", "Ann Lee"], names, known)
+    assert got == {
+        "Putin": (person_id("Vladimir Putin"), "Vladimir Putin"),
+        "Kim Jong-un": (person_id("Kim Jong Un"), "Kim Jong Un"),  # a variant of a people row's name
+        "Ann Lee": (person_id("Ann Lee"), "Ann Lee"),  # no people row: the name as resolved
+    }
