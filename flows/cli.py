@@ -6,6 +6,7 @@ import atexit
 import contextlib
 import functools
 import gc
+import importlib.metadata
 import json
 import os
 import socket
@@ -50,6 +51,21 @@ def prefect_environment() -> None:
 
 class UsageError(Exception):
     """An unusable argument: reported in one line, exit code 2."""
+
+
+def print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newscurate {importlib.metadata.version('newscurate')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=print_version, is_eager=True, help="print the version and exit")
+    ] = False,
+) -> None:
+    """Turn scraped news articles into a curated Parquet dataset."""
 
 
 def check_input(url: str) -> None:
@@ -292,3 +308,94 @@ def serve(
     from flows.schedule import serve_pipeline
 
     serve_pipeline(input, output, cron=cron, interval=interval)
+
+
+def published_store(output: str):
+    """The output's Store, when it holds published tables (else a UsageError naming the command to run)."""
+    from flows.storage import Store
+
+    store = Store(output)
+    if not store.exists("articles"):
+        raise UsageError(f"no tables in {output}: run `newscurate run --output {output}` first")
+    return store
+
+
+@app.command()
+def report(output: OutputOption = "output") -> None:
+    """Write the HTML report of the tables: OUTPUT/report/index.html (each run refreshes it too)."""
+    try:
+        store = published_store(output)
+    except UsageError as exc:
+        err.print(f"newscurate: error: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    from flows import report_page
+
+    built = report_page.build(store.url, force=True)
+    typer.echo(f"{built['index']} ({built['pages']} article pages, {built['seconds']:.1f} s)")
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="article_id (or 6+ of its first digits), or the input's path")],
+    output: OutputOption = "output",
+) -> None:
+    """Show one article: removed lines and why, paragraphs, quotes, speakers, mentions.
+
+    Prints the input line by line (removed lines struck through, with their reason), the paragraphs as
+    published with quotes, speakers and person mentions marked, and the quotes with speaker and cue.
+    Also writes the article's inspector page, which the report keeps from then on.
+    """
+    from flows import inspector
+    from flows.sql import connect
+
+    try:
+        store = published_store(output)
+        con = connect(store)
+        found = inspector.find(con, article)
+        if found is None:
+            raise UsageError(f"no article or rejected input {article!r} in {output}")
+    except UsageError as exc:
+        err.print(f"newscurate: error: {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    kind, key = found
+    if kind == "reject":
+        reason, detail = con.execute("SELECT reason, detail FROM rejects WHERE source_path = ?", [key]).fetchone()
+        Console().print(f"{key}: rejected input, {reason} ({detail})", highlight=False, markup=False)
+        return
+    evidence = inspector.gather(con, store, [key])[key]
+    Console().print(inspector.terminal(evidence))
+    store.write_bytes(inspector.page_path(key), inspector.page_html(evidence, linked=set()).encode())
+    store.write_bytes(f"{inspector.ASKED}/{key}", b"")  # the report keeps the page from now on
+    err.print(f"page: {store.path(inspector.page_path(key))}", highlight=False)
+
+
+@app.command("sql")
+def sql_command(
+    query: Annotated[str, typer.Argument(help="a DuckDB query: SELECT reason, count(*) FROM boilerplate GROUP BY 1")],
+    output: OutputOption = "output",
+    as_csv: Annotated[bool, typer.Option("--csv", help="print every row as CSV")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print every row as a JSON object, one per line")] = False,
+) -> None:
+    """Query the tables with SQL (DuckDB), each table a view by its name.
+
+    The views: articles, paragraphs, quotes, people, mentions, boilerplate, rejects. Prints the first rows
+    as a table, or every row with --csv or --json.
+    """
+    from flows import sql
+
+    try:
+        if as_csv and as_json:
+            raise UsageError("give at most one of --csv and --json")
+        result = sql.run(sql.connect(published_store(output)), query)
+        if as_csv:
+            sql.write_csv(result)
+        elif as_json:
+            sql.write_json(result)
+        else:
+            table, more = sql.rich_table(result)
+            Console().print(table)
+            if more:
+                err.print(f"(the first {sql.SHOWN_ROWS} rows; --csv or --json prints them all)", highlight=False)
+    except (UsageError, sql.QueryError) as exc:
+        err.print(f"newscurate: error: {exc}", highlight=False)
+        raise typer.Exit(2) from None

@@ -316,16 +316,19 @@ def terminal(ev: Evidence) -> Group:
         value = a.get(key)
         if key != "text" and value not in (None, [], ""):
             meta.add_row(Text(key, style="dim"), Text(shown(value)))
-    source = Text()
+    source = Table.grid(padding=(0, 1))
+    source.add_column(justify="right", style="dim")
+    source.add_column()
     if ev.lines is None:
-        source.append("the input is no longer stored", style="italic")
+        source.add_row("", Text("the input is no longer stored", style="italic"))
     for number, line in enumerate((ev.lines or [])[:MAX_LINES], start=1):
         gone = ev.removed.get(number)
-        source.append(f"{number:>5} ", style="dim")
-        source.append(line, style="strike dim" if gone else "")
+        text = Text(line, style="strike dim" if gone else "")
         if gone:
-            source.append(f"  ← {gone[1]}", style="bold red")
-        source.append("\n")
+            text.append(f"  ← {gone[1]}", style="bold red")
+        source.add_row(str(number), text)
+    if len(ev.lines or []) > MAX_LINES:
+        source.add_row("", Text(f"… {len(ev.lines) - MAX_LINES} more lines not shown"))
     body = Text()
     marks = spans(ev)
     for para in ev.paragraphs[:MAX_LINES]:
@@ -336,8 +339,9 @@ def terminal(ev: Evidence) -> Group:
                 piece.stylize(STYLES[kind], max(s, start) - start, min(e, para["char_end"]) - start)
         if para["is_duplicate"]:
             piece.append("  (also in an earlier article)", style="magenta")
+        if body:
+            body.append("\n\n")
         body.append_text(piece)
-        body.append("\n\n")
     quotes = Table("#", "quote", "speaker", "cue", *(["rule"] if any("attribution" in q for q in ev.quotes) else []))
     for n, q in enumerate(ev.quotes, start=1):
         who = q["speaker"] or (f"({q['speaker_text']})" if q["speaker_text"] else "")
@@ -346,6 +350,6 @@ def terminal(ev: Evidence) -> Group:
     return Group(
         Panel(meta, title=Text(a["title"] or a["source_path"], style="bold")),
         Panel(source, title=f"input, line by line ({len(ev.removed)} removed)"),
-        Panel(body.rstrip() or Text("no paragraphs"), title="article as published: quotes, speakers, mentions"),
+        Panel(body if body else Text("no paragraphs"), title="article as published: quotes, speakers, mentions"),
         quotes,
     )

@@ -22,8 +22,9 @@ from rich.text import Text
 from flows.storage import Store
 from transforms import schemas
 
-# Rows a terminal table shows; --csv and --json print every row.
+# Rows a terminal table shows, and characters of a value; --csv and --json print everything.
 SHOWN_ROWS = 100
+SHOWN_CHARS = 80
 FETCH = 10_000  # rows fetched at a time when printing every row
 
 
@@ -117,10 +118,15 @@ def write_json(result: duckdb.DuckDBPyConnection, out: TextIO = sys.stdout) -> i
     return n
 
 
+def cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
 def rich_table(result: duckdb.DuckDBPyConnection, n: int = SHOWN_ROWS) -> tuple[Table, bool]:
     """The first ``n`` rows as a rich table, and whether rows were left out."""
     rows = fetch(result, n + 1)
     table = Table(*names(result))
     for row in rows[:n]:
-        table.add_row(*(Text("" if v is None else str(v)) for v in row))  # Text: no rich markup
+        table.add_row(*(Text(cell(v)) for v in row))  # Text: no rich markup
     return table, len(rows) > n

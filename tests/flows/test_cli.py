@@ -1,9 +1,14 @@
 """The command line: argument errors are one line with a non-zero exit, no traceback."""
 
+import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from tests.outputs import A, write_output
 
 CLI = [sys.executable, "-c", "from flows.cli import app; app()"]
 
@@ -31,3 +36,64 @@ def test_bad_arguments_fail_in_one_line(args, message):
     assert message in got.stderr
     assert len(got.stderr.strip().splitlines()) == 1
     assert "Traceback" not in got.stderr
+
+
+def test_version():
+    got = cli("--version")
+    assert got.returncode == 0 and re.fullmatch(r"newscurate \d+\.\d+\.\d+\n", got.stdout)
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory):
+    root = tmp_path_factory.mktemp("output")
+    write_output(root)
+    return str(root)
+
+
+def test_sql_prints_a_table_csv_or_json(output):
+    query = "SELECT reason, count(*) AS n FROM boilerplate GROUP BY 1 ORDER BY 1"
+    table = cli("sql", query, "--output", output)
+    assert table.returncode == 0 and "│ navigation │ 1 │" in table.stdout
+    assert cli("sql", query, "--output", output, "--csv").stdout.splitlines()[:2] == ["reason,n", "cookie,1"]
+    rows = cli("sql", query, "--output", output, "--json").stdout.splitlines()
+    assert json.loads(rows[0]) == {"reason": "cookie", "n": 1}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sql", "SELECT nosuch FROM quotes"], "Binder Error"),
+        (["sql", "SELECT 1", "--csv", "--json"], "at most one of --csv and --json"),
+        (["show", "news/nothing.txt"], "no article or rejected input 'news/nothing.txt'"),
+    ],
+)
+def test_bad_queries_and_unknown_articles_fail_in_one_line(output, args, message):
+    got = cli(*args, "--output", output)
+    assert got.returncode == 2 and message in got.stderr
+    assert len(got.stderr.strip().splitlines()) == 1
+
+
+def test_commands_on_an_output_without_tables_say_what_to_run(tmp_path):
+    for command in (["sql", "SELECT 1"], ["show", "x"], ["report"]):
+        got = cli(*command, "--output", str(tmp_path))
+        assert got.returncode == 2
+        expected = f"no tables in {tmp_path}: run `newscurate run --output {tmp_path}` first"
+        assert got.stderr.strip() == f"newscurate: error: {expected}"
+
+
+def test_show_prints_the_evidence_and_writes_the_page(output):
+    got = cli("show", "news/one.txt", "--output", output)
+    assert got.returncode == 0
+    assert "Share on Facebook  ← share" in got.stdout and "It is a great day," in got.stdout
+    page = Path(output) / "report" / "articles" / f"{A}.html"
+    assert got.stderr.strip() == f"page: {page}"
+    assert "<del>Share on Facebook</del>" in page.read_text()
+    assert (Path(output) / "_state" / "report" / "asked" / A).exists()
+    reject = cli("show", "news/bad.bin", "--output", output)
+    assert reject.stdout.strip() == "news/bad.bin: rejected input, binary (NUL bytes)"
+
+
+def test_report_writes_the_index(output):
+    got = cli("report", "--output", output)
+    assert got.returncode == 0 and got.stdout.startswith(str(Path(output) / "report" / "index.html"))
+    assert "newscurate report" in (Path(output) / "report" / "index.html").read_text()
