@@ -1,4 +1,5 @@
 # newscurate: every target creates .venv when it is missing.
+# PY: the Python that creates .venv (3.11 or newer), e.g. `make install PY=python3.12`.
 PY      ?= python3.11
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -10,7 +11,10 @@ SETS    ?= seeds,aeb-txt,aeb-html,quotes-dev,quotes-train
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run test lint eval bench clean
+# Debian's Chromium, for the report's browser test (installed by `make test` when missing; needs root).
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: install run shell test browser lint eval bench clean
 
 $(BIN)/newscurate: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,8 +27,20 @@ install: $(BIN)/newscurate
 
 run: install
 	$(BIN)/newscurate run --input $(INPUT) --output $(OUTPUT)
+	@echo "Report: $(OUTPUT)/report/index.html. The command is $(BIN)/newscurate;" \
+	  "\`source $(BIN)/activate\` (or \`make shell\`) puts newscurate on PATH."
 
-test: install
+# A shell with .venv's commands (newscurate, prefect, pytest) on PATH; `exit` leaves it.
+shell: install
+	@PATH="$(CURDIR)/$(BIN):$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)" $${SHELL:-/bin/sh}
+
+$(CHROMIUM):
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+	  || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+browser: $(CHROMIUM)
+
+test: install $(CHROMIUM)
 	$(BIN)/ruff check flows transforms tests benchmarks
 	$(BIN)/python -m pytest -q
 

@@ -88,6 +88,19 @@ def check_output(url: str) -> None:
         raise UsageError(f"output folder is not writable: {url} ({exc.strerror or exc})") from exc
 
 
+def ordered(key: str, values: dict) -> list[tuple[str, object]]:
+    """A summary's rows in the same order in every run: tables and stages in their own order, reasons
+    most frequent first (ties by name). A run that publishes nothing reads its summary back from
+    JSON, sorted by name, so the order cannot come from the dict."""
+    from flows.stages import STAGES
+    from transforms.schemas import TABLES
+
+    if key in ("tables", "seconds"):
+        order = list(TABLES if key == "tables" else STAGES)
+        return sorted(values.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
+    return sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def print_summary(report: dict, output: str) -> None:
     """The end-of-run summary: rows per table, rejects and removed lines by reason, time per stage."""
     console = Console()
@@ -100,7 +113,7 @@ def print_summary(report: dict, output: str) -> None:
         ("stage seconds", "seconds"),
     ):
         t = Table(title=title, show_header=False, box=None)
-        for name, value in list(report.get(key, {}).items())[:12]:
+        for name, value in ordered(key, report.get(key, {}))[:12]:
             t.add_row(name, str(value))
         columns.append(t)
     grid.add_row(*columns)

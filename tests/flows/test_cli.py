@@ -97,3 +97,29 @@ def test_report_writes_the_index(output):
     got = cli("report", "--output", output)
     assert got.returncode == 0 and got.stdout.startswith(str(Path(output) / "report" / "index.html"))
     assert "newscurate report" in (Path(output) / "report" / "index.html").read_text()
+
+
+def test_the_summary_has_the_same_order_in_every_run(capsys):
+    from flows.cli import print_summary
+
+    report = {
+        "articles": 3,
+        "rejects": 2,
+        "new": 0,
+        "changed": 0,
+        "unchanged": 5,
+        "removed": 0,
+        "tables": {"articles": 3, "boilerplate": 9, "people": 1, "rejects": 2},
+        "rejects_by_reason": {"binary": 1, "empty": 1},
+        "boilerplate_by_reason": {"share": 2, "navigation": 5, "caption": 2},
+        "seconds": {"ingest": 1.0, "quotes": 2.0, "publish": 0.5},
+    }
+    printed = []
+    for order in (dict, lambda d: dict(sorted(d.items(), reverse=True))):
+        print_summary({k: order(v) if isinstance(v, dict) else v for k, v in report.items()}, "out")
+        printed.append(capsys.readouterr().out)
+    assert printed[0] == printed[1]
+    rows = [line.split() for line in printed[0].splitlines()[1:5]]
+    assert [r[:2] for r in rows] == [["articles", "3"], ["people", "1"], ["boilerplate", "9"], ["rejects", "2"]]
+    assert [r[-4:-2] for r in rows[:3]] == [["navigation", "5"], ["caption", "2"], ["share", "2"]]
+    assert [r[-2] for r in rows[:3]] == ["ingest", "quotes", "publish"]

@@ -4,6 +4,7 @@ import pyarrow as pa
 
 from flows.report import article_facets, dataset_card, top_speakers
 from flows.storage import Store
+from tests.outputs import write_output
 
 
 def write_parts(store: Store, table: str, parts: list[dict]) -> None:
@@ -71,3 +72,13 @@ def test_top_speakers_add_up_over_the_parts(tmp_path):
         {"speaker": "Ann Lee", "quotes": 2, "full": 1},
     ]
     assert top_speakers(store, n=1) == [{"speaker": "Bo Ek", "quotes": 3, "full": 2}]
+
+
+def test_the_card_counts_duplicates_and_quotes_with_a_speaker(tmp_path):
+    store = write_output(tmp_path)
+    store.write_table("rejects/part-01.parquet", pa.table({"reason": ["duplicate", "empty", "duplicate"]}))
+    card = dataset_card(store, {"articles": 2, "paragraphs": 3, "quotes": 1})
+    assert "- near-duplicate articles (`duplicate_of` set): 0 of 2" in card
+    assert "- paragraphs repeated from an earlier article (`is_duplicate`): 1 of 3" in card
+    assert "- inputs rejected as byte-for-byte copies of another input: 2" in card
+    assert "- quotes with a person as speaker (`speaker`): 1 of 1 (100.0%)" in card
