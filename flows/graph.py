@@ -70,8 +70,8 @@ STAGES = (
         "join soft-wrapped lines, split glued paragraphs, mark headings, count sentences",
         reads={"clean": ("text",)},
         results=paragraphs.RESULTS,
-        # quotes: only the quotes of articles with paragraphs are published
-        tables=("articles", "paragraphs", "quotes"),
+        # quotes, mentions: only those of articles with paragraphs are published
+        tables=("articles", "paragraphs", "quotes", "mentions"),
         code=paragraphs.__name__,
         row=paragraphs.row,
         corpus=paragraphs.find_duplicates,
@@ -82,7 +82,7 @@ STAGES = (
         "find person mentions, fold name variants, resolve surnames and titles; people table",
         reads={"paragraphs": ("paragraphs",)},
         results=people.RESULTS,
-        tables=("people", "quotes"),
+        tables=("people", "quotes", "mentions"),
         code=people.__name__,
         row=people.row,
         corpus=people.build_people,
@@ -105,7 +105,7 @@ STAGES = (
             "ingest": ("source_path", "status", "detail", "format", "encoding", "repairs"),
             "clean": ("status", "detail", "removed", *clean.META),
             "paragraphs": ("paragraphs",),
-            "people": (),  # its corpus step's results: the people table and the names it resolves
+            "people": ("mentions",),  # and its corpus step's results: the people table, the names it resolves
             "quotes": ("quotes",),
         },
         results=None,

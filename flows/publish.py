@@ -28,7 +28,7 @@ from transforms.records import ARTICLE_SEP
 
 PUBLISHED = f"{STATE}/published.json"
 # The tables the bucket tasks write in parts; rejects and people are written whole.
-PART_TABLES = ("articles", "paragraphs", "quotes", "boilerplate")
+PART_TABLES = ("articles", "paragraphs", "quotes", "mentions", "boilerplate")
 # Articles turned into rows at a time in a bucket task: bounds its memory at any corpus size.
 PUBLISH_CHUNK = 1000
 SEP = len(ARTICLE_SEP)
@@ -231,9 +231,24 @@ def chunk_rows(frames: dict[str, pl.DataFrame], lookups: Lookups) -> dict[str, p
         "articles": cast(articles.sort("source_path"), "articles"),
         "paragraphs": cast(paragraphs, "paragraphs"),
         "quotes": cast(quote_rows(found.join(ids, on="article_id", how="semi"), lookups), "quotes"),
+        "mentions": cast(mention_rows(frames["people"].join(ids, on="article_id", how="semi"), lookups), "mentions"),
         "boilerplate": cast(boilerplate, "boilerplate"),
         "rejects": cast(rejects, "rejects"),
     }
+
+
+def mention_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
+    """Every person mention, with the person_id of the people row its name resolves to (as a quote's
+    speaker does); a mention whose name makes no person (nothing left once folded) is not one."""
+    rows = found.explode("mentions").drop_nulls("mentions").unnest("mentions")
+    resolved = corpus.resolve_speakers(rows["name"].unique().to_list(), lookups.names, lookups.people)
+    known = {name: person for name, (person, _) in resolved.items() if person in lookups.people}
+    return (
+        rows.with_columns(person_id=pl.col("name").replace_strict(known, default=None, return_dtype=pl.String))
+        .drop_nulls("person_id")
+        .sort("article_id", "start")
+        .rename({"start": "char_start", "end": "char_end", "surface": "text"})
+    )
 
 
 def quote_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:

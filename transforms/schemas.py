@@ -116,6 +116,14 @@ PEOPLE, PEOPLE_DOC = table(
     ("n_articles", I32, "articles mentioning the person"),
 )
 
+MENTIONS, MENTIONS_DOC = table(
+    ("article_id", STR, "article the person is mentioned in"),
+    ("person_id", STR, "people.person_id of the person meant"),
+    ("char_start", I32, "offset of the mention in articles.text"),
+    ("char_end", I32, "end offset (exclusive) in articles.text"),
+    ("text", STR, "the mention as written: 'Kim Jong-un', 'Mr Kim', 'Putin'"),
+)
+
 BOILERPLATE, BOILERPLATE_DOC = table(
     ("article_id", STR, "article the line was removed from"),
     ("line_number", I32, "1-based line number in the decoded input"),
@@ -134,6 +142,7 @@ TABLES: dict[str, tuple[pa.Schema, dict[str, str]]] = {
     "paragraphs": (PARAGRAPHS, PARAGRAPHS_DOC),
     "quotes": (QUOTES, QUOTES_DOC),
     "people": (PEOPLE, PEOPLE_DOC),
+    "mentions": (MENTIONS, MENTIONS_DOC),
     "boilerplate": (BOILERPLATE, BOILERPLATE_DOC),
     "rejects": (REJECTS, REJECTS_DOC),
 }

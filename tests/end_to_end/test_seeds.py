@@ -81,11 +81,17 @@ def test_binary_input_is_a_reject_and_the_run_succeeds(seeds_run):
 def test_every_table_loads_and_offsets_hold(seeds_run):
     _, out, _ = seeds_run
     articles = {r["article_id"]: r["text"] for r in pl.read_parquet(out / "articles").to_dicts()}
-    for table in ("paragraphs", "quotes"):
+    for table in ("paragraphs", "quotes", "mentions"):
         for r in pl.read_parquet(out / table).to_dicts():
             assert articles[r["article_id"]][r["char_start"] : r["char_end"]] == r["text"]
     for table in ("people", "boilerplate"):
         assert pl.read_parquet(out / table).height > 0
+    # every mention is one of a person's n_mentions, in one of their n_articles
+    mentions = pl.read_parquet(out / "mentions").group_by("person_id")
+    mentions = mentions.agg(m=pl.len(), a=pl.col("article_id").n_unique())
+    people = pl.read_parquet(out / "people").join(mentions, on="person_id", how="left")
+    assert people.height > 0
+    assert people.select(mentions="m", articles="a").rows() == people.select("n_mentions", "n_articles").rows()
     card = (out / "README.md").read_text()
     assert "| articles | 5 |" in card
     assert "## Languages\n\nen (5)" in card
