@@ -121,7 +121,7 @@ def direct(corpus: Path, out: Path) -> dict:
         nonlocal mark
         phases[phase], mark = round(time.perf_counter() - mark, 1), time.perf_counter()
 
-    from flows import publish, work, workers
+    from flows import publish, report_page, work, workers
     from flows.graph import STAGES, TRANSFORMS
     from flows.settings import Settings
     from flows.stages import ingest
@@ -163,9 +163,11 @@ def direct(corpus: Path, out: Path) -> dict:
         generation = Publication(Store(str(out))).generation
         parts = each(publish.publish_bucket, [str(out)] * n, range(n), [generation] * n, [plan["todo"]] * n)
         publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, parts)
+        lap("publish")
+        each(report_page.build, [str(out)])  # as the pipeline refreshes it after publishing
+        lap("report")
     finally:
         pool.shutdown()
-    lap("publish")
     if "prefect" in sys.modules:
         raise SystemExit("the run without Prefect imported it")
     return phases

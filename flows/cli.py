@@ -123,6 +123,8 @@ def print_summary(report: dict, output: str) -> None:
         f"(new {report['new']}, changed {report['changed']}, unchanged {report['unchanged']}, "
         f"removed {report['removed']}) -> {output}"
     )
+    if report.get("report"):
+        console.print(f"report: {report['report']}", highlight=False)
 
 
 @contextlib.contextmanager
@@ -278,6 +280,7 @@ def run(
         "tables": result.get("tables", {}),
         "rejects_by_reason": result.get("rejects_by_reason", {}),
         "boilerplate_by_reason": result.get("boilerplate_by_reason", {}),
+        "report": result.get("report"),
     }
     if as_json:
         sys.stdout.write(json.dumps(report) + "\n")

@@ -32,7 +32,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from flows import publish as publisher
-from flows import work
+from flows import report_page, work
 from flows.buckets import bucket_path
 from flows.graph import STAGE, STAGES, TRANSFORMS, stage_version
 from flows.report import publish_artifacts, run_markdown
@@ -114,6 +114,11 @@ def publish_bucket_task(workers: Workers, output_url: str, bucket: int, generati
 @task(name="corpus-step", task_run_name="corpus-{stage}", cache_policy=NO_CACHE)
 def corpus_task(workers: Workers, stage: str, output_url: str, settings: Settings) -> float:
     return workers.run(work.corpus_step, stage, output_url, settings)
+
+
+@task(name="build-report", cache_policy=NO_CACHE)
+def report_task(workers: Workers, output_url: str) -> dict:
+    return workers.run(report_page.build, output_url)
 
 
 @task(name="plan-publication", cache_policy=NO_CACHE)
@@ -338,6 +343,18 @@ def run_publish(run: Run) -> dict:
     return summary | {"rewritten": plan["todo"]}
 
 
+def refresh_report(workers: Workers, output_url: str, timings: dict) -> dict:
+    """Rebuild the HTML report after publishing (it skips itself when the tables did not change). A
+    report that fails is logged, not raised: the tables are published by then."""
+    try:
+        built = report_task(workers, output_url)
+    except Exception as exc:
+        get_run_logger().warning("the report was not refreshed: %s: %s", type(exc).__name__, exc)
+        return {"report": None}
+    timings["report"] = built["seconds"]
+    return {"report": built["index"]}
+
+
 @flow(name="newscurate", log_prints=True)
 def pipeline(
     input_url: str = "seeds",
@@ -372,6 +389,9 @@ def pipeline(
             pids.update(result["pids"])
             timings["ingest"] = round(time.perf_counter() - start, 3)
             ran.append("ingest")
+        else:  # the inputs are not rescanned: they are taken as the last scan found them
+            manifest = store.read_table(MANIFEST, columns=["source_path"])
+            report |= {"new": 0, "changed": 0, "unchanged": manifest.num_rows if manifest else 0, "removed": 0}
         # a transform stage runs when asked for, stale, or after one that runs (it then finds
         # its rows current unless they changed, which costs one column read per bucket)
         chain: list[str] = []
@@ -390,6 +410,7 @@ def pipeline(
             ran.append("publish")
         else:
             report |= publisher.last_summary(output_url) | {"rewritten": []}
+        report |= refresh_report(workers, output_url, timings)
     report |= {"stages": ran, "seconds": timings, "worker_pids": sorted(pids)}
     publish_artifacts(report, store)
     get_run_logger().info(run_markdown(report))

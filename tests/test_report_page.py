@@ -91,7 +91,7 @@ def test_an_article_asked_about_keeps_its_page(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def seeds_output(prefect_server, tmp_path_factory):
-    """The pipeline's output for the seeds and a binary file (a reject), with its report."""
+    """The pipeline's output for the seeds and a binary file (a reject), with the report the run built."""
     from flows.pipeline import pipeline
     from flows.settings import Settings
 
@@ -100,8 +100,8 @@ def seeds_output(prefect_server, tmp_path_factory):
         shutil.copy(f, inp / f.name)
     (inp / "image.txt").write_bytes(bytes(range(256)) * 16)
     out = tmp_path_factory.mktemp("output")
-    pipeline(str(inp), str(out), settings=Settings(workers=1))
-    report_page.build(str(out))
+    result = pipeline(str(inp), str(out), settings=Settings(workers=1))  # the run builds the report
+    assert result["report"] == str(out / "report" / "index.html") and result["seconds"]["report"] > 0
     return out
 
 

@@ -91,6 +91,8 @@ def test_single_stage_rerun_rewrites_only_its_tables(corpus):
     result = pipeline(str(inp), str(out), only=["quotes"], settings=ONE)
     assert result["stages"] == ["quotes", "publish"]
     assert result["rewritten"] == ["quotes"]
+    # the inputs are not rescanned: all five count as unchanged, as the last scan found them
+    assert [result[k] for k in ("new", "changed", "unchanged", "removed")] == [0, 0, 5, 0]
     after = {t: inodes(t) for t in before}
     assert [t for t in before if before[t] != after[t]] == ["quotes"]
 
@@ -101,7 +103,7 @@ def test_stages_asked_for_together_run_in_order_and_recompute_the_same_tables(co
     before = tables(out)
     result = pipeline(str(inp), str(out), only=["quotes", "people"], settings=ONE)
     assert result["stages"] == ["people", "quotes", "publish"]
-    assert set(result["seconds"]) == {"people", "quotes", "publish"}
+    assert set(result["seconds"]) == {"people", "quotes", "publish", "report"}
     after = tables(out)
     assert all(after[t].equals(before[t]) for t in before)
 
@@ -135,3 +137,16 @@ def test_buckets_double_as_the_corpus_grows_and_results_move_without_recomputing
     # A run that starts with 64 buckets gives the same tables (quote clusters included).
     pipeline(str(inp), str(fresh), settings=Settings(workers=1, bucket_articles=1))
     assert all(t.equals(expected[name]) for name, t in tables(fresh).items())
+
+
+def test_a_report_that_fails_leaves_the_run_and_its_tables_done(corpus, monkeypatch):
+    from flows import report_page
+
+    def broken(output_url: str) -> dict:
+        raise RuntimeError("no report today")
+
+    monkeypatch.setattr(report_page, "build", broken)
+    inp, out = corpus
+    result = pipeline(str(inp), str(out), settings=ONE)
+    assert result["report"] is None and "report" not in result["seconds"]
+    assert pl.read_parquet(out / "articles").height == 5
