@@ -13,8 +13,8 @@ import itertools
 import posixpath
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING
 
-import duckdb
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -23,6 +23,9 @@ from rich.text import Text
 from flows.sql import columns_of, literal, located, tables_of
 from flows.stages import bucket_path
 from flows.storage import STATE, Store, bucket_count, bucket_of
+
+if TYPE_CHECKING:  # imported where it is used: see flows.sql
+    import duckdb
 
 # Lines of the input and paragraphs shown per article: a page stays readable (and small) for
 # an input of 16 MiB. Real articles have under 500 lines.

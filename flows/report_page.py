@@ -17,13 +17,15 @@ import posixpath
 import sys
 import time
 from html import escape
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from flows import charts, inspector
 from flows import sql as tables_sql
 from flows.storage import STATE, Store
 from transforms import schemas
+
+if TYPE_CHECKING:  # imported where it is used: see flows.sql
+    import duckdb
 
 INDEX = "report/index.html"
 BUILT = f"{STATE}/report.json"

@@ -13,14 +13,19 @@ import json
 import posixpath
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import duckdb
 from rich.table import Table
 from rich.text import Text
 
 from flows.storage import Store
 from transforms import schemas
+
+# duckdb is imported where it is used, never at import time: the pipeline's processes import this
+# module (through flows.report_page) and freeze their objects (gc.freeze), and a frozen duckdb
+# makes nanobind print "leaked instances" warnings when the process exits.
+if TYPE_CHECKING:
+    import duckdb
 
 # Rows a terminal table shows, and characters of a value; --csv and --json print everything.
 SHOWN_ROWS = 100
@@ -53,6 +58,8 @@ def literal(value: str) -> str:
 def connect(store: Store) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with a view per table; a table not yet published is an
     empty view with its declared columns, so a query never fails on a fresh output."""
+    import duckdb
+
     con = duckdb.connect()
     if not store.is_local:
         con.register_filesystem(store.fs)
@@ -76,6 +83,8 @@ def columns_of(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
 
 def run(con: duckdb.DuckDBPyConnection, query: str) -> duckdb.DuckDBPyConnection:
     """``query`` run, as a cursor on its result; a refused query is a one-line QueryError."""
+    import duckdb
+
     try:
         return con.execute(query)
     except duckdb.Error as exc:
@@ -88,6 +97,8 @@ def names(result: duckdb.DuckDBPyConnection) -> list[str]:
 
 def fetch(result: duckdb.DuckDBPyConnection, n: int) -> list[tuple]:
     """The next ``n`` rows; an error met while running (a failed cast) is a QueryError too."""
+    import duckdb
+
     try:
         return result.fetchmany(n)
     except duckdb.Error as exc:
