@@ -35,7 +35,7 @@ TOP_REASONS = 6  # removal reasons drawn per site; the rest is "other"
 TOP_SITES = 12
 SPEAKERS_OVER_TIME = 5
 # Articles with an inspector page besides the examples the charts link to (one per top site,
-# top speaker, removal reason, attribution rule): the first by article_id, a hash, so a fixed
+# speaker and person, removal reason, attribution rule): the first by article_id, a hash, so a fixed
 # random sample. 40 pages of about 30 KB keep the report near 2 MB at any corpus size.
 SAMPLE = 40
 # Publication dates are counted per day when they span at most this many days, per month up to
@@ -159,7 +159,7 @@ def quote_figures(con: duckdb.DuckDBPyConnection, unit: str | None, names: list[
 
 
 def examples(con: duckdb.DuckDBPyConnection, f: dict) -> dict[str, dict[str, str]]:
-    """An article to inspect for each top site, top speaker, removal reason and attribution rule:
+    """An article to inspect for each top site, speaker, person, removal reason and attribution rule:
     the first by article_id (a hash: a random pick that stays the same from run to run)."""
 
     def first(query: str, values: list[str]) -> dict[str, str]:
@@ -179,6 +179,11 @@ def examples(con: duckdb.DuckDBPyConnection, f: dict) -> dict[str, dict[str, str
             [r for r, _ in f["reasons"]],
         ),
     }
+    out["person"] = first(
+        "SELECT p.name, min(m.article_id) FROM mentions m JOIN people p USING (person_id) "
+        "WHERE p.name IN (SELECT unnest($v)) GROUP BY 1",
+        [row[0] for row in f["people"]],
+    )
     rules = [row[0] for row in f["attribution"] if row[0] != "(none)"]
     out["rule"] = first(
         "SELECT attribution, min(article_id) FROM quotes WHERE attribution IN (SELECT unnest($v)) GROUP BY 1", rules
@@ -321,8 +326,9 @@ def render(f: dict, ex: dict[str, dict[str, str]], pages: list[dict], output: st
     section(
         "people",
         "People",
-        charts.bars([(name, n) for name, n, _ in f["people"]], "articles per person"),
-        '<p class="note">The people mentioned in the most articles (the <code>people</code> table).</p>',
+        charts.bars([(name, n) for name, n, _ in f["people"]], "articles per person", links=page_of["person"]),
+        '<p class="note">The people mentioned in the most articles (the <code>people</code> table); a name links '
+        "to an article that mentions them.</p>",
     )
     rows = [
         [
@@ -396,9 +402,9 @@ def build(output_url: str, *, force: bool = False) -> dict:
     Returns the index's path, the pages written and the seconds it took (0 pages when current)."""
     start = time.perf_counter()
     store = Store(output_url)
-    key = freshness(store)
+    key, index = freshness(store), tables_sql.located(store, store.path(INDEX))
     if not force and store.read_json(BUILT) == key and store.exists(INDEX):
-        return {"index": store.path(INDEX), "pages": 0, "seconds": round(time.perf_counter() - start, 3)}
+        return {"index": index, "pages": 0, "seconds": round(time.perf_counter() - start, 3)}
     con = tables_sql.connect(store)
     f = figures(con)
     ex = examples(con, f)
@@ -423,7 +429,7 @@ def build(output_url: str, *, force: bool = False) -> dict:
     html = render(f, ex, pages, store.url, time.perf_counter() - start)
     store.write_bytes(INDEX, html.encode())
     store.write_json(BUILT, key)
-    return {"index": store.path(INDEX), "pages": len(evidence), "seconds": round(time.perf_counter() - start, 3)}
+    return {"index": index, "pages": len(evidence), "seconds": round(time.perf_counter() - start, 3)}
 
 
 def remove_stale_pages(store: Store, keep: set[str]) -> None:

@@ -48,6 +48,7 @@ def test_figures_come_from_the_tables(tmp_path):
         "site": {"Daily Planet": A},
         "speaker": {"Ann Lee": A},
         "reason": {"cookie": B, "navigation": A, "share": A, "title": A},
+        "person": {"Ann Lee": A},
         "rule": {},
     }
 

@@ -1,5 +1,6 @@
 """Input and output on S3: a real S3-compatible server (moto) on 127.0.0.1."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -43,7 +44,20 @@ def test_seeds_round_trip_through_s3(s3, tmp_path):
         timeout=300,
     )
     assert run.returncode == 0, run.stderr
-    assert '"articles": 5' in run.stdout.splitlines()[-1]
+    summary = json.loads(run.stdout.splitlines()[-1])
+    assert summary["articles"] == 5
+    assert summary["report"] == "s3://news/out/report/index.html"  # the report is built on S3 too
+    assert b"newscurate report" in fs.cat("news/out/report/index.html")
+    assert len(fs.ls("news/out/report/articles")) == 5
+    sql = subprocess.run(
+        [str(BIN / "newscurate"), "sql", "SELECT count(*) AS n FROM mentions", "--output", "s3://news/out", "--csv"],
+        env=s3 | {"PREFECT_HOME": str(tmp_path / "prefect")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert sql.returncode == 0, sql.stderr
+    assert int(sql.stdout.splitlines()[1]) > 0
 
     options = {
         "aws_endpoint_url": s3["AWS_ENDPOINT_URL"],
