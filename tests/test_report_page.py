@@ -5,6 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from flows import inspector, report_page, sql
@@ -136,3 +137,17 @@ def test_the_report_renders_in_a_real_browser(seeds_output):
     shot = (ARTIFACTS / "report.png").read_bytes()
     assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 50_000
     assert json.loads((seeds_output / "_state" / "report.json").read_text())["tables"]["articles"]
+
+
+def test_quotes_by_attribution_rule_when_the_column_exists(tmp_path):
+    store = write_output(tmp_path)
+    quotes = store.read_table("quotes/part-00.parquet")
+    store.write_table("quotes/part-00.parquet", quotes.append_column("attribution", pa.array(["explicit"])))
+    report_page.build(str(tmp_path))
+    con = sql.connect(store)
+    f = report_page.figures(con)
+    assert f["attribution"] == [("explicit", 1, 1)]
+    assert report_page.examples(con, f)["rule"] == {"explicit": A}
+    index = (tmp_path / "report" / "index.html").read_text()
+    assert "By attribution rule" in index and 'aria-label="quotes per attribution rule"' in index
+    assert f'<a href="articles/{A}.html">explicit</a>' in index
