@@ -151,3 +151,9 @@ def test_quotes_by_attribution_rule_when_the_column_exists(tmp_path):
     index = (tmp_path / "report" / "index.html").read_text()
     assert "By attribution rule" in index and 'aria-label="quotes per attribution rule"' in index
     assert f'<a href="articles/{A}.html">explicit</a>' in index
+
+
+def test_an_output_with_no_rows_gets_a_report_that_says_so(tmp_path):
+    assert report_page.build(str(tmp_path))["pages"] == 0
+    index = (tmp_path / "report" / "index.html").read_text()
+    assert index.count(">no rows<") >= 8 and "No input was rejected." in index
