@@ -92,11 +92,11 @@ def ordered(key: str, values: dict) -> list[tuple[str, object]]:
     """A summary's rows in the same order in every run: tables and stages in their own order, reasons
     most frequent first (ties by name). A run that publishes nothing reads its summary back from
     JSON, sorted by name, so the order cannot come from the dict."""
-    from flows.stages import STAGES
+    from flows.graph import NAMES
     from transforms.schemas import TABLES
 
     if key in ("tables", "seconds"):
-        order = list(TABLES if key == "tables" else STAGES)
+        order = list(TABLES if key == "tables" else NAMES)
         return sorted(values.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
     return sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
 

@@ -20,8 +20,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from flows.buckets import bucket_path
 from flows.sql import columns_of, literal, located, tables_of
-from flows.stages import bucket_path
 from flows.storage import STATE, Store, bucket_count, bucket_of
 
 if TYPE_CHECKING:  # imported where it is used: see flows.sql

@@ -11,17 +11,16 @@ publishes; an unchanged output (same tables, same report code) keeps its report.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import inspect
 import posixpath
-import sys
 import time
 from html import escape
 from typing import TYPE_CHECKING
 
 from flows import charts, inspector
 from flows import sql as tables_sql
+from flows.publish import PUBLISHED
 from flows.storage import STATE, Store
+from flows.versions import code_hash
 from transforms import schemas
 
 if TYPE_CHECKING:  # imported where it is used: see flows.sql
@@ -29,7 +28,6 @@ if TYPE_CHECKING:  # imported where it is used: see flows.sql
 
 INDEX = "report/index.html"
 BUILT = f"{STATE}/report.json"
-PUBLISHED = f"{STATE}/published.json"
 TOP = 20  # rows of the ranked charts (sites, speakers, people)
 TOP_REASONS = 6  # removal reasons drawn per site; the rest is "other"
 TOP_SITES = 12
@@ -41,14 +39,6 @@ SAMPLE = 40
 # Publication dates are counted per day when they span at most this many days, per month up to
 # this many months, else per year: 20 to 240 bars.
 DAYS, MONTHS = 92, 240
-
-
-def code_version() -> str:
-    """The report's code: a new version rebuilds an unchanged output's report."""
-    h = hashlib.sha256()
-    for module in (charts, inspector, tables_sql, sys.modules[__name__]):
-        h.update(inspect.getsource(module).encode())
-    return h.hexdigest()[:12]
 
 
 # -- figures ------------------------------------------------------------------------------------
@@ -392,7 +382,7 @@ def freshness(store: Store) -> dict:
     published = store.read_json(PUBLISHED) or {}
     return {
         "tables": {t: published.get(t) for t in schemas.TABLES},
-        "code": code_version(),
+        "code": code_hash(__name__),  # the report's code: a new version rebuilds an unchanged output's report
         "asked": asked(store),
     }
 

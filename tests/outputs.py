@@ -6,7 +6,7 @@ import datetime as dt
 
 import pyarrow as pa
 
-from flows.stages import bucket_path
+from flows.buckets import bucket_path
 from flows.storage import MIN_BUCKETS, Store, bucket_of
 from transforms import schemas
 from transforms.people import person_id

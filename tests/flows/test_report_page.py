@@ -12,9 +12,10 @@ from flows import inspector, report_page, sql
 from tests import browser
 from tests.outputs import A, B, write_output
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+ROOT = Path(__file__).parents[2]
+SEEDS = ROOT / "seeds"
 # The screenshots the browser test keeps (build/ is not committed).
-ARTIFACTS = Path(__file__).parent.parent / "build" / "test-artifacts"
+ARTIFACTS = ROOT / "build" / "test-artifacts"
 
 
 @pytest.mark.parametrize(
