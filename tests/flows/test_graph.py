@@ -31,6 +31,7 @@ def test_publish_reads_every_stage_and_every_table_has_sources():
         "paragraphs": ("paragraphs",),
         "quotes": ("paragraphs", "people", "quotes"),
         "people": ("people",),
+        "mentions": ("paragraphs", "people"),
         "boilerplate": ("clean",),
         "rejects": ("ingest", "clean"),
     }

@@ -75,6 +75,19 @@ def test_a_chunk_s_rows_of_every_table():
             ],
         ),
         "quotes": frame("quotes", [base | {"article_id": OK, "quotes": [quote | {"speaker": "Lind", "cue": "said"}]}]),
+        "people": frame(
+            "people",
+            [
+                base
+                | {
+                    "article_id": OK,
+                    "mentions": [
+                        {"paragraph_index": 1, "start": 11, "end": 15, "surface": "Lind", "name": "Lind"},
+                        {"paragraph_index": 0, "start": 0, "end": 3, "surface": "Cup", "name": "Cup"},  # no person
+                    ],
+                }
+            ],
+        ),
     }
     lookups = Lookups(
         repeated=pl.DataFrame({"article_id": [OK], "paragraph_index": [0]}),
@@ -102,4 +115,9 @@ def test_a_chunk_s_rows_of_every_table():
     (got,) = tables["quotes"]
     assert (got["speaker"], got["person_id"], got["cluster_id"]) == ("Mara Lind", person_id("Mara Lind"), "c-1")
     assert got["quote_id"] == quote_id(OK, 24, 31) and (got["char_start"], got["char_end"]) == (24, 31)
-    assert all(chunk_rows(frames, lookups)[t].schema == schemas.TABLES[t][0] for t in ("articles", "quotes"))
+    # a mention takes the person its name resolves to; one of a name without a people row is left out
+    assert tables["mentions"] == [
+        {"article_id": OK, "person_id": person_id("Mara Lind"), "char_start": 11, "char_end": 15, "text": "Lind"}
+    ]
+    rows = chunk_rows(frames, lookups)
+    assert all(rows[t].schema == schemas.TABLES[t][0] for t in ("articles", "quotes", "mentions"))
