@@ -29,8 +29,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from transforms import first_names
+from transforms import first_names, name_data
 from transforms import speech_vocab as V
+from transforms.name_data import given_strength, surname_strength
 from transforms.records import ARTICLE_SEP, Mention
 
 # A word: letters, inner hyphens/apostrophes ("Jong-un", "O'Brien", "Peskov’s").
@@ -58,6 +59,24 @@ APPOSITION_MAX_WORDS = 6
 # How far back (in words) a lower-case role noun may sit before a name ("sister Kim Yo Jong",
 # "Kremlin spokesman X"); 1 is the apposition pattern itself, 3 allows "press secretary X".
 ROLE_LOOKBACK_WORDS = 3
+
+# Name-list strengths (``transforms.name_data``, 0-9) that count as evidence, chosen on the
+# aeb-dev people gold and checked on quotes-train's people: a given name of strength 5+ is common
+# in some country (gender-guesser's class 5+ or a faker locale's list); a surname of 4+ is among
+# the 20,000 commonest US surnames or in a faker locale, 7+ among the 5,000 commonest.
+GIVEN_STRONG = 5
+SURNAME_LISTED = 4
+SURNAME_COMMON = 5
+# A name that is also an English word ("Will", "Brown", "Hill"; not "Magic", "Rose") counts as a
+# name from this strength (among the 5,000 commonest US surnames or common in its country).
+WORD_NAME_MIN = 7
+# A first word written alone at least this often while the last word never is names a brand
+# ("Nissan", "Nissan Sales"); people are named by their surname alone more than by their first name.
+FIRST_ALONE_MIN = 2
+# Words right before a run that make it a thing or a place, not a person.
+# ("this", "that" are left out: "that Jessie Buckley performs")
+_THING_DETERMINERS = frozenset({"the", "a", "an", "its", "our", "their"})
+_PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside", "across", "into"})
 
 # Reporting verbs that make a lone capitalised word a person ("Smith said"); institutions
 # "report", "deny" or "announce" as often as people do, so those are not evidence.
@@ -175,7 +194,8 @@ def fold_name(name: str) -> str:
     s = _FOLD_STRIP_RE.sub(" ", s)
     s = _FOLD_DROP_RE.sub(" ", s)
     toks = s.split()
-    while len(toks) > 1 and (toks[0] in V.HONORIFICS or toks[0] in V.TITLES):
+    # (a king's or a pope's title stays: "Prince Andrew" is not any Andrew)
+    while len(toks) > 1 and (toks[0] in V.HONORIFICS or toks[0] in V.TITLES and toks[0] not in V.ROYAL_TITLES):
         toks.pop(0)
     if len(toks) > 2:
         # middle initials are dropped: "Donald J. Trump" and "Donald Trump" are one key
@@ -201,6 +221,9 @@ class _Cand:
     evidence: bool = False
     name: str | None = None
     written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
+    context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
+    against: bool = False  # a determiner or a place preposition right before it
+    org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
 
 
 @dataclass
@@ -345,8 +368,18 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 gender = V.HONORIFICS.get(lw) or V.TITLES.get(lw) or gender
             prefix = lows[: cut + 1]
             name_idx = run[cut + 1 :]
-            # drop leading common words ("Asked", "Monday", nationality adjectives, "Having", "I'm")
-            while name_idx and _leading_non_name(toks[name_idx[0]][2], par, toks[name_idx[0]][0]):
+            # drop leading common words ("Asked", "Monday", nationality adjectives, "Having", "I'm"),
+            # place names ("Ukraine Marie Yovanovitch") and a glued one-letter label ("S Morgan Burnett")
+            while name_idx and (
+                _leading_non_name(toks[name_idx[0]][2], par, toks[name_idx[0]][0])
+                or len(name_idx) > 1
+                and (
+                    _low(toks[name_idx[0]][2]) in V.PLACE_NAMES
+                    or len(name_idx) > 2
+                    and len(toks[name_idx[0]][2]) == 1
+                    and par[toks[name_idx[0]][1] : toks[name_idx[0]][1] + 1] == " "
+                )
+            ):
                 prefix.append(toks[name_idx[0]][2].lower())
                 name_idx = name_idx[1:]
             if not name_idx:
@@ -355,14 +388,17 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             if len(names) > MAX_NAME_TOKENS:
                 continue
             name_lows = [_low(w) for w in names]
-            if not V.PLACE_NAMES.isdisjoint(name_lows):
+            if not V.PLACE_NAMES.isdisjoint(name_lows) or " ".join(name_lows) in V.PLACE_PHRASES:
                 continue
             last_low = name_lows[-1]
+            strong_first = len(names) > 1 and given_strength(names[0]) >= GIVEN_STRONG
+            org_head = len(names) > 1 and last_low in V.ORG_PLACE_HEADS
             if len(names) > 1 and (
                 last_low in _NOT_SURNAMES
+                and not (strong_first and surname_strength(names[-1]) >= SURNAME_COMMON)
                 or len(names[-1]) == 1
-                or last_low in V.ORG_PLACE_HEADS
-                and not (cut >= 0 or last_low in V.SURNAME_HEADS and first_name_gender(names[0]) in ("m", "f"))
+                or org_head
+                and not (cut >= 0 or last_low in V.SURNAME_HEADS and strong_first)
             ):
                 continue  # "Kim Il Sung Square", "Virginia Democrats", "Robert C"
             if len(names) == 1 and (
@@ -372,10 +408,23 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 and last_low not in V.SURNAME_TITLES
             ):
                 continue  # ("Mr. King", "Ms. Bishop": a title that is also a surname passes)
-            # "Crooked Hillary Clinton", "Miss Universe Jane Doe": start at a first name of definite
-            # gender followed by one surname ("Park Min Jun" stays whole)
-            if len(names) == 3 and first_name_gender(names[0]) is None and first_name_gender(names[1]) in ("m", "f"):
+            # "Crooked Hillary Clinton", "Insider Jason La Canfora": a word that is no given name
+            # before a common one is not part of the name ("Park Min Jun" stays whole)
+            if (
+                len(names) >= 3
+                and given_strength(names[0]) < 2
+                and name_lows[0] not in V.NAME_PARTICLES
+                and name_lows[1] not in V.NAME_PARTICLES
+                and given_strength(names[1]) >= GIVEN_STRONG
+                and not name_data.korean_name(names)
+            ):
+                prefix.append(name_lows[0])
                 name_idx, names = name_idx[1:], names[1:]
+            # a king's or a pope's title is part of a one-word name ("Prince Andrew", "Pope Francis")
+            royal = len(names) == 1 and cut >= 0 and lows[cut] in V.ROYAL_TITLES and cut + 1 == len(lows) - 1
+            if royal:
+                name_idx = run[cut:]
+                names = [words[cut], *names]
             start = offset + toks[name_idx[0]][0]
             end_local = toks[name_idx[-1]][1]
             last = names[-1]
@@ -384,11 +433,18 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 end_local -= 2
             if not names[-1]:
                 continue
-            # the surface keeps the titles and honorifics written right before the name
-            k = cut
-            while k >= 0 and (_low(words[k]) in V.TITLES or _low(words[k]) in V.HONORIFICS):
+            # the surface keeps the titles and honorifics written right before the name, and the
+            # capitalised words of the title's phrase ("Defense Secretary Mark Esper")
+            k = cut - royal
+            while k >= 0 and (
+                _low(words[k]) in V.TITLES
+                or _low(words[k]) in V.HONORIFICS
+                or k < cut
+                and _is_cap(words[k])
+                and _low(words[k]) not in V.NON_NAME_WORDS
+            ):
                 k -= 1
-            sstart = offset + toks[run[k + 1]][0] if cut >= 0 and k + 1 <= cut else start
+            sstart = offset + toks[run[k + 1]][0] if cut - royal >= 0 and k + 1 <= cut - royal else start
             name_local = toks[name_idx[0]][0]
             before = par[max(0, name_local - 30) : name_local]
             after_prep = _PREP_BEFORE_RE.search(before) is not None and cut < 0
@@ -396,37 +452,158 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             sentence_start = tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") if tail else name_local <= 20
             role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0])
             app, agender = _apposition_after(par, end_local)
-            evidence = cut >= 0 or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
-            if len(names) >= 2 and first_name_gender(names[0]) is not None:
-                evidence = True
+            context = cut >= 0 or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
+            cue = False
             if _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local):
-                evidence = True  # `"…," said Smith`
+                cue = True  # `"…," said Smith`
             elif len(names) >= 2 and _cue_after(par, end_local, SINGLE_NAME_CUES):
-                evidence = True
+                cue = True
             elif len(names) == 1 and _cue_after(par, end_local, SINGLE_NAME_CUES):
                 # "Smith said" (not "Moscow and Kyiv said", not a sentence-initial common noun
                 # like "Authorities said" unless the word is a known first name)
-                evidence = not before.endswith(("and ", "or ", "nor ")) and (
-                    not sentence_start or first_name_gender(names[0]) is not None
+                cue = not before.endswith(("and ", "or ", "nor ")) and (
+                    not sentence_start or given_strength(names[0]) >= GIVEN_STRONG
                 )
+            # a determiner right before ("the Hazel Hen", "the Denver Post"), or a place preposition
+            # ("at Heinz Field", "in Forest Hill"): the run names a thing or a place
+            word_before = before.rsplit(None, 1)[-1].lower() if before.strip() and before[-1:] == " " else ""
+            against = (
+                cut < 0
+                and not _POSSESSIVE_RE.search(last)
+                and ("the" in prefix or word_before in _THING_DETERMINERS or word_before in _PLACE_PREPS)
+            )
             g = gender or rgender or agender
             written = par[name_local:end_local]
             for a, b in reversed(nicks):
                 if name_local < a and b < end_local:
                     written = written[: a - name_local] + written[b - name_local + 1 :]
             written = " ".join(written.split())
-            cands.append(
-                _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, evidence, written=written)
-            )
+            cand = _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, context or cue)
+            cand.written, cand.context, cand.against, cand.org_head = written, context, against, org_head
+            cands.append(cand)
         offset += len(par) + len(ARTICLE_SEP)
     return cands
 
 
 def _name_key_tokens(tokens: list[str]) -> tuple[str, ...]:
-    return tuple(fold_name(" ".join(tokens)).split())
+    """Folded words of a name; a Cyrillic word is reduced to its stem, so that the cases of one
+    name fold together ("Аллы Ершовой" = "Алла Ершова")."""
+    key = fold_name(" ".join(tokens)).split()
+    return tuple(name_data.cyrillic_stem(t) if name_data.is_cyrillic(t) else t for t in key)
 
 
-def _resolve(cands: list[_Cand]) -> list[_Cand]:
+def _nominative(written: str) -> int:
+    """How many words of a Cyrillic name are in the name lists as written (its nominative form)."""
+    if not name_data.is_cyrillic(written):
+        return 0
+    t = name_data.tables()
+    return sum(1 for w in written.split() if name_data.fold(w) in t.given or name_data.fold(w) in t.surname)
+
+
+class _LowerWords:
+    """The words an article writes in lower case, collected on first use."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = frozenset(_LOWER_WORD_RE.findall(self.text))
+        return word in self.words
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+# Internal capitals of surnames ("McConnell", "MacArthur", "DeSantis", "LeBron", "O'Brien"); any
+# other inner capital marks a brand ("WeWork", "SoftBank", "StackAdapt").
+_CAMEL_RE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)[A-Z][a-z])[A-Z][a-z]+[A-Z]")
+
+
+def _is_brand(word: str) -> bool:
+    return _CAMEL_RE.match(word) is not None
+
+
+def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
+    """Why a run names a thing or a place, unless a title, a role or an apposition says otherwise:
+    "brand" for an inner capital ("WeWork"), "place" for a place ("Belo Horizonte") or a place's
+    paper or team ("Baltimore Sun", "Real Madrid"), "word" for common words that are no common
+    names ("Magic Box", "Wild Rose", "Fan Vote"; "Will", "Brown" and "Hill" are common names and
+    pass; a common word before a common surname is a nickname: "Greedy Williams"); "" for none."""
+    first, last = tokens[0], tokens[-1]
+    if any(_is_brand(t) for t in tokens):
+        return "brand"
+    if name_data.is_place(" ".join(tokens)):
+        return "place"
+    if name_data.is_cyrillic(first) or name_data.korean_name(tokens) or name_data.chinese_name(tokens):
+        return ""
+    g, s = given_strength(first), surname_strength(last)
+    if len(tokens) > 1 and (
+        name_data.is_place(first) and g < GIVEN_STRONG or name_data.is_place(last) and s < SURNAME_COMMON
+    ):
+        return "place"
+    word = [len(t) > 1 and (name_data.is_word(t) or name_data.fold(t) in lower) for t in tokens]
+    if word[0] and g < WORD_NAME_MIN and not (len(tokens) > 1 and s >= WORD_NAME_MIN and not word[-1]):
+        return "word"
+    if len(tokens) > 1 and word[-1] and s < WORD_NAME_MIN and not (g >= WORD_NAME_MIN and s >= SURNAME_LISTED):
+        return "word"
+    for t, w in zip(tokens[1:-1], word[1:-1], strict=True):
+        if w and t.lower() not in V.NAME_PARTICLES and max(given_strength(t), surname_strength(t)) < WORD_NAME_MIN:
+            return "word"
+    return ""
+
+
+def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bool:
+    """A full name without a title, a role or a cue verb, read from the words themselves: a
+    common given name, or a listed given name with a listed surname, or an unknown first word
+    with a common surname ("Adarius Taylor"); initials with a surname ("T.J. Carrie"); a Dutch or
+    German particle inside ("Botic van de Zandschulp"); a romanised Korean or Chinese name; a
+    Cyrillic given name or surname. A first word written alone more often than the last, which
+    never is ("Nissan ... Nissan Sales"), names a brand and its product.
+    """
+    first, last = tokens[0], tokens[-1]
+    if name_data.korean_name(tokens) or name_data.chinese_name(tokens):
+        return True
+    if name_data.is_cyrillic(first):
+        return given_strength(first) > 0 or _CYRILLIC_SURNAME_RE.search(last.lower()) is not None
+    g, s = given_strength(first), surname_strength(last)
+    if first_alone >= FIRST_ALONE_MIN and not last_alone and g < GIVEN_STRONG:
+        return False
+    if all(len(t) == 1 for t in tokens[:-1]):
+        return len(last) > 2
+    if any(t.lower() in V.INNER_PARTICLES for t in tokens[1:-1]):
+        return True
+    return g >= GIVEN_STRONG or g >= 1 and s >= SURNAME_LISTED or s >= SURNAME_COMMON
+
+
+# Surname endings of Russian, Ukrainian and Belarusian names, in any case ("Ершова", "Ершовой",
+# "Рудьков", "Левицкая", "Янченко", "Осепчук").
+_CYRILLIC_SURNAME_RE = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ук|юк|ич|ян|ых|их)(?:а|у|ым|ой|ом|е|ы|ой|ою|ого|ому|ую)?$"
+)
+
+
+def _single_person(c: _Cand, text: str, lower: _LowerWords) -> bool:
+    """A one-word mention that is a person by its own evidence: a title, honorific, role noun or
+    apposition ("Mr. Pouncey", "spokesman Ryabkov"), or a cue verb ("Pouncey said") when the
+    word is a listed name, or the sentence goes on with "he" or "she"."""
+    tok = c.tokens[0]
+    low = _low(tok)
+    if low in V.ORG_PLACE_HEADS or low in V.ROLE_NOUNS or low in V.ROLE_PLURALS:
+        return any(_low(w) in V.HONORIFICS for w in c.prefix)
+    if c.context:
+        return not (_is_brand(tok) and not any(_low(w) in V.HONORIFICS for w in c.prefix))
+    if not c.evidence or _not_a_name([tok], lower):
+        return False
+    if given_strength(tok) >= GIVEN_STRONG or surname_strength(tok) >= SURNAME_LISTED:
+        return True
+    window = _SENT_CUT_RE.split(text[c.end : c.end + PRONOUN_WINDOW_CHARS], maxsplit=1)[0]
+    return _PERSONAL_PRONOUN_RE.search(window) is not None
+
+
+_PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
+
+
+def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
     """Keep the candidates that are people and give each the article-level full name.
 
     Full names (2+ words) need evidence somewhere in the article; variants fold together and
@@ -434,15 +611,30 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     "President Putin") takes the full name sharing its first or last word, preferring one written
     with the same title, then one of the honorific's gender, then the most prominent.
     """
-    # a full name with evidence anywhere in the article counts everywhere it is written
-    confirmed = {_name_key_tokens(c.tokens) for c in cands if len(c.tokens) >= 2 and c.evidence}
-    full = [
-        c
-        for c in cands
-        if len(c.tokens) >= 2
-        and _name_key_tokens(c.tokens) in confirmed
-        and (c.sstart < c.start or not all(len(t) == 1 for t in c.tokens[:-1]))
-    ]
+    lower = _LowerWords(text)
+    # single words said by a cue or written with a title or an honorific ("Pouncey said", "Mr.
+    # Pouncey"), and single words written alone at all
+    vouched = {_name_key_tokens(c.tokens)[0] for c in cands if len(c.tokens) == 1 and _single_person(c, text, lower)}
+    alone = Counter(_name_key_tokens(c.tokens)[0] for c in cands if len(c.tokens) == 1)
+    by_key: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
+    for c in cands:
+        if len(c.tokens) >= 2:
+            by_key[_name_key_tokens(c.tokens)].append(c)
+    # a full name with evidence anywhere in the article counts everywhere it is written; without
+    # any, it needs the shape of a name and no occurrence naming a thing or a place
+    confirmed = set()
+    for k, cs in by_key.items():
+        veto = _not_a_name(cs[0].tokens, lower)
+        if (
+            any(c.context for c in cs)
+            or any(c.evidence for c in cs)
+            and veto in ("", "word")
+            or not veto
+            and not any(c.against or c.org_head for c in cs)
+            and (k[-1] in vouched or _looks_like_name(cs[0].tokens, alone[k[0]], alone[k[-1]]))
+        ):
+            confirmed.add(k)
+    full = [c for c in cands if len(c.tokens) >= 2 and _name_key_tokens(c.tokens) in confirmed]
     # cluster full names by folded key; a key whose tokens (initials dropped) equal another's joins it
     clusters: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
     for c in full:
@@ -452,6 +644,13 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
         short = tuple(t for t in k if len(t) > 1)
         if short != k and short in clusters:
             clusters[short].extend(clusters.pop(k))
+    # "Josh Apte" and "Joshua Apte": one person when the given names are one (a diminutive)
+    for k in sorted(clusters, key=lambda k: (-len(clusters[k]), k)):
+        if k not in clusters:
+            continue
+        for other in [o for o in clusters if o != k and len(o) == len(k) == 2 and o[-1] == k[-1]]:
+            if name_data.same_given_name(k[0], other[0]):
+                clusters[k].extend(clusters.pop(other))
     display: dict[tuple[str, ...], str] = {}
     prominence: dict[tuple[str, ...], tuple[int, int]] = {}
     starts: dict[tuple[str, ...], list[int]] = {}
@@ -459,7 +658,12 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
         starts[k] = sorted(c.start for c in cs)
         forms = Counter(c.written for c in cs)
         first_pos = min(c.start for c in cs)
-        best = max(forms.items(), key=lambda kv: (kv[1], -min(c.start for c in cs if c.written == kv[0])))
+        # the nominative of a name written in several cases ("Алла Ершова", not "Аллы Ершовой"), then
+        # the most frequent form, then the earliest
+        best = max(
+            forms.items(),
+            key=lambda kv: (_nominative(kv[0]), kv[1], -min(c.start for c in cs if c.written == kv[0])),
+        )
         display[k] = best[0]
         prominence[k] = (len(cs), -first_pos)
         for c in cs:
@@ -475,8 +679,6 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     for k, cs in clusters.items():
         gs = {c.gender for c in cs if c.gender}
         cluster_gender[k] = gs.pop() if len(gs) == 1 else (first_name_gender(cs[0].tokens[0]) or "")
-    # titled single tokens anywhere in the article make that token a person name
-    titled = {fold_name(c.tokens[0]) for c in cands if len(c.tokens) == 1 and c.evidence}
     out: list[_Cand] = [c for c in full]
     for c in cands:
         if len(c.tokens) != 1:
@@ -488,7 +690,7 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
                 c.name = c.written
                 out.append(c)
             continue
-        tok = fold_name(c.tokens[0])
+        tok = _name_key_tokens(c.tokens)[0] if fold_name(c.tokens[0]) else ""
         if not tok or tok in V.NON_NAME_WORDS:
             continue
         ks = by_token.get(tok)
@@ -519,7 +721,7 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
             best_k = max(ks, key=rank)
             c.name = display[best_k]
             out.append(c)
-        elif c.evidence or tok in titled:
+        elif tok in vouched:
             c.name = c.tokens[0]
             out.append(c)
     out.sort(key=lambda c: c.start)
@@ -530,7 +732,7 @@ def find_mentions(paragraphs: list[str]) -> list[Mention]:
     """Every person mention; ``Mention.name`` is the full name it resolves to in this article."""
     text = ARTICLE_SEP.join(paragraphs)
     out = []
-    for c in _resolve(_candidates(paragraphs)):
+    for c in _resolve(_candidates(paragraphs), text):
         out.append(Mention(c.para, c.sstart, c.end, text[c.sstart : c.end], c.name or c.written))
     return out
 

