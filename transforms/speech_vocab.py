@@ -224,6 +224,12 @@ ROLE_NOUNS: dict[str, str] = {
     respondent participant customer patient
     man woman boy girl guy
     priest pastor rabbi imam bishop cardinal pope
+    fellow scholar biologist chemist physicist astronomer neurologist engineer designer architect
+    photographer painter poet novelist composer choreographer comedian chef blogger influencer
+    pianist guitarist drummer vocalist dancer contestant champion finalist rookie veteran teammate
+    skipper jockey rider cyclist golfer boxer fighter wrestler swimmer sprinter skater gymnast
+    goalkeeper keeper striker defender midfielder winger quarterback linebacker cornerback
+    receiver rusher lineman center pitcher catcher shortstop outfielder infielder batsman bowler
     """.split()
 }
 ROLE_NOUNS.update(
@@ -301,12 +307,12 @@ cabinet government region oblast province county city town village district terr
 war act bill law treaty accord agreement pact summit prize award awards cup games olympics
 day week month festival program programme show podcast series project initiative plan movement revolution
 airport railway railroad metro express fc amendment caucus debates legislature legislatures
-cable polls hall
+cable polls hall international productions laboratory laboratories studios
 """)
 
 # Head words that are also common surnames: after a title ("Senator Joan Park") or a first name
 # of definite gender ("Anita Hall") the run is a person.
-SURNAME_HEADS = _words("park hall church house lane street field banks bridge young king post")
+SURNAME_HEADS = _words("park hall church house lane street field banks bridge young king post law")
 
 # Single capitalised words that are not names even when capitalised mid-sentence.
 NON_NAME_WORDS = _words("""
@@ -357,6 +363,10 @@ italy greece sweden norway finland denmark belgium switzerland austria netherlan
 moscow beijing pyongyang seoul kyiv kiev london paris berlin tokyo washington brussels tehran
 baghdad damascus cairo jerusalem gaza ankara delhi islamabad kabul havana caracas ottawa
 """)
+
+# Words that open place names: the capitalised words after them name a place ("San Diego",
+# "St. Louis", "Fort Worth"), not a person.
+PLACE_PREFIXES = frozenset("san santa los las st saint fort port mount".split())
 
 # Place names of several words whose words are also names ("Hong Kong": a surname and a syllable).
 PLACE_PHRASES = frozenset({"hong kong", "sri lanka", "costa rica", "el salvador", "puerto rico", "new zealand"})
