@@ -247,3 +247,24 @@ def chinese_name(tokens: list[str]) -> bool:
         and surname_strength(tokens[0]) > 0
         and _syllables(tokens[1:], _PINYIN_ONE_RE, _PINYIN_TWO_RE)
     )
+
+
+# One mora of Hepburn romanisation: a consonant (or a palatalised one, "ky", "sh"), then a vowel;
+# a syllable-final "n"; the first of a doubled consonant ("Nissan", "Hattori").
+_MORA = r"(?:(?:[kgsztdnhbpmr]y|sh|ch|ts|[kgsztdnhbpmyrwjf])?[aeiou]|n(?![aeiouy])|([kstpgdbmc])(?=\1))"
+_MORAE_RE = re.compile(rf"(?:{_MORA})+")
+_ONE_MORA_RE = re.compile(_MORA)
+
+
+def japanese_name(tokens: list[str]) -> bool:
+    """A romanised Japanese name: two words made only of Hepburn morae, two or more each and six
+    or more in all ("Yoshihito Nishioka", "Kei Nishikori"; not Hawaiian "Mauna Kea")."""
+    if len(tokens) != 2:
+        return False
+    counts = []
+    for t in tokens:
+        key = fold(t)
+        if not _MORAE_RE.fullmatch(key):
+            return False
+        counts.append(sum(1 for _ in _ONE_MORA_RE.finditer(key)))
+    return min(counts) >= 2 and sum(counts) >= 6

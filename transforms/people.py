@@ -464,6 +464,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 _low(words[k]) in V.TITLES
                 or _low(words[k]) in V.HONORIFICS
                 or k < cut
+                and len(words[k]) > 1
                 and _is_cap(words[k])
                 and _low(words[k]) not in V.NON_NAME_WORDS
             ):
@@ -570,6 +571,8 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
         return "place"
     if name_data.is_cyrillic(first) or name_data.korean_name(tokens) or name_data.chinese_name(tokens):
         return ""
+    if any(_TRANSLITERATION_RE.search(t) for t in tokens[1:]):
+        return "word"  # "Al Qur’an", "Al Maa-idah": a transliterated word, not a surname
     g, s = given_strength(first), surname_strength(last)
     # a place's paper ("Sacramento Bee"), a place's team ("Real Madrid"; not "Marcel Granollers")
     if len(tokens) > 1 and (
@@ -593,6 +596,12 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
     return ""
 
 
+# An apostrophe followed by a lower-case letter, or a hyphen by a lower-case vowel, inside a word
+# ("Qur’an", "Maa-idah"): transliterated words; names write a capital there ("O'Brien",
+# "Al-Bashri") or a consonant ("Tsai Ing-wen"; a Korean "Jong-un" is read as Korean before this).
+_TRANSLITERATION_RE = re.compile(r"\w(?:['’](?!s\b)[a-z]|-[aeiou])")
+
+
 def _without_suffix(tokens: list[str]) -> list[str]:
     """A name without its generational suffix ("Martin Truex Jr." -> "Martin Truex")."""
     while len(tokens) > 2 and (_low(tokens[-1]) in V.NAME_SUFFIXES or tokens[-1] in _ROMAN_SUFFIXES):
@@ -610,7 +619,7 @@ def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bo
     """
     tokens = _without_suffix(tokens)
     first, last = tokens[0], tokens[-1]
-    if name_data.korean_name(tokens) or name_data.chinese_name(tokens):
+    if name_data.korean_name(tokens) or name_data.chinese_name(tokens) or name_data.japanese_name(tokens):
         return True
     if name_data.is_cyrillic(first):
         return given_strength(first) > 0 or _CYRILLIC_SURNAME_RE.search(last.lower()) is not None
