@@ -105,7 +105,7 @@ STAGES = (
             "ingest": ("source_path", "status", "detail", "format", "encoding", "repairs"),
             "clean": ("status", "detail", "removed", *clean.META),
             "paragraphs": ("paragraphs",),
-            "people": ("mentions",),  # and its corpus step's results: the people table, the names it resolves
+            "people": ("mentions",),  # and its corpus step's result: the people table
             "quotes": ("quotes",),
         },
         results=None,

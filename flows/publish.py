@@ -153,18 +153,15 @@ class Lookups:
     repeated: pl.DataFrame | None
     near: pl.DataFrame | None
     clusters: pl.DataFrame
-    names: dict[str, str]  # article-level name -> the corpus's name for it
     people: dict[str, str]  # person_id -> name
 
     @classmethod
     def read(cls, store: Store, bucket: int) -> Lookups:
-        names = state_frame(store, people.NAMES_STATE)
         known = state_frame(store, people.PEOPLE_STATE, ["person_id", "name"])
         return cls(
             repeated=state_frame(store, f"{paragraphs.REPEATED_STATE}/{bucket:02d}.parquet"),
             near=state_frame(store, paragraphs.NEAR_DUPLICATES_STATE),
             clusters=state_frame(store, f"{quotes.CLUSTERS_STATE}/{bucket:02d}.parquet"),
-            names=dict(zip(names["name"], names["canonical"], strict=True)),
             people=dict(zip(known["person_id"], known["name"], strict=True)),
         )
 
@@ -241,11 +238,10 @@ def mention_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
     """Every person mention, with the person_id of the people row its name resolves to (as a quote's
     speaker does); a mention whose name makes no person (nothing left once folded) is not one."""
     rows = found.explode("mentions").drop_nulls("mentions").unnest("mentions")
-    resolved = corpus.resolve_speakers(rows["name"].unique().to_list(), lookups.names, lookups.people)
-    known = {name: person for name, (person, _) in resolved.items() if person in lookups.people}
+    names = resolved(rows, "name", lookups)
+    known = names.filter(pl.Series([person in lookups.people for person in names["person_id"]], dtype=pl.Boolean))
     return (
-        rows.with_columns(person_id=pl.col("name").replace_strict(known, default=None, return_dtype=pl.String))
-        .drop_nulls("person_id")
+        rows.join(known.drop("person"), on=["article_id", "name"])
         .sort("article_id", "start")
         .rename({"start": "char_start", "end": "char_end", "surface": "text"})
     )
@@ -254,19 +250,32 @@ def mention_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
 def quote_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
     """Quotes with corpus-level speakers (people.name, person_id) and cluster ids."""
     rows = found.explode("quotes").drop_nulls("quotes").unnest("quotes")
-    resolved = corpus.resolve_speakers(rows["speaker"].drop_nulls().unique().to_list(), lookups.names, lookups.people)
-    pid = {speaker: person for speaker, (person, _) in resolved.items()}
-    shown = {speaker: name for speaker, (_, name) in resolved.items()}
+    speakers = resolved(rows, "speaker", lookups)
     clusters = lookups.clusters.join(found.select("article_id"), on="article_id", how="semi")
-    rows = rows.with_columns(
-        person_id=pl.col("speaker").replace_strict(pid, default=None, return_dtype=pl.String),
-        speaker=pl.col("speaker").replace_strict(shown, default=None, return_dtype=pl.String),
-        quote_id=pl.Series(
-            [quotes.quote_id(*k) for k in zip(rows["article_id"], rows["start"], rows["end"], strict=True)],
-            dtype=pl.String,
-        ),
-    ).join(clusters.with_columns(pl.col("start").cast(rows.schema["start"])), on=["article_id", "start"], how="left")
+    rows = (
+        rows.join(speakers, on=["article_id", "speaker"], how="left", maintain_order="left")
+        .with_columns(
+            speaker=pl.col("person"),
+            quote_id=pl.Series(
+                [quotes.quote_id(*k) for k in zip(rows["article_id"], rows["start"], rows["end"], strict=True)],
+                dtype=pl.String,
+            ),
+        )
+        .join(clusters.with_columns(pl.col("start").cast(rows.schema["start"])), on=["article_id", "start"], how="left")
+    )
     return rows.rename({"start": "char_start", "end": "char_end"})
+
+
+def resolved(rows: pl.DataFrame, column: str, lookups: Lookups) -> pl.DataFrame:
+    """The distinct (article_id, name) of the article-level names in ``column``, each with the
+    person_id and the name of the corpus person it is (``transforms.corpus.resolve_speakers``: a
+    one-word name is a person of its article only)."""
+    pairs = rows.select("article_id", column).drop_nulls().unique()
+    persons = list(corpus.resolve_speakers(pairs.iter_rows(), lookups.people).values())
+    return pairs.with_columns(
+        person_id=pl.Series([person for person, _ in persons], dtype=pl.String),
+        person=pl.Series([name for _, name in persons], dtype=pl.String),
+    )
 
 
 def cast(frame: pl.DataFrame, table: str) -> pa.Table:

@@ -1,5 +1,5 @@
-"""Corpus-level steps over every article's results: the people table, the corpus name map,
-and clusters of the same quote across articles.
+"""Corpus-level steps over every article's results: the people table and clusters of the same
+quote across articles.
 
 These see the whole corpus, so they work on compact columns (polars frames, or
 lists of strings), never on the articles themselves.
@@ -8,18 +8,13 @@ lists of strings), never on the articles themselves.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 
 import polars as pl
 
 from transforms import schemas
 from transforms.people import fold_name, person_id
-
-# A surname-only name joins a corpus full name when that full name holds at least this share of
-# the corpus mentions of full names sharing the token (0.6, a judgement call: "Kim" -> the Kim
-# with most mentions only when he clearly dominates; two equally frequent Clintons stay apart).
-SHORT_NAME_DOMINANCE = 0.6
 
 
 def name_counts(parts: Iterable[pl.DataFrame]) -> dict[str, int]:
@@ -35,46 +30,19 @@ def name_counts(parts: Iterable[pl.DataFrame]) -> dict[str, int]:
     return dict(pl.concat(counted).group_by("name").agg(pl.col("n").sum()).sort("name").iter_rows())
 
 
-def canonical_names(counts: dict[str, int]) -> dict[str, str]:
-    """Article-level names that the corpus resolves further: a surname-only name ("Putin",
-    from an article that never writes the full name) -> the dominant corpus full name sharing
-    that token. ``counts``: ``name_counts`` of the corpus. Map quote speakers through this
-    before ``person_id`` to match ``build_people``.
-    """
-    full: dict[str, Counter] = defaultdict(Counter)  # token -> Counter(full display name)
-    for name, n in counts.items():
-        toks = fold_name(name).split()
-        if len(toks) >= 2:
-            for t in {toks[0], toks[-1]}:
-                full[t][name] += n
-    out: dict[str, str] = {}
-    for name in counts:
-        toks = fold_name(name).split()
-        if len(toks) != 1 or toks[0] not in full:
-            continue
-        by_key: Counter = Counter()
-        for full_name, n in full[toks[0]].items():
-            by_key[fold_name(full_name)] += n
-        key, n = by_key.most_common(1)[0]
-        if n >= SHORT_NAME_DOMINANCE * sum(by_key.values()):
-            spellings = full[toks[0]]
-            # the most frequent spelling of that person; between equally frequent ones, the first by name
-            out[name] = min((fn for fn in spellings if fold_name(fn) == key), key=lambda fn: (-spellings[fn], fn))
-    return out
+def resolve_speakers(speakers: Iterable[tuple[str, str]], people: dict[str, str]) -> dict[tuple[str, str], tuple]:
+    """Each quote speaker, (article_id, article-level name) -> (person_id, name) of the corpus person it is.
 
-
-def resolve_speakers(speakers: Iterable[str], names: dict[str, str], people: dict[str, str]) -> dict[str, tuple]:
-    """Each quote speaker (an article-level name) -> (person_id, name) of the corpus person it is.
-
-    ``names``: the corpus's ``canonical_names``; ``people``: person_id -> name of the people table.
-    The speaker resolves as ``build_people`` resolved its mentions, so its person_id is a people
-    row's; the name shown is that row's, or the resolved name when no mention made a row.
+    ``people``: person_id -> name of the people table. The speaker resolves as ``build_people``
+    resolved its mentions: a full name is the person of that name; a one-word name ("Kim", left
+    unresolved in its article) is that article's person only (``person_id`` with the article),
+    never someone of another article sharing the word. The name shown is the people row's, or the
+    speaker's own when no mention made a row.
     """
     out = {}
-    for speaker in speakers:
-        resolved = names.get(speaker, speaker)
-        pid = person_id(resolved)
-        out[speaker] = (pid, people.get(pid, resolved))
+    for article_id, speaker in speakers:
+        pid = person_id(speaker, article_id)
+        out[article_id, speaker] = (pid, people.get(pid, speaker))
     return out
 
 
@@ -83,48 +51,61 @@ PEOPLE_SCHEMA = pl.from_arrow(schemas.PEOPLE.empty_table()).schema
 
 
 def build_people(counts: dict[str, int], parts: Iterable[pl.DataFrame]) -> pl.DataFrame:
-    """Corpus-level people: one row per folded name.
+    """Corpus-level people: a row per full name (folded), and a row per one-word name per article.
+
+    Two mentions are one person only when a full name links them: the people stage resolves "Mr
+    Kim", "Putin" or "Andrew" to a full name inside its article where it can; a one-word name it
+    leaves as it is names someone of that article only, and never joins a person of another
+    article ("Andrew" in one article is not Andrew Vaughan of another).
 
     ``counts``: ``name_counts`` of the corpus; ``parts``: the corpus's mentions (columns
-    article_id, surface, name; one row per mention), a part at a time, no article split
-    between two parts. Output: person_id, name (the most common full form), aliases
-    (sorted surfaces), n_mentions, n_articles. Names are resolved and folded once per
-    distinct name; each part's mentions are only grouped, by an integer person number,
-    so one part is held at a time.
+    article_id, surface, name; one row per mention), a part at a time, no article split between
+    two parts. Output: person_id (``people.person_id``), name (a full name: its most common
+    form), aliases (sorted surfaces), n_mentions, n_articles. Names are folded once per distinct
+    name; each part's mentions are only grouped, so one part is held at a time.
     """
-    mapping = canonical_names(counts)
-    resolved = [mapping.get(name, name) for name in counts]
-    keys = [fold_name(name) for name in resolved]
-    numbers = {key: i for i, key in enumerate(dict.fromkeys(k for k in keys if k))}
+    keys = {name: fold_name(name) for name in counts}
+    full_keys = sorted({k for k in keys.values() if " " in k})
+    numbers = {key: i for i, key in enumerate(full_keys)}
     names = pl.DataFrame(
         {
             "name": list(counts),
-            "resolved": resolved,
             "_n": list(counts.values()),
-            "_person": [numbers.get(k) for k in keys],
-            "person_id": [person_id(name) for name in resolved],
+            "_key": list(keys.values()),
+            "_person": [numbers.get(k) for k in keys.values()],
         },
-        schema={"name": pl.Utf8, "resolved": pl.Utf8, "_n": pl.Int64, "_person": pl.UInt32, "person_id": pl.Utf8},
-    ).drop_nulls("_person")
-    best = (
-        names.group_by("_person", "person_id", "resolved")
-        .agg(pl.col("_n").sum())
-        .group_by("_person", "person_id")
-        .agg(name=pl.col("resolved").sort_by("_n", "resolved", descending=[True, False]).first())
+        schema={"name": pl.Utf8, "_n": pl.Int64, "_key": pl.Utf8, "_person": pl.UInt32},
+    ).filter(pl.col("_key") != "")
+    full = names.drop_nulls("_person")
+    best = full.group_by("_person").agg(
+        pl.col("_key").first(), name=pl.col("name").sort_by("_n", "name", descending=[True, False]).first()
     )
-    person = pl.col("name").replace_strict(names["name"], names["_person"], default=None)
-    per_part = [
-        part.group_by(person.alias("_person")).agg(
-            pl.col("surface").unique().alias("aliases"),
-            pl.len().alias("n_mentions"),
-            pl.col("article_id").n_unique().alias("n_articles"),  # exact summed: parts share no article
+    best = best.with_columns(person_id=pl.Series([person_id(k) for k in best["name"]], dtype=pl.Utf8))
+    full_rows, single_rows = [], []
+    for part in parts:
+        joined = part.join(names.select("name", "_key", "_person"), on="name")
+        full_rows.append(
+            joined.drop_nulls("_person")
+            .group_by("_person")
+            .agg(
+                pl.col("surface").unique().alias("aliases"),
+                pl.len().alias("n_mentions"),
+                pl.col("article_id").n_unique().alias("n_articles"),  # exact summed: parts share no article
+            )
         )
-        for part in parts
-    ]
-    if not per_part:
+        single_rows.append(
+            joined.filter(pl.col("_person").is_null())
+            .group_by("article_id", "_key")
+            .agg(
+                pl.col("surface").unique().sort().alias("aliases"),
+                pl.len().alias("n_mentions"),
+                pl.col("name").mode().sort().first(),
+            )
+        )
+    if not full_rows:
         return pl.DataFrame(schema=PEOPLE_SCHEMA)
     agg = (
-        pl.concat(per_part)
+        pl.concat(full_rows)
         .group_by("_person")
         .agg(
             pl.col("aliases").list.explode(keep_nulls=False, empty_as_null=False).unique().sort(),
@@ -132,8 +113,20 @@ def build_people(counts: dict[str, int], parts: Iterable[pl.DataFrame]) -> pl.Da
             pl.col("n_articles").sum(),
         )
     )
-    out = best.join(agg, on="_person")
-    return out.select(list(PEOPLE_SCHEMA)).cast(PEOPLE_SCHEMA).sort("n_mentions", "name", descending=[True, False])
+    singles = pl.concat(single_rows)
+    singles = singles.with_columns(
+        n_articles=pl.lit(1, pl.Int64),
+        person_id=pl.Series(
+            [person_id(n, a) for n, a in zip(singles["name"], singles["article_id"], strict=True)], dtype=pl.Utf8
+        ),
+    )
+    out = pl.concat(
+        [
+            best.join(agg, on="_person").select(list(PEOPLE_SCHEMA)).cast(PEOPLE_SCHEMA),
+            singles.select(list(PEOPLE_SCHEMA)).cast(PEOPLE_SCHEMA),
+        ]
+    )
+    return out.sort("n_mentions", "name", "person_id", descending=[True, False, False])
 
 
 _NORM_RE = re.compile(r"[^\w\s]+")

@@ -71,6 +71,7 @@ class Tables:
     diminutives: dict[str, frozenset[str]]  # folded given name -> its diminutives and full forms
     words: frozenset[str]  # folded common English words
     places: frozenset[str]  # folded place names, words joined by one space
+    regions: frozenset[str]  # the countries and US states among them
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +98,7 @@ def tables() -> Tables:
         {k: frozenset(v) for k, v in diminutives.items()},
         frozenset(gzip.decompress(WORDS_FILE.read_bytes()).decode("utf-8").splitlines()),
         frozenset(sections["places"].splitlines()),
+        frozenset(sections["regions"].splitlines()),
     )
 
 
@@ -105,9 +107,18 @@ def is_word(word: str) -> bool:
     return fold(word) in tables().words
 
 
+def _place_key(name: str) -> str:
+    return " ".join(fold(w) for w in name.replace("-", " ").split())
+
+
 def is_place(name: str) -> bool:
     """True for a city of 15,000 people or more, a country or a US state ("Belo Horizonte")."""
-    return " ".join(fold(w) for w in name.replace("-", " ").split()) in tables().places
+    return _place_key(name) in tables().places
+
+
+def is_region(name: str) -> bool:
+    """True for a country or a US state ("Florida", "Georgia")."""
+    return _place_key(name) in tables().regions
 
 
 def _lookup(table: dict[str, int], word: str) -> int:

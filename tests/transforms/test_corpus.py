@@ -1,9 +1,9 @@
-"""Corpus-level steps: the people table, the corpus name map, quote clusters."""
+"""Corpus-level steps: the people table, quote speakers resolved to its people, quote clusters."""
 
 import polars as pl
 import pytest
 
-from transforms.corpus import build_people, canonical_names, cluster_quotes, name_counts, resolve_speakers
+from transforms.corpus import build_people, cluster_quotes, name_counts, resolve_speakers
 from transforms.people import person_id
 
 
@@ -28,18 +28,21 @@ def test_build_people_groups_variants_and_counts():
     assert out.height == 3
 
 
-def test_build_people_merges_surname_only_names_into_dominant_full_name():
+def test_one_word_names_stay_in_their_article():
     df = pl.DataFrame(
         {
-            "article_id": ["a", "a", "b", "c"],
-            "surface": ["Greta Lindqvist", "Ms Lindqvist", "Lindqvist", "Greta Lindqvist"],
-            "name": ["Greta Lindqvist", "Greta Lindqvist", "Lindqvist", "Greta Lindqvist"],
+            "article_id": ["a", "a", "b", "c", "c"],
+            "surface": ["Greta Lindqvist", "Ms Lindqvist", "Lindqvist", "Greta Lindqvist", "Lindqvist"],
+            "name": ["Greta Lindqvist", "Greta Lindqvist", "Lindqvist", "Greta Lindqvist", "Lindqvist"],
         }
     )
-    assert canonical_names(name_counts([df])) == {"Lindqvist": "Greta Lindqvist"}
     out = people(df)
-    assert out.height == 1
-    assert out["name"][0] == "Greta Lindqvist"
+    rows = {(r["name"], r["person_id"]): r for r in out.to_dicts()}
+    assert rows[("Greta Lindqvist", person_id("Greta Lindqvist"))]["n_mentions"] == 3
+    # "Lindqvist" left unresolved in articles b and c: one person per article, joined to nobody
+    assert rows[("Lindqvist", person_id("Lindqvist", "b"))]["n_articles"] == 1
+    assert rows[("Lindqvist", person_id("Lindqvist", "c"))]["aliases"] == ["Lindqvist"]
+    assert out.height == 3
 
 
 def test_build_people_empty():
@@ -92,22 +95,37 @@ def test_build_people_does_not_depend_on_row_order():
     ]
     forward, backward = people(mentions(rows)), people(mentions(rows[::-1]))
     assert forward.to_dicts() == backward.to_dicts()
-    assert canonical_names(name_counts([mentions(rows)])) == canonical_names(name_counts([mentions(rows[::-1])]))
     duarte = forward.filter(pl.col("person_id") == person_id("Ines Duarte")).to_dicts()[0]
-    # Two spellings with two mentions each: "Duarte" joins the one first by name, which then leads.
-    assert (duarte["name"], duarte["n_mentions"], duarte["n_articles"]) == ("Ines Duarte", 5, 3)
-    assert duarte["aliases"] == ["Duarte", "Ines Duarte", "Inés Duarte", "Ms Duarte"]
+    # Two spellings with two mentions each: the one first by name leads.
+    assert (duarte["name"], duarte["n_mentions"], duarte["n_articles"]) == ("Ines Duarte", 4, 3)
+    assert duarte["aliases"] == ["Ines Duarte", "Inés Duarte", "Ms Duarte"]
     # Read a part at a time (as the pipeline reads buckets), the corpus gives the same table.
     whole = mentions(rows)
     parts = [whole.filter(pl.col("article_id").is_in(ids)) for ids in (["c", "a"], ["d"], ["b"])]
     assert build_people(name_counts(parts), parts).to_dicts() == forward.to_dicts()
 
 
-def test_surname_and_mr_variants_join_the_dominant_full_name():
-    rows = [("a", "Tomas Berg", "Tomas Berg")] * 3 + [("b", "Mr Berg", "Mr Berg"), ("c", "Berg", "Berg")]
-    assert canonical_names(name_counts([mentions(rows)])) == {"Mr Berg": "Tomas Berg", "Berg": "Tomas Berg"}
+def test_a_surname_or_mr_never_joins_a_full_name_of_another_article():
+    rows = [("a", "Tomas Berg", "Tomas Berg")] * 3 + [("b", "Mr Berg", "Berg"), ("c", "Berg", "Berg")]
     out = people(mentions(rows))
-    assert out.select("name", "n_mentions", "n_articles").rows() == [("Tomas Berg", 5, 3)]
+    assert sorted(out.select("name", "n_mentions", "n_articles").rows()) == [
+        ("Berg", 1, 1),
+        ("Berg", 1, 1),
+        ("Tomas Berg", 3, 1),
+    ]
+
+
+def test_a_first_name_never_joins_another_articles_person():
+    # Prince Andrew in one article, Andrew Vaughan in another, a bare "Andrew" in a third
+    rows = [
+        ("a", "Prince Andrew", "Prince Andrew"),
+        ("a", "Andrew", "Prince Andrew"),
+        ("b", "Andrew Vaughan", "Andrew Vaughan"),
+        ("c", "Andrew", "Andrew"),
+    ]
+    out = people(mentions(rows))
+    names = {r["name"]: r["aliases"] for r in out.to_dicts()}
+    assert names == {"Prince Andrew": ["Andrew", "Prince Andrew"], "Andrew Vaughan": ["Andrew Vaughan"], "Andrew": ["Andrew"]}
 
 
 def test_two_people_sharing_a_surname_stay_apart():
@@ -116,7 +134,6 @@ def test_two_people_sharing_a_surname_stay_apart():
         ("b", "Peter Vogel", "Peter Vogel"),
         ("c", "Vogel", "Vogel"),
     ]
-    assert canonical_names(name_counts([mentions(rows)])) == {}
     out = people(mentions(rows))
     assert sorted(out["name"]) == ["Hanna Vogel", "Peter Vogel", "Vogel"]
     assert out["person_id"].n_unique() == 3
@@ -137,11 +154,14 @@ def test_cluster_quotes_numbers_by_first_appearance_and_takes_a_series():
 
 
 def test_speakers_resolve_to_the_people_table_s_person_and_name():
-    names = {"Putin": "Vladimir Putin"}  # the corpus resolves a surname-only article name further
-    known = {person_id("Vladimir Putin"): "Vladimir Putin", person_id("Kim Jong Un"): "Kim Jong Un"}
-    got = resolve_speakers(["Putin", "Kim Jong-un", "Ann Lee"], names, known)
+    known = {person_id("Kim Jong Un"): "Kim Jong Un", person_id("Putin", "a"): "Putin"}
+    got = resolve_speakers([("a", "Putin"), ("b", "Putin"), ("a", "Kim Jong-un"), ("b", "Ann Lee")], known)
     assert got == {
-        "Putin": (person_id("Vladimir Putin"), "Vladimir Putin"),
-        "Kim Jong-un": (person_id("Kim Jong Un"), "Kim Jong Un"),  # a variant of a people row's name
-        "Ann Lee": (person_id("Ann Lee"), "Ann Lee"),  # no people row: the name as resolved
+        # a one-word name is a person of its article only: the same word elsewhere is someone else
+        ("a", "Putin"): (person_id("Putin", "a"), "Putin"),
+        ("b", "Putin"): (person_id("Putin", "b"), "Putin"),
+        ("a", "Kim Jong-un"): (person_id("Kim Jong Un"), "Kim Jong Un"),  # a variant of a people row's name
+        ("b", "Ann Lee"): (person_id("Ann Lee"), "Ann Lee"),  # no people row: the speaker's own name
     }
+    assert person_id("Putin", "a") != person_id("Putin", "b")
+    assert person_id("Kim Jong Un", "a") == person_id("Kim Jong Un", "b") == person_id("Kim Jong Un")
