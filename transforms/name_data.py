@@ -102,6 +102,7 @@ def tables() -> Tables:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_word(word: str) -> bool:
     """True for a common word ("Box", "Books", "Bereich")."""
     return fold(word) in tables().words
@@ -111,11 +112,13 @@ def _place_key(name: str) -> str:
     return " ".join(fold(w) for w in name.replace("-", " ").split())
 
 
+@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """True for a city of 15,000 people or more, a country or a US state ("Belo Horizonte")."""
     return _place_key(name) in tables().places
 
 
+@lru_cache(maxsize=65536)
 def is_region(name: str) -> bool:
     """True for a country or a US state ("Florida", "Georgia")."""
     return _place_key(name) in tables().regions

@@ -82,6 +82,7 @@ _THING_DETERMINERS = frozenset({"the", "a", "an", "its", "our", "their"})
 # ("at" is left out: "fire back at George Will"; "at Heinz Field" ends with a place noun anyway)
 _PLACE_PREPS = frozenset({"in", "near", "inside", "outside", "across", "into"})
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "you"})
 _OPENING_MARKS = frozenset('"“‘«„')
 _CLOSING_MARKS = frozenset('"”’»“')
 
@@ -236,6 +237,7 @@ class _Cand:
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
     titled: bool = False  # a title or an honorific with it
     work: bool = False  # in quote marks alone, as a title
+    key: tuple[str, ...] = ()  # ``_name_key_tokens(tokens)``, set by ``_resolve``
     against: bool = False  # a determiner or a place preposition right before it
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
 
@@ -404,6 +406,22 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 gender = V.HONORIFICS.get(lw) or V.TITLES.get(lw) or gender
             prefix = lows[: cut + 1]
             name_idx = run[cut + 1 :]
+            # a place or organisation word, or a party or nationality word, inside the run ends
+            # what comes before it: "North Dakota Republican Bette Grande", "Maricopa County
+            # Recorder Helen Purcell"
+            for k in range(len(name_idx) - 3, 0, -1):
+                low = _low(toks[name_idx[k]][2])
+                if (
+                    (low in V.ORG_PLACE_HEADS or low in V.NON_NAME_WORDS)
+                    and len(low) > 1
+                    and low not in V.NAME_PARTICLES
+                    and low not in V.SURNAME_HEADS
+                    and _low(toks[name_idx[k + 1]][2]) not in V.NON_NAME_WORDS
+                    and given_strength(toks[name_idx[k + 1]][2]) >= GIVEN_STRONG
+                ):
+                    prefix.extend(_low(toks[i][2]) for i in name_idx[: k + 1])
+                    name_idx = name_idx[k + 1 :]
+                    break
             # drop leading common words ("Asked", "Monday", nationality adjectives, "Having", "I'm"),
             # place names ("Ukraine Marie Yovanovitch") and a glued one-letter label ("S Morgan Burnett")
             while name_idx and (
@@ -418,23 +436,11 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             ):
                 prefix.append(toks[name_idx[0]][2].lower())
                 name_idx = name_idx[1:]
-            # a place or organisation word, or a party or nationality word, inside the run ends
-            # what comes before it: "North Dakota Republican Bette Grande", "Maricopa County
-            # Recorder Helen Purcell"
-            for k in range(len(name_idx) - 3, 0, -1):
-                low = _low(toks[name_idx[k]][2])
-                if (
-                    (low in V.ORG_PLACE_HEADS or low in V.NON_NAME_WORDS)
-                    and len(low) > 1
-                    and low not in V.NAME_PARTICLES
-                    and low not in V.SURNAME_HEADS
-                    and given_strength(toks[name_idx[k + 1]][2]) >= GIVEN_STRONG
-                ):
-                    prefix.extend(_low(toks[i][2]) for i in name_idx[: k + 1])
-                    name_idx = name_idx[k + 1 :]
-                    break
             if not name_idx or V.PLACE_PREFIXES.intersection([*prefix[-1:], _low(toks[name_idx[0]][2])]):
                 continue  # "San Diego Union-Tribune", "St. Louis", "Fort Hood"
+            # a pronoun after a name written with initials is the next sentence ("Washington D.C. He")
+            while len(name_idx) > 1 and _low(toks[name_idx[-1]][2]) in _PRONOUNS:
+                name_idx = name_idx[:-1]
             names = [toks[i][2] for i in name_idx]
             if len(names) > MAX_NAME_TOKENS:
                 continue
@@ -564,7 +570,12 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
 def _name_key_tokens(tokens: list[str]) -> tuple[str, ...]:
     """Folded words of a name; a Cyrillic word is reduced to its stem, so that the cases of one
     name fold together ("Аллы Ершовой" = "Алла Ершова")."""
-    key = fold_name(" ".join(tokens)).split()
+    return _name_key(" ".join(tokens))
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> tuple[str, ...]:
+    key = fold_name(name).split()
     return tuple(name_data.cyrillic_stem(t) if name_data.is_cyrillic(t) else t for t in key)
 
 
@@ -577,19 +588,15 @@ def _nominative(written: str) -> int:
 
 
 class _LowerWords:
-    """The words an article writes in lower case, collected on first use."""
+    """The words an article writes in lower case (between spaces, or before a comma or a full
+    stop: substring tests, far cheaper than collecting the article's words)."""
 
     def __init__(self, text: str):
         self.text = text
-        self.words: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            self.words = frozenset(_LOWER_WORD_RE.findall(self.text))
-        return word in self.words
-
-
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+        text = self.text
+        return f" {word} " in text or f" {word}," in text or f" {word}." in text
 # Internal capitals of surnames ("McConnell", "MacArthur", "DeSantis", "LeBron", "O'Brien"); any
 # other inner capital marks a brand ("WeWork", "SoftBank", "StackAdapt").
 _CAMEL_RE = re.compile(
@@ -628,8 +635,12 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
         or name_data.is_place(last) and s < SURNAME_COMMON and g < GIVEN_STRONG
     ):
         return "place"
-    word = [len(t) > 1 and (name_data.is_word(t) or name_data.fold(t) in lower) for t in tokens]
     named = [max(given_strength(t), surname_strength(t)) >= WORD_NAME_MIN for t in tokens]
+    # (a common name needs no look at the article's lower-case words)
+    word = [
+        len(t) > 1 and (name_data.is_word(t) or not n and name_data.fold(t) in lower)
+        for t, n in zip(tokens, named, strict=True)
+    ]
     # a word before a common surname is a name or a nickname ("Greedy Williams", "Peyton Manning"),
     # unless the surname is a word too and the first word no name at all ("Wild Rose")
     if word[0] and not named[0] and not (
@@ -716,7 +727,7 @@ def _coordinated(cands: list[_Cand], text: str, confirmed: set, vetoes: dict) ->
         for a, b in zip(full, full[1:], strict=False):
             if a.para != b.para or not _COORDINATION_RE.fullmatch(text, a.end, b.sstart):
                 continue
-            ka, kb = _name_key_tokens(a.tokens), _name_key_tokens(b.tokens)
+            ka, kb = a.key, b.key
             for k, other in ((ka, kb), (kb, ka)):
                 if k in confirmed or other not in confirmed or _is_org_tail(k):
                     continue
@@ -759,14 +770,16 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
     with the same title, then one of the honorific's gender, then the most prominent.
     """
     lower = _LowerWords(text)
+    for c in cands:
+        c.key = _name_key_tokens(c.tokens)
     # single words said by a cue or written with a title or an honorific ("Pouncey said", "Mr.
     # Pouncey"), and single words written alone at all
-    vouched = {_name_key_tokens(c.tokens)[0] for c in cands if len(c.tokens) == 1 and _single_person(c, text, lower)}
-    alone = Counter(_name_key_tokens(c.tokens)[0] for c in cands if len(c.tokens) == 1)
+    vouched = {c.key[0] for c in cands if len(c.tokens) == 1 and _single_person(c, text, lower)}
+    alone = Counter(c.key[0] for c in cands if len(c.tokens) == 1)
     by_key: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
     for c in cands:
         if len(c.tokens) >= 2:
-            by_key[_name_key_tokens(c.tokens)].append(c)
+            by_key[c.key].append(c)
     # a full name with evidence anywhere in the article counts everywhere it is written; without
     # any, it needs the shape of a name and no occurrence naming a thing or a place
     confirmed = set()
@@ -795,23 +808,26 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
         ):
             confirmed.add(k)
     _coordinated(cands, text, confirmed, vetoes)
-    full = [c for c in cands if len(c.tokens) >= 2 and _name_key_tokens(c.tokens) in confirmed]
+    full = [c for c in cands if len(c.tokens) >= 2 and c.key in confirmed]
     # cluster full names by folded key; a key whose tokens (initials dropped) equal another's joins it
     clusters: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
     for c in full:
-        clusters[_name_key_tokens(c.tokens)].append(c)
+        clusters[c.key].append(c)
     keys = sorted(clusters, key=lambda k: -len(k))
     for k in keys:
         short = tuple(t for t in k if len(t) > 1)
         if short != k and short in clusters:
             clusters[short].extend(clusters.pop(k))
     # "Josh Apte" and "Joshua Apte": one person when the given names are one (a diminutive)
+    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in sorted(clusters, key=lambda k: (-len(clusters[k]), k)):
-        if k not in clusters:
-            continue
-        for other in [o for o in clusters if o != k and len(o) == len(k) == 2 and o[-1] == k[-1]]:
-            if name_data.same_given_name(k[0], other[0]):
-                clusters[k].extend(clusters.pop(other))
+        if len(k) == 2:
+            by_surname[k[1]].append(k)
+    for ks in by_surname.values():
+        for i, k in enumerate(ks):
+            for other in ks[i + 1 :]:
+                if k in clusters and other in clusters and name_data.same_given_name(k[0], other[0]):
+                    clusters[k].extend(clusters.pop(other))
     display: dict[tuple[str, ...], str] = {}
     prominence: dict[tuple[str, ...], tuple[int, int]] = {}
     starts: dict[tuple[str, ...], list[int]] = {}
@@ -846,12 +862,12 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
             if c.name or len(c.tokens) > 3 or any(len(t) > 1 and t.isupper() for t in c.tokens):
                 continue
             # an unconfirmed name sharing a confirmed person's surname is a relative ("his wife X Smith")
-            key = _name_key_tokens(c.tokens)
+            key = c.key
             if key and key[-1] in surnames and key not in clusters and _low(c.tokens[-1]) not in V.ORG_PLACE_HEADS:
                 c.name = c.written
                 out.append(c)
             continue
-        tok = _name_key_tokens(c.tokens)[0] if fold_name(c.tokens[0]) else ""
+        tok = c.key[0] if fold_name(c.tokens[0]) else ""
         if not tok or tok in V.NON_NAME_WORDS:
             continue
         ks = by_token.get(tok)
