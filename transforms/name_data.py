@@ -241,7 +241,8 @@ def _syllables(tokens: list[str], one: re.Pattern, two: re.Pattern) -> bool:
     return len(parts) == 1 and two.fullmatch(parts[0]) is not None
 
 
-def korean_name(tokens: list[str]) -> bool:
+@lru_cache(maxsize=65536)
+def korean_name(tokens: tuple[str, ...]) -> bool:
     """A romanised Korean name: a Korean surname, then a given name of two syllables written as
     two words, hyphenated or as one word ("Jeong Hye Jin", "Kim Hye-jin", "Park Minjun")."""
     return (
@@ -251,7 +252,8 @@ def korean_name(tokens: list[str]) -> bool:
     )
 
 
-def chinese_name(tokens: list[str]) -> bool:
+@lru_cache(maxsize=65536)
+def chinese_name(tokens: tuple[str, ...]) -> bool:
     """A romanised Chinese name: a surname of the lists that is one pinyin syllable, then a given
     name of two pinyin syllables in one word or hyphenated ("Liu Xiaoming", "Xi Jin-ping"; a
     one-syllable given name, "Wang Yi", is too short to tell from other words)."""
@@ -270,7 +272,8 @@ _MORAE_RE = re.compile(rf"(?:{_MORA})+")
 _ONE_MORA_RE = re.compile(_MORA)
 
 
-def japanese_name(tokens: list[str]) -> bool:
+@lru_cache(maxsize=65536)
+def japanese_name(tokens: tuple[str, ...]) -> bool:
     """A romanised Japanese name: two words made only of Hepburn morae, two or more each and six
     or more in all ("Yoshihito Nishioka", "Kei Nishikori"; not Hawaiian "Mauna Kea")."""
     if len(tokens) != 2:
@@ -282,3 +285,8 @@ def japanese_name(tokens: list[str]) -> bool:
             return False
         counts.append(sum(1 for _ in _ONE_MORA_RE.finditer(key)))
     return min(counts) >= 2 and sum(counts) >= 6
+
+
+def east_asian_name(tokens: tuple[str, ...]) -> bool:
+    """A romanised Korean, Chinese or Japanese name (see those three)."""
+    return korean_name(tokens) or chinese_name(tokens) or japanese_name(tokens)

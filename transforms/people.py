@@ -477,7 +477,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 and name_lows[1] not in V.NAME_PARTICLES
                 and name_lows[1] not in V.NON_NAME_WORDS
                 and given_strength(names[1]) >= GIVEN_STRONG
-                and not name_data.korean_name(names)
+                and not name_data.korean_name(tuple(names))
             ):
                 prefix.append(name_lows[0])
                 name_idx, names = name_idx[1:], names[1:]
@@ -604,6 +604,7 @@ _CAMEL_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _is_brand(word: str) -> bool:
     """A word with an inner capital, unless its parts are names ("RoseAnn", "JoAnne")."""
     m = _CAMEL_RE.match(word)
@@ -622,7 +623,7 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
         return "brand"
     if name_data.is_place(" ".join(tokens)):
         return "place"
-    if name_data.is_cyrillic(first) or name_data.korean_name(tokens) or name_data.chinese_name(tokens):
+    if name_data.is_cyrillic(first) or name_data.east_asian_name(tuple(tokens)):
         return ""
     if any(_TRANSLITERATION_RE.search(t) for t in tokens[1:]):
         return "word"  # "Al Qur’an", "Al Maa-idah": a transliterated word, not a surname
@@ -690,7 +691,7 @@ def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bo
     """
     tokens = _without_suffix(tokens)
     first, last = tokens[0], tokens[-1]
-    if name_data.korean_name(tokens) or name_data.chinese_name(tokens) or name_data.japanese_name(tokens):
+    if name_data.east_asian_name(tuple(tokens)):
         return True
     if name_data.is_cyrillic(first):
         return given_strength(first) > 0 or _CYRILLIC_SURNAME_RE.search(last.lower()) is not None
@@ -789,6 +790,9 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
         # Jones song") and quote marks ("‘Nellie Wall,’" as a pen name)
         first, last = cs[0].tokens[0], cs[0].tokens[-1]
         common = given_strength(first) >= WORD_NAME_MIN and surname_strength(last) >= WORD_NAME_MIN
+        if any(c.titled for c in cs):
+            confirmed.add(k)
+            continue
         veto = vetoes[k] = (
             "work"
             if any(c.work for c in cs) and not common
@@ -799,8 +803,7 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
         # otherwise a determiner or a place preposition before most of its occurrences makes it a
         # thing or a place
         if (
-            any(c.titled for c in cs)
-            or any(c.context or c.evidence for c in cs)
+            any(c.context or c.evidence for c in cs)
             and veto in ("", "word")
             or not veto
             and (common or 2 * sum(c.against for c in cs) < len(cs))
