@@ -623,7 +623,7 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
         return "brand"
     if name_data.is_place(" ".join(tokens)):
         return "place"
-    if name_data.is_cyrillic(first) or name_data.east_asian_name(tuple(tokens)):
+    if name_data.is_cyrillic(first) or name_data.korean_name(tuple(tokens)) or name_data.chinese_name(tuple(tokens)):
         return ""
     if any(_TRANSLITERATION_RE.search(t) for t in tokens[1:]):
         return "word"  # "Al Qur’an", "Al Maa-idah": a transliterated word, not a surname
