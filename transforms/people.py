@@ -49,33 +49,42 @@ _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 # Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
 _APPOSITION_RE = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;:()\n]{1,80})")
 
-# Longer capitalised runs are titles of works or organisations, not names (the longest names in
-# the seeds and quotes-dev have 4 words: "Kimiko de Freytas-Tamura", "John G. Roberts Jr").
-MAX_NAME_TOKENS = 5
-# Words of an apposition searched for its role noun ("X, a senior policy adviser with Y").
-# (6 words hold "a senior policy adviser with" and "the former chief executive"; a judgement call
-# to stay inside the apposition, not tuned)
-APPOSITION_MAX_WORDS = 6
-# How far back (in words) a lower-case role noun may sit before a name ("sister Kim Yo Jong",
-# "Kremlin spokesman X"); 1 is the apposition pattern itself, 3 allows "press secretary X".
-ROLE_LOOKBACK_WORDS = 3
+@dataclass(frozen=True)
+class PeopleOptions:
+    """The people finder's numbers. Name-list strengths are ``transforms.name_data``'s 0-9; they
+    were chosen on the aeb-dev people gold (recall, no non-persons) and checked on the people of
+    quotes-train's 840 political articles (no person lost but a handful, see the tests)."""
 
-# Name-list strengths (``transforms.name_data``, 0-9) that count as evidence, chosen on the
-# aeb-dev people gold and checked on quotes-train's people: a given name of strength 5+ is common
-# in some country (gender-guesser's class 5+ or a faker locale's list); a surname of 4+ is among
-# the 20,000 commonest US surnames or in a faker locale, 7+ among the 5,000 commonest.
-GIVEN_STRONG = 4
-SURNAME_LISTED = 4
-SURNAME_COMMON = 5
-# A name that is also a common word ("Will", "Brown", "Hill"; not "Money", "Box", "Magic") counts
-# as a name from this strength (among the 2,000 commonest US names, or gender-guesser's class 11+).
-WORD_NAME_MIN = 8
-# An unknown given name that is a surname this common (the 5,000 commonest US ones) before another
-# surname makes a firm ("Goldman Sachs"; faker's Czech "Vasek" counts 6: "Vasek Pospisil").
-FIRM_SURNAME = 7
-# A first word written alone at least this often while the last word never is names a brand
-# ("Nissan", "Nissan Sales"); people are named by their surname alone more than by their first name.
-FIRST_ALONE_MIN = 2
+    # Longer capitalised runs are titles of works or organisations, not names (the longest names in
+    # the seeds and quotes-dev have 4 words: "Kimiko de Freytas-Tamura", "John G. Roberts Jr").
+    max_name_tokens: int = 5
+    # Words of an apposition searched for its role noun ("X, a senior policy adviser with Y"); 6
+    # hold "a senior policy adviser with", "the former chief executive" (a judgement call).
+    apposition_max_words: int = 6
+    # How far back (in words) a lower-case role noun may sit before a name ("sister Kim Yo Jong",
+    # "Kremlin spokesman X"); 1 is the apposition pattern itself, 3 allows "press secretary X".
+    role_lookback_words: int = 3
+    # A given name this strong is evidence by itself ("Novak": gender-guesser's class 5, common in
+    # one country; faker's locale lists count 6); 5 lost "Novak Djokovic" and "Kepa Arrizabalaga".
+    given_strong: int = 4
+    # A surname this strong after any listed given name (the 20,000 commonest US surnames count 4+).
+    surname_listed: int = 4
+    # A surname this strong after an unknown first word ("Adarius Taylor"; 10,000 commonest: 5).
+    surname_common: int = 5
+    # A name that is also a common word ("Will", "Brown", "Hill"; not "Money", "Box", "Magic")
+    # counts as a name from this strength (the 2,000 commonest US names, gender-guesser's class 11+);
+    # 7 let "Uber Money" and "Magic Box" through.
+    word_name_min: int = 8
+    # An unknown given name that is a surname this common (the 5,000 commonest US ones) before a
+    # surname makes a firm ("Goldman Sachs"; faker's Czech "Vasek" counts 6: "Vasek Pospisil").
+    firm_surname: int = 7
+    # A first word written alone at least this often while the last word never is names a brand
+    # ("Nissan", "Nissan Sales"); people are named by their surname alone more than by a first name.
+    first_alone_min: int = 2
+
+
+DEFAULTS = PeopleOptions()
+
 # Words right before a run that make it a thing or a place, not a person.
 # ("this", "that" are left out: "that Jessie Buckley performs")
 _THING_DETERMINERS = frozenset({"the", "a", "an", "its", "our", "their"})
@@ -314,12 +323,12 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
         yield run
 
 
-def _role_before(par: str, start: int) -> tuple[list[str], str]:
+def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[list[str], str]:
     """Lower-case description words right before a name ("Kremlin spokesman", "his sister")."""
     words = par[max(0, start - 60) : start].split()
     out: list[str] = []
     gender = ""
-    for w in reversed(words[-ROLE_LOOKBACK_WORDS:]):
+    for w in reversed(words[-o.role_lookback_words:]):
         lw = w.strip(",;:()").lower()
         if w != lw and w.endswith((",", ";", ":")):
             break
@@ -335,12 +344,12 @@ def _role_before(par: str, start: int) -> tuple[list[str], str]:
     return out, gender
 
 
-def _apposition_after(par: str, end: int) -> tuple[list[str], str]:
+def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[list[str], str]:
     """Words of an apposition after a name, up to its role noun ("X, the Norwegian trade minister")."""
     m = _APPOSITION_RE.match(par, end)
     if not m:
         return [], ""
-    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(1))][:APPOSITION_MAX_WORDS]
+    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(1))][:o.apposition_max_words]
     words = [w.lower() for w in written]
     if words and (words[0] in _CLAUSE_OPENERS or written[0][:1].isupper() and not _role_noun(words[0])):
         # "Salesforce, which has an increasingly overlapping customer base"; "the Sacramento Bee,
@@ -380,7 +389,7 @@ def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool
     return False
 
 
-def _candidates(paragraphs: list[str]) -> list[_Cand]:
+def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
     cands: list[_Cand] = []
     offset = 0
     for pi, par in enumerate(paragraphs):
@@ -420,7 +429,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                     and low not in V.NAME_PARTICLES
                     and low not in V.SURNAME_HEADS
                     and _low(toks[name_idx[k + 1]][2]) not in V.NON_NAME_WORDS
-                    and given_strength(toks[name_idx[k + 1]][2]) >= GIVEN_STRONG
+                    and given_strength(toks[name_idx[k + 1]][2]) >= o.given_strong
                 ):
                     prefix.extend(_low(toks[i][2]) for i in name_idx[: k + 1])
                     name_idx = name_idx[k + 1 :]
@@ -445,18 +454,18 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             while len(name_idx) > 1 and _low(toks[name_idx[-1]][2]) in _PRONOUNS:
                 name_idx = name_idx[:-1]
             names = [toks[i][2] for i in name_idx]
-            if len(names) > MAX_NAME_TOKENS:
+            if len(names) > o.max_name_tokens:
                 continue
             name_lows = [_low(w) for w in names]
             if not V.PLACE_NAMES.isdisjoint(name_lows) or " ".join(name_lows) in V.PLACE_PHRASES:
                 continue
             last_low = name_lows[-1]
-            strong_first = len(names) > 1 and given_strength(names[0]) >= GIVEN_STRONG
+            strong_first = len(names) > 1 and given_strength(names[0]) >= o.given_strong
             org_head = len(names) > 1 and not V.ORG_PLACE_HEADS.isdisjoint(last_low.split("-"))
             if len(names) > 1 and (
                 last_low in _NOT_SURNAMES
                 and not (
-                    strong_first and last_low not in V.TIME_WORDS and surname_strength(names[-1]) >= SURNAME_COMMON
+                    strong_first and last_low not in V.TIME_WORDS and surname_strength(names[-1]) >= o.surname_common
                 )
                 or len(names[-1]) == 1
                 or org_head
@@ -479,7 +488,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 and name_lows[0] not in V.NAME_PARTICLES
                 and name_lows[1] not in V.NAME_PARTICLES
                 and name_lows[1] not in V.NON_NAME_WORDS
-                and given_strength(names[1]) >= GIVEN_STRONG
+                and given_strength(names[1]) >= o.given_strong
                 and not name_data.korean_name(tuple(names))
             ):
                 prefix.append(name_lows[0])
@@ -522,8 +531,8 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
             after_prep = _PREP_BEFORE_RE.search(before) is not None and cut < 0
             tail = par[max(0, name_local - 20) : name_local].rstrip()
             sentence_start = tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") if tail else name_local <= 20
-            role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0])
-            app, agender = _apposition_after(par, end_local)
+            role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0], o)
+            app, agender = _apposition_after(par, end_local, o)
             context = cut >= 0 or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
             cue = False
             if _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local):
@@ -534,7 +543,7 @@ def _candidates(paragraphs: list[str]) -> list[_Cand]:
                 # "Smith said" (not "Moscow and Kyiv said", not a sentence-initial common noun
                 # like "Authorities said" unless the word is a known first name)
                 cue = not before.endswith(("and ", "or ", "nor ")) and (
-                    not sentence_start or given_strength(names[0]) >= GIVEN_STRONG
+                    not sentence_start or given_strength(names[0]) >= o.given_strong
                 )
             # a determiner right before ("the Hazel Hen", "the Denver Post"), or a place preposition
             # ("at Heinz Field", "in Forest Hill"): the run names a thing or a place
@@ -609,13 +618,13 @@ _CAMEL_RE = re.compile(
 
 
 @lru_cache(maxsize=65536)
-def _is_brand(word: str) -> bool:
+def _is_brand(word: str, given_strong: int) -> bool:
     """A word with an inner capital, unless a part is a given name ("RoseAnn", "AshLee")."""
     m = _CAMEL_RE.match(word)
-    return m is not None and max(given_strength(m.group(1)), given_strength(m.group(2))) < GIVEN_STRONG
+    return m is not None and max(given_strength(m.group(1)), given_strength(m.group(2))) < given_strong
 
 
-def _not_a_name(tokens: list[str], lower: _LowerWords, first_alone: int = 0) -> str:
+def _not_a_name(tokens: list[str], lower: _LowerWords, o: PeopleOptions, first_alone: int = 0) -> str:
     """Why a run names a thing or a place, unless a title, a role or an apposition says otherwise:
     "brand" for an inner capital ("WeWork"), "place" for a place ("Belo Horizonte") or a place's
     paper or team ("Baltimore Sun", "Real Madrid"), "word" for common words that are no common
@@ -623,11 +632,11 @@ def _not_a_name(tokens: list[str], lower: _LowerWords, first_alone: int = 0) -> 
     pass; a common word before a common surname is a nickname: "Greedy Williams"); "" for none."""
     tokens = _without_suffix(tokens)
     first, last = tokens[0], tokens[-1]
-    if any(_is_brand(t) for t in tokens):
+    if any(_is_brand(t, o.given_strong) for t in tokens):
         return "brand"
     # (a one-word place that is a common name too is a name: "Clinton", "Jackson")
     if name_data.is_place(" ".join(tokens)) and not (
-        len(tokens) == 1 and max(given_strength(first), surname_strength(first)) >= SURNAME_COMMON
+        len(tokens) == 1 and max(given_strength(first), surname_strength(first)) >= o.surname_common
     ):
         return "place"
     if name_data.is_cyrillic(first) or name_data.korean_name(tuple(tokens)) or name_data.chinese_name(tuple(tokens)):
@@ -638,12 +647,12 @@ def _not_a_name(tokens: list[str], lower: _LowerWords, first_alone: int = 0) -> 
     # a place's paper ("Sacramento Bee"), a state's or a country's party ("Indiana GOP"; "Virginia
     # Giuffre" has a common given name), a place's team ("Real Madrid"; not "Marcel Granollers")
     if len(tokens) > 1 and (
-        name_data.is_place(first) and g < GIVEN_STRONG
-        or name_data.is_region(first) and s < SURNAME_COMMON and g < WORD_NAME_MIN
-        or name_data.is_place(last) and s < SURNAME_COMMON and g < GIVEN_STRONG
+        name_data.is_place(first) and g < o.given_strong
+        or name_data.is_region(first) and s < o.surname_common and g < o.word_name_min
+        or name_data.is_place(last) and s < o.surname_common and g < o.given_strong
     ):
         return "place"
-    named = [max(given_strength(t), surname_strength(t)) >= WORD_NAME_MIN for t in tokens]
+    named = [max(given_strength(t), surname_strength(t)) >= o.word_name_min for t in tokens]
     # (a common name needs no look at the article's lower-case words)
     word = [
         len(t) > 1 and (name_data.is_word(t) or not n and name_data.fold(t) in lower)
@@ -655,9 +664,9 @@ def _not_a_name(tokens: list[str], lower: _LowerWords, first_alone: int = 0) -> 
     if word[0] and not named[0] and not (
         len(tokens) > 1
         and not first_alone
-        and s >= WORD_NAME_MIN
+        and s >= o.word_name_min
         and not name_data.is_place(last)
-        and (not word[-1] or max(g, surname_strength(first)) >= SURNAME_COMMON)
+        and (not word[-1] or max(g, surname_strength(first)) >= o.surname_common)
     ):
         return "word"
     particle = len(tokens) > 2 and tokens[-2].lower() in V.INNER_PARTICLES  # "Osama bin Laden"
@@ -666,11 +675,11 @@ def _not_a_name(tokens: list[str], lower: _LowerWords, first_alone: int = 0) -> 
         and word[-1]
         and not named[-1]
         and not particle
-        and not (g >= WORD_NAME_MIN and s >= SURNAME_LISTED)
+        and not (g >= o.word_name_min and s >= o.surname_listed)
     ):
         return "word"
     # (a middle word after a common given name is a middle name: "Penelope Muse Abernathy")
-    if not (g >= WORD_NAME_MIN and not word[0] and not word[-1]):
+    if not (g >= o.word_name_min and not word[0] and not word[-1]):
         for t, w, n in zip(tokens[1:-1], word[1:-1], named[1:-1], strict=True):
             if w and not n and t.lower() not in V.NAME_PARTICLES:
                 return "word"
@@ -690,7 +699,7 @@ def _without_suffix(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bool:
+def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int, o: PeopleOptions) -> bool:
     """A full name without a title, a role or a cue verb, read from the words themselves: a
     common given name, or a listed given name with a listed surname, or an unknown first word
     with a common surname ("Adarius Taylor"); initials with a surname ("T.J. Carrie"); a Dutch or
@@ -705,15 +714,15 @@ def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int) -> bo
     if name_data.is_cyrillic(first):
         return given_strength(first) > 0 or _CYRILLIC_SURNAME_RE.search(last.lower()) is not None
     g, s = given_strength(first), surname_strength(last)
-    if first_alone >= FIRST_ALONE_MIN and not last_alone and g < GIVEN_STRONG:
+    if first_alone >= o.first_alone_min and not last_alone and g < o.given_strong:
         return False
     if all(len(t) == 1 for t in tokens[:-1]):
         return len(last) > 2
     if any(t.lower() in V.INNER_PARTICLES for t in tokens[1:-1]):
         return True
-    if not g and surname_strength(first) >= FIRM_SURNAME and s >= SURNAME_COMMON:
+    if not g and surname_strength(first) >= o.firm_surname and s >= o.surname_common:
         return False  # two surnames, the first a common US one: a firm ("Goldman Sachs")
-    return g >= GIVEN_STRONG or g >= 1 and s >= SURNAME_LISTED or s >= SURNAME_COMMON
+    return g >= o.given_strong or g >= 1 and s >= o.surname_listed or s >= o.surname_common
 
 
 # Surname endings of Russian, Ukrainian and Belarusian names, in any case ("Ершова", "Ершовой",
@@ -750,7 +759,7 @@ def _is_org_tail(key: tuple[str, ...]) -> bool:
     return key[-1] in V.ORG_PLACE_HEADS and key[-1] not in V.SURNAME_HEADS
 
 
-def _single_person(c: _Cand, text: str, lower: _LowerWords) -> bool:
+def _single_person(c: _Cand, text: str, lower: _LowerWords, o: PeopleOptions) -> bool:
     """A one-word mention that is a person by its own evidence: a title, honorific, role noun or
     apposition ("Mr. Pouncey", "spokesman Ryabkov"), or a cue verb ("Pouncey said") when the
     word is a listed name, or the sentence goes on with "he" or "she"."""
@@ -759,10 +768,10 @@ def _single_person(c: _Cand, text: str, lower: _LowerWords) -> bool:
     if low in V.ORG_PLACE_HEADS or low in V.ROLE_NOUNS or low in V.ROLE_PLURALS:
         return any(_low(w) in V.HONORIFICS for w in c.prefix)
     if c.context:
-        return not (_is_brand(tok) and not any(_low(w) in V.HONORIFICS for w in c.prefix))
-    if not c.evidence or _not_a_name([tok], lower):
+        return not (_is_brand(tok, o.given_strong) and not any(_low(w) in V.HONORIFICS for w in c.prefix))
+    if not c.evidence or _not_a_name([tok], lower, o):
         return False
-    if given_strength(tok) >= GIVEN_STRONG or surname_strength(tok) >= SURNAME_LISTED:
+    if given_strength(tok) >= o.given_strong or surname_strength(tok) >= o.surname_listed:
         return True
     window = _SENT_CUT_RE.split(text[c.end : c.end + PRONOUN_WINDOW_CHARS], maxsplit=1)[0]
     return _PERSONAL_PRONOUN_RE.search(window) is not None
@@ -771,7 +780,7 @@ def _single_person(c: _Cand, text: str, lower: _LowerWords) -> bool:
 _PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
 
 
-def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
+def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
     """Keep the candidates that are people and give each the article-level full name.
 
     Full names (2+ words) need evidence somewhere in the article; variants fold together and
@@ -784,7 +793,7 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
         c.key = _name_key_tokens(c.tokens)
     # single words said by a cue or written with a title or an honorific ("Pouncey said", "Mr.
     # Pouncey"), and single words written alone at all
-    vouched = {c.key[0] for c in cands if len(c.tokens) == 1 and _single_person(c, text, lower)}
+    vouched = {c.key[0] for c in cands if len(c.tokens) == 1 and _single_person(c, text, lower, o)}
     alone = Counter(c.key[0] for c in cands if len(c.tokens) == 1)
     by_key: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
     for c in cands:
@@ -798,7 +807,7 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
         # a very common full name stands against a determiner or a place preposition ("the Howard
         # Jones song") and quote marks ("‘Nellie Wall,’" as a pen name)
         first, last = cs[0].tokens[0], cs[0].tokens[-1]
-        common = given_strength(first) >= WORD_NAME_MIN and surname_strength(last) >= WORD_NAME_MIN
+        common = given_strength(first) >= o.word_name_min and surname_strength(last) >= o.word_name_min
         if any(c.titled for c in cs):
             confirmed.add(k)
             continue
@@ -807,7 +816,7 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
             if any(c.work for c in cs) and not common
             else "org"
             if any(c.org_head for c in cs)
-            else _not_a_name(cs[0].tokens, lower, alone[k[0]])
+            else _not_a_name(cs[0].tokens, lower, o, alone[k[0]])
         )
         # otherwise a determiner or a place preposition before most of its occurrences makes it a
         # thing or a place
@@ -821,7 +830,7 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
             and veto == "place"
             or not veto
             and (common or 2 * sum(c.against for c in cs) < len(cs))
-            and (k[-1] in vouched or _looks_like_name(cs[0].tokens, alone[k[0]], alone[k[-1]]))
+            and (k[-1] in vouched or _looks_like_name(cs[0].tokens, alone[k[0]], alone[k[-1]], o))
         ):
             confirmed.add(k)
     _coordinated(cands, text, confirmed, vetoes)
@@ -922,11 +931,11 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
-def find_mentions(paragraphs: list[str]) -> list[Mention]:
+def find_mentions(paragraphs: list[str], options: PeopleOptions = DEFAULTS) -> list[Mention]:
     """Every person mention; ``Mention.name`` is the full name it resolves to in this article."""
     text = ARTICLE_SEP.join(paragraphs)
     out = []
-    for c in _resolve(_candidates(paragraphs), text):
+    for c in _resolve(_candidates(paragraphs, options), text, options):
         out.append(Mention(c.para, c.sstart, c.end, text[c.sstart : c.end], c.name or c.written))
     return out
 
