@@ -76,11 +76,19 @@ class Tables:
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    given = _gender_guesser_strengths()
-    surname: dict[str, int] = {}
-    sections = dict(
-        part.split("\n", 1) for part in gzip.decompress(DATA_FILE.read_bytes()).decode("utf-8").split("#")[1:]
+    """The shipped tables, with gender-guesser's given names; loaded once per process."""
+    return parse_tables(
+        gzip.decompress(DATA_FILE.read_bytes()).decode("utf-8"),
+        gzip.decompress(WORDS_FILE.read_bytes()).decode("utf-8"),
+        _gender_guesser_strengths(),
     )
+
+
+def parse_tables(data: str, words: str, given: dict[str, int]) -> Tables:
+    """``Tables`` from the text of ``names.tsv.gz`` and ``common_words.txt.gz`` (see
+    ``transforms.name_data_build``); ``given``: given-name strengths to start from (updated)."""
+    surname: dict[str, int] = {}
+    sections = dict(part.split("\n", 1) for part in data.split("#")[1:])
     for line in sections["names"].splitlines():
         word, g, s = line.split("\t")
         if int(g) > given.get(word, 0):
@@ -96,7 +104,7 @@ def tables() -> Tables:
         given,
         surname,
         {k: frozenset(v) for k, v in diminutives.items()},
-        frozenset(gzip.decompress(WORDS_FILE.read_bytes()).decode("utf-8").splitlines()),
+        frozenset(words.splitlines()),
         frozenset(sections["places"].splitlines()),
         frozenset(sections["regions"].splitlines()),
     )

@@ -47,7 +47,7 @@ _NAME_WORD_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 # Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
-_APPOSITION_RE = re.compile(r",\s+(?:(?:the|a|an|his|her|its|their)\s+)?([^,.;:()\n]{1,80})")
+_APPOSITION_RE = re.compile(r",\s+((?:the|a|an|his|her|its|their)\s+)?([^,.;:()\n]{1,80})")
 
 @dataclass(frozen=True)
 class PeopleOptions:
@@ -246,7 +246,6 @@ class _Cand:
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
     titled: bool = False  # a title or an honorific with it
     work: bool = False  # in quote marks alone, as a title
-    apposed: bool = False  # an apposition with a role noun after it ("X, the editor of ...")
     key: tuple[str, ...] = ()  # ``_name_key_tokens(tokens)``, set by ``_resolve``
     against: bool = False  # a determiner or a place preposition right before it
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
@@ -349,9 +348,10 @@ def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[
     m = _APPOSITION_RE.match(par, end)
     if not m:
         return [], ""
-    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(1))][:o.apposition_max_words]
+    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(2))][: o.apposition_max_words]
     words = [w.lower() for w in written]
-    if words and (words[0] in _CLAUSE_OPENERS or written[0][:1].isupper() and not _role_noun(words[0])):
+    capitalised = not m.group(1) and written[:1] and written[0][:1].isupper() and not _role_noun(words[0])
+    if words and (words[0] in _CLAUSE_OPENERS or capitalised):
         # "Salesforce, which has an increasingly overlapping customer base"; "the Sacramento Bee,
         # Miami Herald and Kansas City Star": a list, not an apposition
         return [], ""
@@ -570,7 +570,6 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             cand = _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, context or cue)
             cand.written, cand.context, cand.against, cand.org_head = written, context, against, org_head
             cand.titled = cut >= 0
-            cand.apposed = bool(app)
             # quote marks around it alone: the title of a work ("“Wild Rose,”")
             cand.work = par[name_local - 1 : name_local] in _OPENING_MARKS and (
                 par[end_local : end_local + 1] in _CLOSING_MARKS or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
@@ -820,14 +819,13 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
         )
         # otherwise a determiner or a place preposition before most of its occurrences makes it a
         # thing or a place
-        # (an apposition names a person even where the words read as a place: "Windsor Mann, editor
-        # of ..."; a role noun before may belong to something else: "the former owner of ... and
-        # the Sacramento Bee")
+        # (a role noun or an apposition names a person even where the words read as a place:
+        # "Windsor Mann, editor of ...", "spokesman Tovar Ebbeson")
         if (
-            any(c.context or c.evidence for c in cs)
+            any(c.context for c in cs)
+            and veto in ("", "word", "place")
+            or any(c.evidence for c in cs)
             and veto in ("", "word")
-            or any(c.apposed for c in cs)
-            and veto == "place"
             or not veto
             and (common or 2 * sum(c.against for c in cs) < len(cs))
             and (k[-1] in vouched or _looks_like_name(cs[0].tokens, alone[k[0]], alone[k[-1]], o))
