@@ -129,6 +129,8 @@ _SENT_CUT_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 _INVERTED_CUE_RE = re.compile(r"(?:^|[,\"”’]\s*|\s)(?:said|says|added|asked|wrote|continued|explained|Said|Says)\s+$")
 
 _ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
+# Suffixes written after a comma: "Joseph R. Biden, Jr."
+_COMMA_SUFFIXES = frozenset({"jr", "sr"})
 
 # The last word of a multi-word name is never one of these (months excepted: "Theresa May").
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -306,6 +308,8 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
             # a possessive ends a name ("Smith's Fifth Amendment")
             joined = (
                 gap == " "
+                or gap == ", "
+                and w.lower() in _COMMA_SUFFIXES
                 or gap in nick_gaps
                 or (gap == ". " and _is_abbrev_word(pw))
                 or (gap == "." and len(pw) == 1 and len(w) == 1)
@@ -575,8 +579,42 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
                 par[end_local : end_local + 1] in _CLOSING_MARKS or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
             )
             cands.append(cand)
+        if _HANGUL_RE.search(par):
+            cands.extend(_hangul_names(par, pi, offset))
         offset += len(par) + len(ARTICLE_SEP)
     return cands
+
+
+# A Hangul word: Korean writes a name as one word, the family name first, often with a particle
+# after it ("김민준은", "김민준 씨"), never with capitals.
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_WORD_RE = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3])([\uac00-\ud7a3]{2})")
+# Particles and the honorific "씨" that may follow a name (topic, subject, object, genitive, "to").
+_HANGUL_PARTICLES = frozenset("은 는 이 가 을 를 의 에게 께서 씨 도 와 과 님".split())
+
+
+def _hangul_names(par: str, pi: int, offset: int) -> list[_Cand]:
+    """Korean names written in Hangul: a family name of the lists and a listed two-syllable given
+    name ("김민준"), alone or before a particle ("김민준은")."""
+    out = []
+    for m in _HANGUL_WORD_RE.finditer(par):
+        rest = _hangul_tail(par, m.end())
+        if rest and rest not in _HANGUL_PARTICLES:
+            continue
+        family, given = m.group(1), m.group(2)
+        if surname_strength(family) and given_strength(given):
+            c = _Cand(pi, offset + m.start(), offset + m.end(), offset + m.start(), [family, given], [], "", True)
+            c.written, c.context = family + given, True
+            out.append(c)
+    return out
+
+
+def _hangul_tail(par: str, end: int) -> str:
+    """The Hangul syllables right after ``end`` (a particle, or the rest of a longer word)."""
+    k = end
+    while k < len(par) and "\uac00" <= par[k] <= "\ud7a3":
+        k += 1
+    return par[end:k]
 
 
 def _name_key_tokens(tokens: list[str]) -> tuple[str, ...]:
