@@ -201,7 +201,8 @@ def cyrillic_bases(word: str) -> list[str]:
 def cyrillic_stem(word: str) -> str:
     """A case-free key of a Cyrillic name: "Ершова", "Ершовой", "Ершову" -> "ершов"."""
     w = fold(word)
-    for ending in ("ой", "ей", "ым", "им", "ом", "ем", "ою", "ы", "и", "у", "ю", "е", "а", "я", "ь", "й"):
+    # ("ои", "еи": the same endings with the short i folded by ``transforms.people.fold_name``)
+    for ending in ("ой", "ей", "ои", "еи", "ым", "им", "ом", "ем", "ою", "ы", "и", "у", "ю", "е", "а", "я", "ь", "й"):
         if w.endswith(ending) and len(w) > len(ending) + 2:
             return w[: -len(ending)]
     return w
