@@ -182,8 +182,8 @@ def english_words() -> tuple[list[str], set[str]]:
 
 def write(path: Path, lines: list[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0: the same sources give the same bytes
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+    # no name, mtime=0: the same sources give the same bytes
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(("\n".join(lines) + "\n").encode("utf-8"))
     print(f"{path}: {len(lines)} lines")
 
