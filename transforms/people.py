@@ -534,7 +534,12 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             before = par[max(0, name_local - 30) : name_local]
             after_prep = _PREP_BEFORE_RE.search(before) is not None and cut < 0
             tail = par[max(0, name_local - 20) : name_local].rstrip()
-            sentence_start = tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") if tail else name_local <= 20
+            # (a quote closed on a comma goes on with its attribution: "“It works,” Halvorsen said")
+            sentence_start = (
+                tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") and tail[-2:-1] != ","
+                if tail
+                else name_local <= 20
+            )
             role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0], o)
             app, agender = _apposition_after(par, end_local, o)
             context = cut >= 0 or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
@@ -756,7 +761,7 @@ def _looks_like_name(tokens: list[str], first_alone: int, last_alone: int, o: Pe
     if all(len(t) == 1 for t in tokens[:-1]):
         return len(last) > 2
     if any(t.lower() in V.INNER_PARTICLES for t in tokens[1:-1]):
-        return True
+        return g > 0 or surname_strength(first) > 0  # not "Bereich der Gesundheitsversorgung"
     if not g and surname_strength(first) >= o.firm_surname and s >= o.surname_common:
         return False  # two surnames, the first a common US one: a firm ("Goldman Sachs")
     return g >= o.given_strong or g >= 1 and s >= o.surname_listed or s >= o.surname_common

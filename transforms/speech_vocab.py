@@ -345,6 +345,7 @@ latino latina latinos latinas hispanic hispanics
 jewish catholic western eastern northern southern soviet dprk un us uk eu usa ussr nato
 north south east west central far middle upper lower greater great little saint st san santa los las
 internet web online
+im am zum zur vom beim und oder mit für bei dem die ein eine les et ou avec pour sur dans con por para
 """)
 
 # Well-known organisations, agencies, outlets and companies written as one capitalised word (never
