@@ -52,7 +52,9 @@ def test_unknown_place():
     assert not N.is_place("Zzyzxq Harbour")
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [("Josh", "Joshua", True), ("Bob", "Robert", True), ("Anna", "Maria", False)])
+@pytest.mark.parametrize(
+    ("a", "b", "same"), [("Josh", "Joshua", True), ("Bob", "Robert", True), ("Anna", "Maria", False)]
+)
 def test_same_given_name(a, b, same):
     assert N.same_given_name(a, b) is same
 

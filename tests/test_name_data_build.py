@@ -7,7 +7,8 @@ import gzip
 
 import pytest
 
-from transforms import name_data, name_data_build as B
+from transforms import name_data
+from transforms import name_data_build as B
 
 
 @pytest.mark.parametrize(("rank", "strength"), [(1, 9), (500, 9), (501, 8), (4000, 7), (15000, 4), (39000, 2)])

@@ -125,7 +125,11 @@ def test_a_first_name_never_joins_another_articles_person():
     ]
     out = people(mentions(rows))
     names = {r["name"]: r["aliases"] for r in out.to_dicts()}
-    assert names == {"Prince Andrew": ["Andrew", "Prince Andrew"], "Andrew Vaughan": ["Andrew Vaughan"], "Andrew": ["Andrew"]}
+    assert names == {
+        "Prince Andrew": ["Andrew", "Prince Andrew"],
+        "Andrew Vaughan": ["Andrew Vaughan"],
+        "Andrew": ["Andrew"],
+    }
 
 
 def test_two_people_sharing_a_surname_stay_apart():
