@@ -80,7 +80,7 @@ STAGES = (
     Stage(
         "people",
         "find person mentions, fold name variants, resolve surnames and titles; people table",
-        reads={"paragraphs": ("paragraphs",)},
+        reads={"paragraphs": ("paragraphs",), "clean": ("title",)},
         results=people.RESULTS,
         tables=("people", "quotes", "mentions"),
         code=people.__name__,

@@ -20,8 +20,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-DATA_FILE = Path(__file__).parent / "data" / "names.tsv.gz"
-WORDS_FILE = Path(__file__).parent / "data" / "common_words.txt.gz"
+# The lists it ships, beside it (a stage that uses them is recomputed when they change: ``flows.versions``).
+DATA_FILES = ("data/names.tsv.gz", "data/common_words.txt.gz")
+DATA_FILE, WORDS_FILE = (Path(__file__).parent / file for file in DATA_FILES)
 
 # gender-guesser's frequency classes run 1 (rare) to 13 (D, very common) per country.
 _GG_FREQ = {c: i for i, c in enumerate("123456789ABCD", 1)}

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -972,12 +973,20 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
     return out
 
 
-def find_mentions(paragraphs: list[str], options: PeopleOptions = DEFAULTS) -> list[Mention]:
-    """Every person mention; ``Mention.name`` is the full name it resolves to in this article."""
-    text = ARTICLE_SEP.join(paragraphs)
+def find_mentions(
+    paragraphs: list[str], options: PeopleOptions = DEFAULTS, context: Sequence[str] = ()
+) -> list[Mention]:
+    """Every person mention; ``Mention.name`` is the full name it resolves to in this article.
+
+    ``context``: more text of the article that is not in its paragraphs (its title): the names
+    there resolve the paragraphs' "Mr Putin" to the title's "Vladimir Putin", but are no mentions.
+    """
+    texts = [*paragraphs, *context]
+    text = ARTICLE_SEP.join(texts)
     out = []
-    for c in _resolve(_candidates(paragraphs, options), text, options):
-        out.append(Mention(c.para, c.sstart, c.end, text[c.sstart : c.end], c.name or c.written))
+    for c in _resolve(_candidates(texts, options), text, options):
+        if c.para < len(paragraphs):
+            out.append(Mention(c.para, c.sstart, c.end, text[c.sstart : c.end], c.name or c.written))
     return out
 
 

@@ -17,9 +17,14 @@ PEOPLE_STATE = f"{STATE}/people.parquet"
 
 
 def row(up: dict, options: None) -> dict:
-    """The people stage's row for one article, from its paragraphs row."""
+    """The people stage's row for one article, from its paragraphs row and its clean row's title.
+
+    The title is read for the names it spells out in full ("... tells Vladimir Putin"): they
+    resolve the paragraphs' short names, but are no mentions.
+    """
     texts = [p["text"] for p in up["paragraphs"]]
-    return {"status": "ok", "detail": None, "mentions": [vars(m) for m in people.find_mentions(texts)]}
+    mentions = people.find_mentions(texts, context=[up["title"]] if up.get("title") else [])
+    return {"status": "ok", "detail": None, "mentions": [vars(m) for m in mentions]}
 
 
 def build_people(output_url: str, options: None) -> int:

@@ -22,6 +22,13 @@ def test_a_row_holds_the_article_s_mentions_resolved_inside_it():
     ]
 
 
+def test_the_title_resolves_the_paragraphs_short_names_but_gives_no_mention():
+    up = paragraphs("Mr Okafor would not say.") | {"title": "Council presses Benedict Okafor on roads"}
+    assert [(m["surface"], m["name"]) for m in people.row(up, None)["mentions"]] == [("Mr Okafor", "Benedict Okafor")]
+    untitled = paragraphs("Mr Okafor would not say.") | {"title": None}
+    assert [m["name"] for m in people.row(untitled, None)["mentions"]] == ["Okafor"]
+
+
 def test_the_people_table_joins_mentions_only_through_a_full_name(tmp_path):
     store = Store(str(tmp_path))
     articles = {
