@@ -356,7 +356,9 @@ def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[
     written = [w.strip("’'") for w in _WORD_RE.findall(m.group(2))][: o.apposition_max_words]
     words = [w.lower() for w in written]
     capitalised = not m.group(1) and written[:1] and written[0][:1].isupper() and not _role_noun(words[0])
-    if words and (words[0] in _CLAUSE_OPENERS or capitalised):
+    # (a participle opens a clause too: "..., widening her delegate lead")
+    participle = bool(words) and len(words[0]) > 4 and words[0].endswith(("ing", "ed")) and not _role_noun(words[0])
+    if words and (words[0] in _CLAUSE_OPENERS or capitalised or participle):
         # "Salesforce, which has an increasingly overlapping customer base"; "the Sacramento Bee,
         # Miami Herald and Kansas City Star": a list, not an apposition
         return [], ""
@@ -460,6 +462,10 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
                 name_idx = name_idx[:-1]
             names = [toks[i][2] for i in name_idx]
             if len(names) > o.max_name_tokens:
+                continue
+            # a dropped word that makes a place with the rest: "South Carolina", "New York"
+            k = run.index(name_idx[0])
+            if k and name_data.is_place(" ".join([toks[run[k - 1]][2], *names])):
                 continue
             name_lows = [_low(w) for w in names]
             if not V.PLACE_NAMES.isdisjoint(name_lows) or " ".join(name_lows) in V.PLACE_PHRASES:
@@ -587,8 +593,35 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             cands.append(cand)
         if _HANGUL_RE.search(par):
             cands.extend(_hangul_names(par, pi, offset))
+        if _CAPITALS_RE.search(par):
+            cands.extend(_names_in_capitals(par, pi, offset, o))
         offset += len(par) + len(ARTICLE_SEP)
     return cands
+
+
+# Two or three words in capitals ("JOHN SMITH", a byline, a speaker in a transcript).
+_CAPITALS_RE = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}(?![\w'’-])")
+
+
+def _names_in_capitals(par: str, pi: int, offset: int, o: PeopleOptions) -> list[_Cand]:
+    """Names written in capitals: a common given name and a listed surname, neither a common word
+    nor a place ("MARIA LOPEZ"; not "NEW YORK", "BREAKING NEWS")."""
+    out = []
+    for m in _CAPITALS_RE.finditer(par):
+        words, start = m.group().split(), m.start()
+        while len(words) > 2 and _low(words[0]) in V.NON_NAME_WORDS:  # "BY MARIA LOPEZ"
+            start += len(words[0]) + 1
+            words = words[1:]
+        first, last = words[0].title(), words[-1].title()
+        if (
+            given_strength(first) >= o.word_name_min
+            and surname_strength(last) >= o.surname_common
+            and not any(name_data.is_word(w) or name_data.is_place(w) or _low(w) in V.NON_NAME_WORDS for w in words)
+        ):
+            c = _Cand(pi, offset + start, offset + m.end(), offset + start, words, [], "", True)
+            c.written, c.context = par[start : m.end()], True
+            out.append(c)
+    return out
 
 
 # A Hangul word: Korean writes a name as one word, the family name first, often with a particle
@@ -808,7 +841,8 @@ def _single_person(c: _Cand, text: str, lower: _LowerWords, o: PeopleOptions) ->
     word is a listed name, or the sentence goes on with "he" or "she"."""
     tok = c.tokens[0]
     low = _low(tok)
-    if low in V.ORG_PLACE_HEADS or low in V.ROLE_NOUNS or low in V.ROLE_PLURALS:
+    if low in V.ORG_PLACE_HEADS or low in V.ROLE_NOUNS or low in V.ROLE_PLURALS or name_data.is_region(tok):
+        # (a state or a country is a person only as "Ms. Georgia")
         return any(_low(w) in V.HONORIFICS for w in c.prefix)
     if c.context:
         return not (_is_brand(tok, o.given_strong) and not any(_low(w) in V.HONORIFICS for w in c.prefix))
