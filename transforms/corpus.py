@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from transforms import schemas
-from transforms.people import fold_name, person_id
+from transforms.people import fold_name, is_one_word, person_id
 
 
 def name_counts(parts: Iterable[pl.DataFrame]) -> dict[str, int]:
@@ -65,14 +65,14 @@ def build_people(counts: dict[str, int], parts: Iterable[pl.DataFrame]) -> pl.Da
     name; each part's mentions are only grouped, so one part is held at a time.
     """
     keys = {name: fold_name(name) for name in counts}
-    full_keys = sorted({k for k in keys.values() if " " in k})
+    full_keys = sorted({k for name, k in keys.items() if not is_one_word(name)})
     numbers = {key: i for i, key in enumerate(full_keys)}
     names = pl.DataFrame(
         {
             "name": list(counts),
             "_n": list(counts.values()),
             "_key": list(keys.values()),
-            "_person": [numbers.get(k) for k in keys.values()],
+            "_person": [None if is_one_word(n) else numbers[k] for n, k in keys.items()],
         },
         schema={"name": pl.Utf8, "_n": pl.Int64, "_key": pl.Utf8, "_person": pl.UInt32},
     ).filter(pl.col("_key") != "")

@@ -223,12 +223,17 @@ def fold_name(name: str) -> str:
     return " ".join(toks)
 
 
+def is_one_word(name: str) -> bool:
+    """A name of one written word ("Putin", "Mark-Viverito"): a person of its article only."""
+    return len(name.split()) < 2
+
+
 def person_id(name: str, article_id: str | None = None) -> str:
     """Stable id: first 16 hex digits of sha1 over ``fold_name(name)``; a one-word name ("Putin",
     "Mr Kim" left unresolved) is a person of its article only, so its id also hashes
     ``article_id`` when given."""
     key = fold_name(name)
-    if article_id is not None and " " not in key:
+    if article_id is not None and is_one_word(name):
         key = f"{article_id}:{key}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 

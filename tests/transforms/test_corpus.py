@@ -169,3 +169,10 @@ def test_speakers_resolve_to_the_people_table_s_person_and_name():
     }
     assert person_id("Putin", "a") != person_id("Putin", "b")
     assert person_id("Kim Jong Un", "a") == person_id("Kim Jong Un", "b") == person_id("Kim Jong Un")
+
+
+def test_a_hyphenated_surname_alone_is_one_word():
+    rows = [("a", "Mark-Viverito", "Mark-Viverito"), ("b", "Mark-Viverito", "Mark-Viverito")]
+    out = people(mentions(rows))
+    assert out.height == 2
+    assert set(out["person_id"]) == {person_id("Mark-Viverito", "a"), person_id("Mark-Viverito", "b")}
