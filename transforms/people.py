@@ -460,8 +460,10 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             ):
                 prefix.append(toks[name_idx[0]][2].lower())
                 name_idx = name_idx[1:]
-            if not name_idx or V.PLACE_PREFIXES.intersection([*prefix[-1:], _low(toks[name_idx[0]][2])]):
-                continue  # "San Diego Union-Tribune", "St. Louis", "Fort Hood"
+            if not name_idx or _low(toks[name_idx[0]][2]) in V.PLACE_PREFIXES:
+                continue  # "Fort Hood"
+            if prefix and prefix[-1] in V.PLACE_PREFIXES:
+                continue  # "San Diego Union-Tribune", "St. Louis"
             # a pronoun after a name written with initials is the next sentence ("Washington D.C. He")
             while len(name_idx) > 1 and _low(toks[name_idx[-1]][2]) in _PRONOUNS:
                 name_idx = name_idx[:-1]
@@ -598,7 +600,7 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             cands.append(cand)
         if _HANGUL_RE.search(par):
             cands.extend(_hangul_names(par, pi, offset))
-        if _CAPITALS_RE.search(par):
+        if any(len(t[2]) > 1 and t[2].isupper() for t in toks) and _CAPITALS_RE.search(par):
             cands.extend(_names_in_capitals(par, pi, offset, o))
         offset += len(par) + len(ARTICLE_SEP)
     return cands
@@ -687,10 +689,14 @@ class _LowerWords:
 
     def __init__(self, text: str):
         self.text = text
+        self.seen: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        text = self.text
-        return f" {word} " in text or f" {word}," in text or f" {word}." in text
+        found = self.seen.get(word)
+        if found is None:
+            text = self.text
+            found = self.seen[word] = f" {word} " in text or f" {word}," in text or f" {word}." in text
+        return found
 # Internal capitals of surnames ("McConnell", "MacArthur", "DeSantis", "LeBron", "O'Brien"); any
 # other inner capital marks a brand ("WeWork", "SoftBank", "StackAdapt").
 _CAMEL_RE = re.compile(
