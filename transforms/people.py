@@ -1,19 +1,29 @@
 """Person-name mentions without a neural model.
 
-Names are found as runs of capitalised tokens, filtered by the vocabularies in
-``transforms.speech_vocab`` (place/organisation head words, common capitalised
-non-names) and accepted on positive evidence: a title or honorific before the
-name, a role noun before or an apposition after it ("spokesman X", "X, the
-chairman"), a reporting verb after it, or a first name known to the
-gender-guesser gazetteer.  Inside one article every surname-only or "Mr X"
-mention is resolved to the most prominent full name containing that token (between equally
-frequent ones, the one written last before the mention).  A nickname in marks inside a name
-(`Marcia "Cia" Price`) is skipped; a title that is also a surname is a name after an
-honorific ("Ms. King"); a capitalised -ed/-ing word counts as a verb only at a sentence start
-("Asked about it", but "Husted said").
+Names are found as runs of capitalised tokens (and Korean names in Hangul, names in capitals),
+cut to the name (leading common words, places, party words and glued labels dropped; titles and
+honorifics kept in the surface), and accepted, article by article, on evidence:
+
+- the context: a title or honorific before the name, a role noun before or an apposition after
+  it ("spokesman X", "X, the chairman"), a reporting verb, a list with a person ("A, B and C");
+- the shape of a name (``transforms.name_data``): a given name common in some country, a listed
+  given name and surname, an unknown first word before a common surname, initials, a Dutch or
+  German particle, a romanised Korean, Chinese or Japanese name, a Cyrillic given name or surname;
+- and no reading as a thing: a brand's inner capital ("WeWork"), a place or a place's paper or
+  team ("Belo Horizonte", "Baltimore Sun", "Real Madrid"), common words that are no common names
+  ("Magic Box"), an organisation head ("Heinz Field"), a work's title in quote marks, a
+  determiner or place preposition before most occurrences ("the Denver Post", "in Forest Hill").
+
+Inside one article every surname-only, first-name-only or "Mr X" mention is resolved to the most
+prominent full name containing that word (between equally frequent ones, the one written last
+before the mention); variants fold together (hyphens, initials, diminutives "Josh"/"Joshua", the
+cases of a Cyrillic name). A king's or pope's title is part of a one-word name ("Prince Andrew").
+A nickname in marks inside a name (`Marcia "Cia" Price`) is skipped; a title that is also a
+surname is a name after an honorific ("Ms. King"); a capitalised -ed/-ing word counts as a verb
+only at a sentence start ("Asked about it", but "Husted said").
 
 Speed: the word regex only matches words that can be part of a name (capitalised words and
-name particles), and ``fold_name`` / ``first_name_gender`` are cached, so the cost per article
+name particles), and the folding and name-list look-ups are cached, so the cost per article
 is close to one regex pass plus a little work per capitalised run.
 
 All offsets are into the article text, ``ARTICLE_SEP.join(paragraphs)``.
