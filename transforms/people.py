@@ -1038,11 +1038,23 @@ def find_mentions(
     """
     texts = [*paragraphs, *context]
     text = ARTICLE_SEP.join(texts)
+    cands = _candidates(texts, options)
+    if context:
+        # a title is often in title case: only its plain names count ("Kim Jong Un Tells Vladimir
+        # Putin" gives "Vladimir Putin"; "Donald Trump Praises Breitbart" gives nothing)
+        cands = [c for c in cands if c.para < len(paragraphs) or _plain_name(c.tokens, options)]
     out = []
-    for c in _resolve(_candidates(texts, options), text, options):
+    for c in _resolve(cands, text, options):
         if c.para < len(paragraphs):
             out.append(Mention(c.para, c.sstart, c.end, text[c.sstart : c.end], c.name or c.written))
     return out
+
+
+def _plain_name(tokens: list[str], o: PeopleOptions) -> bool:
+    """Two or three words, none a common word that is no common name."""
+    return 2 <= len(tokens) <= 3 and not any(
+        name_data.is_word(t) and max(given_strength(t), surname_strength(t)) < o.word_name_min for t in tokens
+    )
 
 
 # --------------------------------------------------------------------------- profiles

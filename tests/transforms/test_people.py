@@ -353,3 +353,12 @@ def test_options_change_the_thresholds():
     strict = PeopleOptions(surname_common=10)
     assert find_mentions(paragraphs, strict) == []
     assert find_mentions(paragraphs) != []
+
+
+def test_the_title_resolves_short_names_but_gives_no_mentions():
+    paragraphs = ["Mr Putin met Mr Kim.", "Breitbart said so."]
+    title = "Donald Trump Praises Breitbart as Kim Jong Un tells Vladimir Putin"
+    got = [(m.surface, m.name) for m in find_mentions(paragraphs, context=[title])]
+    # a title-case run is no name to resolve to ("Breitbart" stays as written)
+    assert got == [("Mr Putin", "Vladimir Putin"), ("Mr Kim", "Kim Jong Un")]
+    assert [m.name for m in find_mentions(paragraphs)] == ["Putin", "Kim"]
