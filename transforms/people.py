@@ -58,7 +58,10 @@ _NAME_WORD_RE = re.compile(
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 # Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
-_APPOSITION_RE = re.compile(r",\s+((?:the|a|an|his|her|its|their)\s+)?([^,.;:()\n]{1,80})")
+# (the full stop of an abbreviation stays in it: "X, the former U.S. Army psychiatrist", "X, Mr. Y's adviser")
+_APPOSITION_RE = re.compile(
+    r",\s+((?:the|a|an|his|her|its|their)\s+)?((?:[^,.;:()\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){1,80})"
+)
 
 @dataclass(frozen=True)
 class PeopleOptions:
@@ -370,7 +373,13 @@ def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[
         return [], ""
     written = [w.strip("’'") for w in _WORD_RE.findall(m.group(2))][: o.apposition_max_words]
     words = [w.lower() for w in written]
-    capitalised = not m.group(1) and written[:1] and written[0][:1].isupper() and not _role_noun(words[0])
+    capitalised = (
+        not m.group(1)
+        and written[:1]
+        and written[0][:1].isupper()
+        and not _role_noun(words[0])
+        and words[0] not in V.HONORIFICS  # "Uzi Arad, Mr. Netanyahu's former adviser"
+    )
     # (a participle opens a clause too: "..., widening her delegate lead")
     participle = bool(words) and len(words[0]) > 4 and words[0].endswith(("ing", "ed")) and not _role_noun(words[0])
     if words and (words[0] in _CLAUSE_OPENERS or capitalised or participle):

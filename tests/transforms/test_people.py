@@ -362,3 +362,15 @@ def test_the_title_resolves_short_names_but_gives_no_mentions():
     # a title-case run is no name to resolve to ("Breitbart" stays as written)
     assert got == [("Mr Putin", "Vladimir Putin"), ("Mr Kim", "Kim Jong Un")]
     assert [m.name for m in find_mentions(paragraphs)] == ["Putin", "Kim"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        # an apposition reads through abbreviations and a possessive with an honorific
+        ("Critics cited Rafiq Dorran, the former U.S. Navy surgeon who resigned.", "Rafiq Dorran"),
+        ("It worked, according to Ilan Tovar, Mr. Becker's former security adviser.", "Ilan Tovar"),
+    ],
+)
+def test_appositions_with_abbreviations(paragraph, name):
+    assert name in {m.name for m in find_mentions([paragraph])}
