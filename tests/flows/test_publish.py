@@ -1,4 +1,4 @@
-"""Publishing: which tables to rewrite, and one chunk's rows of every table from in-memory stage results."""
+"""Publishing: which tables to rewrite, one chunk's rows of every table from in-memory stage results, quote speakers."""
 
 import datetime as dt
 
@@ -7,7 +7,7 @@ import pyarrow as pa
 
 from flows import publish
 from flows.graph import STAGE
-from flows.publish import Lookups, chunk_rows, plan
+from flows.publish import Lookups, chunk_rows, mention_rows, plan, quote_rows
 from flows.stages import ingest
 from flows.stages.quotes import quote_id
 from flows.storage import MANIFEST, STATE, Store
@@ -122,3 +122,61 @@ def test_a_chunk_s_rows_of_every_table():
     ]
     rows = chunk_rows(frames, lookups)
     assert all(rows[t].schema == schemas.TABLES[t][0] for t in ("articles", "quotes", "mentions"))
+
+
+QUOTE = pl.Struct({"start": pl.Int64, "end": pl.Int64, "text": pl.String, "speaker": pl.String})
+
+
+def found(rows: list[tuple[str, list[dict]]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"article_id": [a for a, _ in rows], "quotes": [q for _, q in rows]},
+        schema={
+            "article_id": pl.String,
+            "quotes": pl.List(QUOTE),
+        },
+    )
+
+
+def test_speakers_resolve_to_their_articles_person_only():
+    quotes = found(
+        [
+            ("a", [{"start": 0, "end": 5, "text": "yes", "speaker": "Kim Jong Un"}]),
+            (
+                "b",
+                [
+                    {"start": 0, "end": 5, "text": "no", "speaker": "Kim"},
+                    {"start": 9, "end": 12, "text": "hm", "speaker": None},
+                ],
+            ),
+            ("c", [{"start": 3, "end": 8, "text": "so", "speaker": "Kim"}]),
+        ]
+    )
+    people = {person_id("Kim Jong Un"): "Kim Jong-un"}
+    lookups = Lookups(
+        repeated=None,
+        near=None,
+        clusters=pl.DataFrame(schema={"article_id": pl.String, "start": pl.Int64, "cluster_id": pl.String}),
+        people=people,
+    )
+    rows = quote_rows(quotes, lookups).select("article_id", "speaker", "person_id", "text").rows()
+    assert rows == [
+        ("a", "Kim Jong-un", person_id("Kim Jong Un"), "yes"),  # the people table's name
+        ("b", "Kim", person_id("Kim", "b"), "no"),  # a one-word speaker: article b's Kim only
+        ("b", None, None, "hm"),
+        ("c", "Kim", person_id("Kim", "c"), "so"),
+    ]
+    assert person_id("Kim", "b") != person_id("Kim", "c") != person_id("Kim Jong Un")
+
+
+def test_a_one_word_mention_is_its_article_s_person_only():
+    base = {"version": "v", "status": "ok", "detail": None}
+    mention = {"paragraph_index": 0, "start": 0, "end": 3, "surface": "Kim", "name": "Kim"}
+    found = frame("people", [base | {"article_id": aid, "mentions": [mention]} for aid in ("a", "b")])
+    lookups = Lookups(
+        repeated=None,
+        near=None,
+        clusters=pl.DataFrame(schema={"article_id": pl.String, "start": pl.Int64, "cluster_id": pl.String}),
+        people={person_id("Kim", "a"): "Kim", person_id("Kim", "b"): "Kim", person_id("Kim Jong Un"): "Kim Jong Un"},
+    )
+    rows = mention_rows(found, lookups).select("article_id", "person_id").rows()
+    assert rows == [("a", person_id("Kim", "a")), ("b", person_id("Kim", "b"))]
