@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from flows.stages.ingest import IngestOptions
 from transforms.clean import CleanOptions
 from transforms.paragraphs import ParagraphOptions
+from transforms.people import PeopleOptions
 
 
 @dataclass(frozen=True)
@@ -29,3 +30,4 @@ class Settings:
     ingest: IngestOptions = field(default_factory=IngestOptions)
     clean: CleanOptions = field(default_factory=CleanOptions)
     paragraphs: ParagraphOptions = field(default_factory=ParagraphOptions)
+    people: PeopleOptions = field(default_factory=PeopleOptions)

@@ -16,18 +16,18 @@ RESULTS = results_schema(("mentions", pa.list_(record_struct(Mention))))
 PEOPLE_STATE = f"{STATE}/people.parquet"
 
 
-def row(up: dict, options: None) -> dict:
+def row(up: dict, options: people.PeopleOptions) -> dict:
     """The people stage's row for one article, from its paragraphs row and its clean row's title.
 
     The title is read for the names it spells out in full ("... tells Vladimir Putin"): they
     resolve the paragraphs' short names, but are no mentions.
     """
     texts = [p["text"] for p in up["paragraphs"]]
-    mentions = people.find_mentions(texts, context=[up["title"]] if up.get("title") else [])
+    mentions = people.find_mentions(texts, options, context=[up["title"]] if up.get("title") else [])
     return {"status": "ok", "detail": None, "mentions": [vars(m) for m in mentions]}
 
 
-def build_people(output_url: str, options: None) -> int:
+def build_people(output_url: str, options: people.PeopleOptions) -> int:
     """The corpus's people from every article's mentions.
 
     Two passes over the buckets (names, then people): one bucket's mentions are held at a time.

@@ -9,6 +9,7 @@ from flows.settings import Settings
 from transforms import schemas
 from transforms.clean import CleanOptions
 from transforms.paragraphs import ParagraphOptions
+from transforms.people import PeopleOptions
 
 
 def test_stages_run_in_order_and_read_only_earlier_stages():
@@ -63,6 +64,8 @@ def test_options_change_the_version_of_their_stage_and_of_the_stages_after_it():
     other = dataclasses.replace(default, paragraphs=ParagraphOptions(max_paragraphs=10))
     assert stage_version("clean", other) == stage_version("clean", default)
     assert stage_version("paragraphs", other) != stage_version("paragraphs", default)
+    other = dataclasses.replace(default, people=PeopleOptions(max_name_tokens=4))
+    assert [s for s in NAMES if stage_version(s, other) != stage_version(s, default)] == ["people", "quotes", "publish"]
     run_only = dataclasses.replace(default, workers=7, bucket_articles=10)  # not options of any stage
     assert all(stage_version(s, run_only) == stage_version(s, default) for s in NAMES)
 
@@ -70,4 +73,5 @@ def test_options_change_the_version_of_their_stage_and_of_the_stages_after_it():
 def test_a_stage_gets_the_options_named_after_it():
     settings = Settings(clean=CleanOptions(prose_offset=7))
     assert STAGE["clean"].options(settings).prose_offset == 7
-    assert STAGE["people"].options(settings) is None
+    assert STAGE["people"].options(settings) == PeopleOptions()
+    assert STAGE["publish"].options(settings) is None

@@ -7,11 +7,12 @@ from flows.settings import Settings
 from flows.stages.ingest import IngestOptions
 from transforms.clean import CleanOptions
 from transforms.paragraphs import ParagraphOptions
+from transforms.people import PeopleOptions
 
 
 def test_every_options_field_is_named_after_a_stage():
     options = [f.name for f in dataclasses.fields(Settings) if f.type.endswith("Options")]
-    assert options == ["ingest", "clean", "paragraphs"]
+    assert options == ["ingest", "clean", "paragraphs", "people"]
     assert set(options) <= set(NAMES)
 
 
@@ -19,9 +20,10 @@ def test_defaults_are_the_stages_own_defaults_and_settings_are_picklable():
     import pickle
 
     settings = Settings()
-    assert (settings.ingest, settings.clean, settings.paragraphs) == (
+    assert (settings.ingest, settings.clean, settings.paragraphs, settings.people) == (
         IngestOptions(),
         CleanOptions(),
         ParagraphOptions(),
+        PeopleOptions(),
     )
     assert pickle.loads(pickle.dumps(settings)) == settings

@@ -6,13 +6,14 @@ import pytest
 from flows.buckets import bucket_path
 from flows.stages import people, quotes
 from flows.storage import MIN_BUCKETS, Store, bucket_of
+from transforms.people import PeopleOptions
 
 SAID = "The plan will cut the waiting lists for hip operations by half within two years"
 
 
 def test_a_row_holds_the_article_s_quotes_with_their_speakers():
     paragraphs = [{"text": f'"{SAID}," said Mara Lind, the health minister.', "kind": "body", "n_sentences": 1}]
-    up = {"paragraphs": paragraphs} | people.row({"paragraphs": paragraphs}, None)
+    up = {"paragraphs": paragraphs} | people.row({"paragraphs": paragraphs}, PeopleOptions())
     row = quotes.row(up, None)
     assert row["status"] == "ok"
     assert [(q["text"], q["speaker"], q["cue"]) for q in row["quotes"]] == [(SAID + ",", "Mara Lind", "said")]
