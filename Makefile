@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # Debian's Chromium, for the report's browser test (installed by `make test` when missing; needs root).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run shell test browser lint eval bench clean names
+.PHONY: install run shell test browser lint eval bench train clean names
 
 $(BIN)/newscurate: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -52,6 +52,9 @@ names: install
 
 eval: install
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --sets $(SETS)
+
+train: install
+	$(BIN)/python benchmarks/train_quotes.py --shared $(SHARED)
 
 bench: install
 	$(BIN)/python benchmarks/bench.py --n $(N) --shared $(SHARED)

@@ -263,7 +263,14 @@ def quote_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
         )
         .join(clusters.with_columns(pl.col("start").cast(rows.schema["start"])), on=["article_id", "start"], how="left")
     )
-    return rows.rename({"start": "char_start", "end": "char_end"})
+    return rows.rename(
+        {
+            "start": "char_start",
+            "end": "char_end",
+            "speaker_start": "speaker_char_start",
+            "speaker_end": "speaker_char_end",
+        }
+    )
 
 
 def resolved(rows: pl.DataFrame, column: str, lookups: Lookups) -> pl.DataFrame:

@@ -12,6 +12,7 @@ from flows.stages.ingest import IngestOptions
 from transforms.clean import CleanOptions
 from transforms.paragraphs import ParagraphOptions
 from transforms.people import PeopleOptions
+from transforms.quotes.options import QuoteOptions
 
 
 @dataclass(frozen=True)
@@ -31,3 +32,4 @@ class Settings:
     clean: CleanOptions = field(default_factory=CleanOptions)
     paragraphs: ParagraphOptions = field(default_factory=ParagraphOptions)
     people: PeopleOptions = field(default_factory=PeopleOptions)
+    quotes: QuoteOptions = field(default_factory=QuoteOptions)

@@ -61,9 +61,13 @@ def source(name: str) -> str:
 @cache
 def imports(name: str) -> tuple[str, ...]:
     """The project modules ``name`` imports: ``import a.b`` and ``from a import b`` name a.b (and the
-    package a when it has an __init__.py); ``from a.b import f`` names a.b."""
+    package a when it has an __init__.py); ``from a.b import f`` names a.b.  The packages above
+    ``name`` itself are named only when imported by name (``from a import b`` in a.c names a, ``from
+    a.b import f`` does not): Python ran them before ``name``, and whatever imports ``name`` names
+    them already, so a package's __init__.py importing its own modules is no cycle."""
     text = source(name)
     package = name if module_file(name).name == "__init__.py" else name.rpartition(".")[0]
+    above = {".".join(name.split(".")[:i]) for i in range(1, name.count(".") + 1)}
     found: list[str] = []
     for base, names, modules in IMPORT.findall(text):
         if modules:  # import a.b as c, d
@@ -77,8 +81,12 @@ def imports(name: str) -> tuple[str, ...]:
             targets = [base, *(f"{base}.{n}" for n in imported if n)]
         for target in targets:
             parts = target.split(".")
-            # a module and the packages above it, when they are project modules with a source file
-            found += [m for i in range(1, len(parts) + 1) if module_file(m := ".".join(parts[:i])) is not None]
+            # a module and the packages above it (but ``name``'s own), when they are project modules with a source file
+            found += [
+                m
+                for i in range(1, len(parts) + 1)
+                if ((m := ".".join(parts[:i])) == target or m not in above) and module_file(m) is not None
+            ]
     return tuple(sorted(set(found) - {name}))
 
 

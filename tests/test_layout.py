@@ -16,6 +16,8 @@ DATA_ONLY = {
     "transforms.chrome_vocab": "vocabulary of the clean stage (transforms/test_clean.py)",
     "transforms.speech_vocab": "vocabulary of people and quotes (transforms/test_people.py, test_quotes.py)",
     "transforms.first_names": "the first-name table (transforms/test_people.py, test_metadata.py)",
+    "transforms.quotes.kind_model": "the kind model's weights, written by make train (transforms/quotes/test_kind.py)",
+    "transforms.quotes.options": "the quotes stage's options (transforms/quotes/test_*.py, flows/test_settings.py)",
 }
 
 

@@ -24,14 +24,6 @@ TERMINAL = tuple('.!?…:;"”’»)]') + ("'",)
 # before the stop keep "U.S.Army" and "e.g.The" out; a capital plus lower-case
 # letter after it keeps "Node.js" and domain names out.
 GLUED = re.compile(r"(?<=[a-z\u00df-\u00ff]{2})[.!?]([\"“”]?)(?=[\"“]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
-# Sentence ends for counting: terminal punctuation (closing quotes allowed)
-# followed by space and a capital, digit or opening quote.
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“«‘(]?[A-Z0-9\u00c0-\u00de])")
-# Abbreviations that end in a period without ending a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st mt gen col lt sgt capt rep sen gov pres rev hon "
-    "inc ltd co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s".split()
-)
 WORD = re.compile(r"\w+")
 
 
@@ -89,16 +81,6 @@ def is_heading(text: str, options: ParagraphOptions = DEFAULTS) -> bool:
     if text.endswith(tuple('.!…:;,"”’»')) or text[:1] in "\"“«„‘'":
         return False
     return len(WORD.findall(text)) <= options.heading_max_words
-
-
-def count_sentences(text: str) -> int:
-    """Sentences in a paragraph, not counting stops after common abbreviations."""
-    n = 1
-    for match in SENTENCE_END.finditer(text):
-        before = text[: match.start()].rsplit(None, 1)[-1].lower() if text[: match.start()].strip() else ""
-        if before.rstrip(".") not in ABBREVIATIONS and not re.fullmatch(r"[a-z]", before.rstrip(".")):
-            n += 1
-    return n
 
 
 def blocks(text: str) -> Iterable[list[str]]:

@@ -575,7 +575,9 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             )
             role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0], o)
             app, agender = _apposition_after(par, end_local, o)
-            context = cut >= 0 or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
+            # a line signed with a dash ("— Jane Roe, Leeds") names its writer
+            signed = _SIGNATURE_RE.match(par[:name_local]) is not None
+            context = cut >= 0 or signed or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
             cue = False
             if _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local):
                 cue = True  # `"…," said Smith`
@@ -624,6 +626,9 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
         offset += len(par) + len(ARTICLE_SEP)
     return cands
 
+
+# What opens a signature line before its name: a dash, optionally a title ("— Former Gov. ").
+_SIGNATURE_RE = re.compile(r"\s*(?:—|–|--)\s*$")
 
 # Two or three words in capitals ("JOHN SMITH", a byline, a speaker in a transcript).
 _CAPITALS_RE = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}(?![\w'’-])")
@@ -918,11 +923,14 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
         if any(c.titled for c in cs):
             confirmed.add(k)
             continue
+        # a common full name ending in a place or organisation word ("Peter Hall", "Ana Park") is a
+        # person where something says so and nothing puts a determiner or a preposition before it
+        named = common and any(c.evidence for c in cs) and not any(c.against for c in cs)
         veto = vetoes[k] = (
             "work"
             if any(c.work for c in cs) and not common
             else "org"
-            if any(c.org_head for c in cs)
+            if any(c.org_head for c in cs) and not named
             else _not_a_name(cs[0].tokens, lower, o, alone[k[0]])
         )
         # otherwise a determiner or a place preposition before most of its occurrences makes it a
@@ -1009,11 +1017,11 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
             continue  # "the King said": a title alone is a person only as a known surname or after "Mr."
         if ks:
             # a title or honorific picks the full name written with that title or of that gender
-            # ("President Clinton" -> the Clinton once called President; "Mr Trump" -> a man),
-            # then the most prominent one (most full mentions, earliest first)
-            # then the most prominent one (most full mentions); between equally frequent ones,
-            # the one written last before this mention ("Secretary Jeh Johnson … Johnson said"
-            # after an earlier "Gary Johnson"), then the earliest
+            # ("President Clinton" -> the Clinton once called President; "Mr Trump" -> a man, one
+            # known to be a man before one of unknown gender), then the most prominent one (most
+            # full mentions); between equally frequent ones, the one written last before this
+            # mention ("Secretary Jeh Johnson … Johnson said" after an earlier "Gary Johnson"),
+            # then the earliest
             titles = {w for w in c.prefix if w.rstrip(".") in V.TITLES}
 
             def rank(k: tuple[str, ...], c: _Cand = c, titles: set[str] = titles) -> tuple:
@@ -1022,6 +1030,7 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
                 return (
                     bool(titles & cluster_titles[k]),
                     not c.gender or cluster_gender[k] in ("", c.gender),
+                    bool(c.gender) and cluster_gender[k] == c.gender,  # "Mrs. Clinton": Hillary, not Bill
                     prominence[k][0],
                     last_before,
                     prominence[k][1],

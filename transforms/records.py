@@ -85,3 +85,6 @@ class Quote:
     speaker_text: str | None  # as written: "he", "Mr Kim", "the Kremlin"
     speaker: str | None  # article-level full person name, None if not a person
     cue: str | None  # reporting verb: said, told, added, ...
+    speaker_start: int | None = None  # offsets of speaker_text in the article text
+    speaker_end: int | None = None
+    attribution: str | None = None  # the rule that chose the speaker (transforms.quotes.attribution.RULES)

@@ -106,6 +106,16 @@ QUOTES, QUOTES_DOC = table(
         "quotes with the same or nearly the same words, in any article, share it: the quote_id of the "
         "cluster's first quote (by article_id, then offsets), the same in every run while that quote is there",
     ),
+    ("speaker_char_start", I32, "offset in articles.text of the words taken as the speaker; null when none"),
+    ("speaker_char_end", I32, "end offset (exclusive) of those words; null when none"),
+    (
+        "attribution",
+        STR,
+        "the rule that chose the speaker (transforms.quotes.attribution.RULES): cue_after, cue_before,"
+        " according_to, quoted_as, colon, cue_later; same_sentence, continuation, speaker_after,"
+        " back_reference, colon_sentence (the speaker of a neighbouring sentence); list_dash, introduced_after;"
+        " pronoun or description when coreference named the person; null when no speaker",
+    ),
 )
 
 PEOPLE, PEOPLE_DOC = table(

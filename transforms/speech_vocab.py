@@ -45,7 +45,7 @@ promise protest quip quote rail rant recall recount refer reiterate remark remin
 report respond retort reveal scoff scream shout signal slam snap state stress suggest
 summarise summarize tease term testify text threaten tout tweet urge vow warn whisper
 wonder yell accuse brand criticise criticize denounce recommend question cite compare
-believe
+believe elaborate confess press surmise retaliate interrupt demur concur recite
 """.split()
 
 # Lemmas that are more often nouns in their bare form ("the report", "a call", "his claim"):
@@ -57,6 +57,10 @@ object counter hail cry laugh joke snap echo protest praise demand text estimate
 """)
 
 
+# Lemmas whose final consonant doubles before -ed / -ing ("admitted", "referring", "demurred").
+_DOUBLING = frozenset("snap quip fret scan admit refer rebut demur concur commit".split())
+
+
 def _inflect(lemma: str) -> tuple[str, ...]:
     if lemma.endswith("e"):
         ing = lemma[:-1] + "ing"
@@ -64,7 +68,7 @@ def _inflect(lemma: str) -> tuple[str, ...]:
     elif lemma.endswith("y") and lemma[-2] not in "aeiou":
         ing = lemma + "ing"
         past = lemma[:-1] + "ied"
-    elif lemma in {"snap", "quip", "fret", "scan"}:
+    elif lemma in _DOUBLING:
         ing = lemma + lemma[-1] + "ing"
         past = lemma + lemma[-1] + "ed"
     else:
@@ -222,7 +226,10 @@ ROLE_NOUNS: dict[str, str] = {
     father mother son daughter husband wife brother sister uncle aunt grandfather grandmother
     boyfriend girlfriend widow widower friend neighbor neighbour colleague partner
     niece nephew cousin grandson granddaughter stepfather stepmother fiance fiancee
-    respondent participant customer patient
+    respondent participant customer patient person
+    commenter user reader viewer listener caller blogger attendee fan insider observer demonstrator
+    veteran mom dad parent retiree immigrant refugee citizen tourist visitor shopper onlooker bystander
+    questioner interviewer moderator panelist narrator investigator
     man woman boy girl guy
     priest pastor rabbi imam bishop cardinal pope
     fellow scholar biologist chemist physicist astronomer neurologist engineer designer architect
@@ -274,6 +281,8 @@ ROLE_NOUNS.update(
         "boy": "m",
         "girl": "f",
         "guy": "m",
+        "mom": "f",
+        "dad": "m",
         "priest": "m",
         "king": "m",
         "queen": "f",
@@ -281,6 +290,15 @@ ROLE_NOUNS.update(
         "princess": "f",
     }
 )
+
+# Role nouns that stand for a person the article names ("the Republican lawmaker", "the nominee"),
+# besides the titles: a definite description with one of these (or a title, or a gendered noun)
+# falls back on the nearest person; other roles ("the announcer", "the investigator") are parts
+# played by someone unnamed.
+STANDING_ROLES = _words("""
+nominee lawmaker legislator politician candidate incumbent challenger contender billionaire tycoon
+mogul strongman dictator ruler monarch businessman businesswoman entrepreneur founder owner
+""")
 
 # Plural role nouns: a group of people speaks, never one person.
 ROLE_PLURALS = frozenset(r + "s" for r in ROLE_NOUNS) | _words("""
@@ -466,3 +484,52 @@ that was how|that is how|that’s how|that's how|that was what|that’s what|tha
 # Words that may precede a role noun inside a description ("the North Korean leader",
 # "the Republican presidential nominee", "the state-run news agency").
 DETERMINERS = _words("the a an this that his her their its our my your")
+
+# --------------------------------------------------------------------------- abbreviations
+# Words that end in a full stop without ending a sentence ("Sen.", "Corp.", "Jan."), besides the
+# honorifics and titles above.
+ABBREVIATIONS = _words("""
+st jr sr inc corp co ltd no vs etc approx mt ft pres hon jan feb mar apr jun jul aug sep sept oct nov dec
+""")
+SENTENCE_ABBREVIATIONS = frozenset(HONORIFICS) | frozenset(TITLES) | ABBREVIATIONS
+
+# --------------------------------------------------------------------------- function words of phrases and clauses
+# Read by the noun-phrase and clause rules of ``transforms.quotes``.
+PREPOSITIONS = _words("""
+of for with to from by about against on at in into toward towards than between among like
+including upon over under after before behind beside near via amid despite without within
+""")
+# Words that open a clause: a noun phrase stops before them ("while 31 percent said").
+CLAUSE_WORDS = _words("""
+when while whether that as after before because since if although though so then also
+meanwhile however where who which once until unless but and or nor
+""")
+# Words opening an adverbial before a sentence's subject ("During the talks, …", "Meanwhile, …").
+ADVERBIAL_OPENERS = CLAUSE_WORDS | _words("during throughout following amid in on at after before")
+# Cue forms that put the speaker after them (`"…," said Smith`): the name is a subject there.
+INVERTING_CUES = _words("said says added asked wrote continued explained recalled replied")
+# Cue forms that, within a few words after a quote ending in "?" or "!", continue its sentence
+# (`"…?" Sen. X asked`, `"…!" LeVell declared`): every finite form of a reporting verb (not the
+# bare or -ing forms, which open sentences: "Read the bill.", "Speaking of …") and "according".
+CONTINUING_CUES = sorted(
+    {form for form, lemma in CUE_FORMS.items() if form != lemma and not form.endswith("ing")} | {"according"}
+)
+# Words before a noun that count a group or a share ("another official", "some residents").
+QUANTIFIERS = _words("another one some several two three many most other")
+# Documents that speak for their author ("X issued a statement saying": X speaks).
+DOCUMENT_NOUNS = _words("statement letter email tweet post release memo message note ad video report ruling spot")
+# Prepositions that extend a role noun to its organisation ("a spokesman for Disney").
+NP_LINKS = _words("for of at with in from")
+COORDINATORS = _words("and but or then")
+RELATIVES = _words("who which that")
+# Pronouns that make a bare noun-like cue a verb ("critics call it", "they quote him").
+OBJECT_PRONOUNS = _words("it them him her me us")
+# Objects of a verb of perception that speak ("she recalls his saying").
+PERCEIVED_OBJECTS = _words("him her his them their")
+# Subjects after which a bare noun-like cue is a verb ("they claim", "31 percent call").
+PLURAL_SUBJECTS = _words("they we i you percent who")
+# Auxiliaries that make a following participle active ("has told", "would say"), not passive.
+ACTIVE_AUX = _words("has have had will would could can may might should must do does did")
+# Lower-case words after which the -s form of a noun-like cue ("claims", "tweets", "texts") is a
+# verb: a pronoun, relative, auxiliary/adverb or a noun that can speak ("the company reports").
+SUBJECT_LIKE = SUBJECT_PRONOUNS | frozenset(ROLE_NOUNS) | ROLE_PLURALS | NONPERSON_NOUNS | AUX_ADVERBS | RELATIVES

@@ -8,7 +8,7 @@ import pyarrow as pa
 
 from flows.buckets import bucket_frame, results_schema
 from flows.storage import MANIFEST, STATE, Store, bucket_count, bucket_expr
-from transforms import dedupe, paragraphs
+from transforms import dedupe, paragraphs, sentences
 from transforms.records import Paragraph
 from transforms.schemas import record_struct
 
@@ -29,7 +29,7 @@ def row(up: dict, options: paragraphs.ParagraphOptions) -> dict:
         "status": "ok",
         "detail": None,
         "paragraphs": [
-            {"text": p.text, "kind": p.kind, "n_sentences": paragraphs.count_sentences(p.text)} for p in paras
+            {"text": p.text, "kind": p.kind, "n_sentences": sentences.count_sentences(p.text)} for p in paras
         ],
         "fingerprints": [dedupe.fingerprint(p.text) for p in paras],
     }

@@ -11,6 +11,7 @@ import pyarrow as pa
 from flows.buckets import corpus_items, results_schema
 from flows.storage import STATE, Store
 from transforms import corpus, quotes
+from transforms.quotes.options import QuoteOptions
 from transforms.records import Mention, Quote
 from transforms.schemas import record_struct
 
@@ -19,10 +20,10 @@ RESULTS = results_schema(("quotes", pa.list_(record_struct(Quote))))
 CLUSTERS_STATE = f"{STATE}/quote_clusters"
 
 
-def row(up: dict, options: None) -> dict:
+def row(up: dict, options: QuoteOptions) -> dict:
     """The quotes stage's row for one article, from its paragraphs and people rows."""
     texts = [p["text"] for p in up["paragraphs"]]
-    found = quotes.extract_quotes(texts, [Mention(**m) for m in up["mentions"] or []])
+    found = quotes.extract_quotes(texts, [Mention(**m) for m in up["mentions"] or []], options)
     return {"status": "ok", "detail": None, "quotes": [vars(q) for q in found]}
 
 
@@ -31,7 +32,7 @@ def quote_id(article_id: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
-def cluster_quotes(output_url: str, options: None) -> int:
+def cluster_quotes(output_url: str, options: QuoteOptions) -> int:
     """Cluster ids for every quote in the corpus (same or nearly the same words).
 
     A cluster's id is the quote_id of its first member (by article_id, then offsets): it

@@ -10,6 +10,7 @@ from transforms import schemas
 from transforms.clean import CleanOptions
 from transforms.paragraphs import ParagraphOptions
 from transforms.people import PeopleOptions
+from transforms.quotes.options import QuoteOptions
 
 
 def test_stages_run_in_order_and_read_only_earlier_stages():
@@ -66,6 +67,8 @@ def test_options_change_the_version_of_their_stage_and_of_the_stages_after_it():
     assert stage_version("paragraphs", other) != stage_version("paragraphs", default)
     other = dataclasses.replace(default, people=PeopleOptions(max_name_tokens=4))
     assert [s for s in NAMES if stage_version(s, other) != stage_version(s, default)] == ["people", "quotes", "publish"]
+    other = dataclasses.replace(default, quotes=QuoteOptions(max_after_tokens=8))
+    assert [s for s in NAMES if stage_version(s, other) != stage_version(s, default)] == ["quotes", "publish"]
     run_only = dataclasses.replace(default, workers=7, bucket_articles=10)  # not options of any stage
     assert all(stage_version(s, run_only) == stage_version(s, default) for s in NAMES)
 

@@ -46,6 +46,7 @@ def test_a_chunk_s_rows_of_every_table():
     meta = dict.fromkeys(("title", "site_name", "section", "dateline", "language")) | {"authors": [], "published": None}
     removed = [{"line_number": 1, "text": "Share", "reason": "share"}]
     quote = {"paragraph_index": 1, "start": 24, "end": 31, "text": "We won", "kind": "full", "speaker_text": "Lind"}
+    quote |= {"speaker_start": 11, "speaker_end": 15, "attribution": "cue_before"}
     frames = {
         "ingest": frame(
             "ingest",
@@ -116,6 +117,7 @@ def test_a_chunk_s_rows_of_every_table():
     (got,) = tables["quotes"]
     assert (got["speaker"], got["person_id"], got["cluster_id"]) == ("Mara Lind", person_id("Mara Lind"), "c-1")
     assert got["quote_id"] == quote_id(OK, 24, 31) and (got["char_start"], got["char_end"]) == (24, 31)
+    assert (got["speaker_char_start"], got["speaker_char_end"], got["attribution"]) == (11, 15, "cue_before")
     # a mention takes the person its name resolves to; one of a name without a people row is left out
     assert tables["mentions"] == [
         {"article_id": OK, "person_id": person_id("Mara Lind"), "char_start": 11, "char_end": 15, "text": "Lind"}

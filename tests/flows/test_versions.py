@@ -33,7 +33,7 @@ def project(tmp_path, monkeypatch):
 
 
 def test_imports_name_project_modules_only_with_their_packages(project):
-    assert versions.imports("transforms.split") == ("transforms", "transforms.words")
+    assert versions.imports("transforms.split") == ("transforms.words",)  # not its own package
     assert versions.imports("flows.stages.one") == ("flows.stages.two", "transforms", "transforms.split")
     assert versions.imports("flows.stages.two") == ()  # polars is not the project's
     assert versions.imports("transforms.lazy") == ("transforms", "transforms.words")  # inside a function too
@@ -72,6 +72,19 @@ def test_cycles_are_found(project):
     (project / "transforms" / "words.py").write_text("from transforms import split\n")
     versions.imports.cache_clear()
     assert versions.cycles() == [["transforms.split", "transforms.words", "transforms.split"]]
+
+
+def test_a_package_importing_its_own_modules_is_no_cycle(project):
+    (project / "transforms" / "pkg").mkdir()
+    (project / "transforms" / "pkg" / "__init__.py").write_text("from transforms.pkg.a import f\n")
+    (project / "transforms" / "pkg" / "a.py").write_text("from transforms.pkg.b import g\n\nf = g\n")
+    (project / "transforms" / "pkg" / "b.py").write_text("def g():\n    return 1\n")
+    assert versions.imports("transforms.pkg.a") == ("transforms.pkg.b",)
+    assert versions.closure("transforms.pkg") == ("transforms.pkg", "transforms.pkg.a", "transforms.pkg.b")
+    assert versions.cycles() == []
+    (project / "transforms" / "pkg" / "b.py").write_text("from transforms.pkg import f\n")  # names from the package
+    versions.imports.cache_clear()
+    assert versions.cycles() == [["transforms.pkg", "transforms.pkg.a", "transforms.pkg.b", "transforms.pkg"]]
 
 
 def test_modules_lists_every_module_and_package(project):

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.paragraphs import ParagraphOptions, count_sentences, split_paragraphs
+from transforms.paragraphs import ParagraphOptions, split_paragraphs
 
 
 def texts(text: str) -> list[str]:
@@ -65,19 +65,6 @@ def test_glued_paragraphs_are_split(text, expected):
 )
 def test_headings_are_marked(text, kind):
     assert split_paragraphs(text)[0].kind == kind
-
-
-@pytest.mark.parametrize(
-    ("text", "n"),
-    [
-        ("One sentence.", 1),
-        ("Mr. Smith met Dr. Jones at 3 p.m. on Friday. They talked.", 2),
-        ('"We are ready," she said. "Let us go." They left.', 3),
-        ("The U.S. economy grew. Prices fell.", 2),
-    ],
-)
-def test_sentences_are_counted(text, n):
-    assert count_sentences(text) == n
 
 
 def test_paragraph_limit():

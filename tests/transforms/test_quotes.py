@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.people import find_mentions
-from transforms.quotes import extract_quotes, find_spans
+from transforms.quotes import extract_quotes
+from transforms.quotes.marks import find_spans
 from transforms.records import ARTICLE_SEP
 
 

@@ -58,6 +58,9 @@ def test_the_records_arrow_forms():
         "speaker_text",
         "speaker",
         "cue",
+        "speaker_start",
+        "speaker_end",
+        "attribution",
     ]
     assert record_struct(Mention, ("extra", pa.string())) == pa.struct(
         [
@@ -80,8 +83,10 @@ def test_every_published_column_has_a_description(name):
 
 def test_columns_published_from_a_record_have_the_record_s_types():
     quotes = schemas.QUOTES
+    published = {"start": "char_start", "end": "char_end"}
+    published |= {"speaker_start": "speaker_char_start", "speaker_end": "speaker_char_end"}
     for field, typ in record_fields(Quote):
-        assert quotes.field({"start": "char_start", "end": "char_end"}.get(field, field)).type == typ
+        assert quotes.field(published.get(field, field)).type == typ
     for field, typ in record_fields(RemovedLine):
         assert schemas.BOILERPLATE.field(field).type == typ
     for field, typ in record_fields(ArticleMeta):

@@ -7,6 +7,7 @@ from flows.buckets import bucket_path
 from flows.stages import people, quotes
 from flows.storage import MIN_BUCKETS, Store, bucket_of
 from transforms.people import PeopleOptions
+from transforms.quotes.options import QuoteOptions
 
 SAID = "The plan will cut the waiting lists for hip operations by half within two years"
 
@@ -14,11 +15,19 @@ SAID = "The plan will cut the waiting lists for hip operations by half within tw
 def test_a_row_holds_the_article_s_quotes_with_their_speakers():
     paragraphs = [{"text": f'"{SAID}," said Mara Lind, the health minister.', "kind": "body", "n_sentences": 1}]
     up = {"paragraphs": paragraphs} | people.row({"paragraphs": paragraphs}, PeopleOptions())
-    row = quotes.row(up, None)
+    row = quotes.row(up, QuoteOptions())
     assert row["status"] == "ok"
     assert [(q["text"], q["speaker"], q["cue"]) for q in row["quotes"]] == [(SAID + ",", "Mara Lind", "said")]
-    unresolved = quotes.row(up | {"mentions": None}, None)  # no people row: no mentions to resolve with
+    unresolved = quotes.row(up | {"mentions": None}, QuoteOptions())  # no people row: no mentions to resolve with
     assert [q["text"] for q in unresolved["quotes"]] == [SAID + ","]
+
+
+def test_a_row_is_made_with_the_stage_s_options():
+    paragraphs = [{"text": f"Mara Lind said on Monday: '{SAID}.'", "kind": "body", "n_sentences": 1}]
+    up = {"paragraphs": paragraphs} | people.row({"paragraphs": paragraphs}, None)
+    assert [q["text"] for q in quotes.row(up, QuoteOptions())["quotes"]] == [SAID + "."]
+    # a single-quote pair around more than 40 characters: two apostrophes, not a quote
+    assert quotes.row(up, QuoteOptions(max_single_quote_chars=40))["quotes"] == []
 
 
 def test_quote_ids_are_stable_hashes_of_article_and_offsets():

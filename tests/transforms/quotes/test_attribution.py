@@ -1,0 +1,127 @@
+"""transforms.quotes.attribution: the ordered rules and the rules across sentences and paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.people import find_mentions
+from transforms.quotes import extract_quotes
+from transforms.quotes.attribution import RULES
+from transforms.quotes.options import QuoteOptions
+from transforms.records import ARTICLE_SEP
+
+
+def _quotes(paragraphs: list[str]):
+    return extract_quotes(paragraphs, find_mentions(paragraphs))
+
+
+def test_rules_are_an_ordered_named_list():
+    assert [name for name, _ in RULES] == ["cue_after", "cue_before", "cue_after", "colon", "cue_later"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "attribution"),
+    [
+        (['"We are ready for winter," said Anna Berg.'], "Anna Berg", "cue_after"),
+        (['Anna Berg said: "We are ready for winter."'], "Anna Berg", "cue_before"),
+        (['According to Anna Berg, "the winter will be long."'], "Anna Berg", "according_to"),
+        (['Anna Berg, Daily Courier: "We are ready for winter."'], "Anna Berg", "colon"),
+        # failure class: a reader-response list, the quote signed on the next line
+        (['"The new bus lines are a disaster for night workers."', "— Peter Hall, Leeds"], "Peter Hall", "list_dash"),
+        # failure class: the speaker named only in the sentence after the quote
+        (
+            ['"We are not going anywhere until the water is safe."', "That was how Rosa Diaz, a resident, put it."],
+            "Rosa Diaz",
+            "back_reference",
+        ),
+        # failure class: a speaker introduced after a quote-only paragraph
+        (
+            [
+                '"The river rose faster than anyone expected."',
+                "Rosa Diaz, 54, stood outside the shelter.",
+                '"We lost it all," she said.',
+            ],
+            "Rosa Diaz",
+            "introduced_after",
+        ),
+    ],
+)
+def test_first_quote_attribution(paragraphs, speaker, attribution):
+    q = _quotes(paragraphs)[0]
+    assert (q.speaker, q.attribution) == (speaker, attribution)
+
+
+def test_a_standalone_quote_continues_the_previous_speaker():
+    paragraphs = ['"We are ready," said Anna Berg.', '"And we will stay until the end of the year."']
+    q = _quotes(paragraphs)[1]
+    assert (q.speaker, q.attribution) == ("Anna Berg", "continuation")
+
+
+def test_transcript_labels_name_the_article_person():
+    # failure class: transcripts, `NAME: ...`
+    paragraphs = [
+        "Kay Lund, the host, questioned the mayor.",
+        'LUND: "Will the bridge open this year?"',
+        'MAYOR OKAFOR: "It will open in May."',
+    ]
+    got = [(q.speaker_text, q.speaker, q.kind, q.attribution) for q in _quotes(paragraphs)]
+    assert got == [("LUND", "Kay Lund", "full", "colon"), ("MAYOR OKAFOR", None, "full", "colon")]
+
+
+def test_an_unattributed_quote_has_no_provenance():
+    paragraphs = ["The sign read “Closed for the season” all week."]
+    (q,) = _quotes(paragraphs)
+    assert (q.speaker_text, q.speaker_start, q.speaker_end, q.attribution) == (None, None, None, None)
+
+
+def test_offsets_of_every_attributed_quote_hold_its_speaker_words():
+    paragraphs = [
+        "Mayor Anna Berg opened the meeting.",
+        '"We have work to do," she said. "The roads come first."',
+        'Tom Lee, a farmer, disagreed: "The bridges come first."',
+    ]
+    text = ARTICLE_SEP.join(paragraphs)
+    for q in _quotes(paragraphs):
+        assert text[q.speaker_start : q.speaker_end] == q.speaker_text
+
+
+def test_a_continued_quote_keeps_its_speaker_when_another_speaks_next():
+    paragraphs = [
+        '"This is the moment," Ana Park said. "They told me we had no chance." Her manager, Tom Lee, agreed.'
+        ' "It is a big night," Lee said.'
+    ]
+    got = [(q.speaker, q.attribution) for q in _quotes(paragraphs)]
+    assert got[1] == ("Ana Park", "continuation") and got[2] == ("Tom Lee", "cue_after")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "options", "default", "other"),
+    [
+        (  # the cue before a full quote, at most max_before_tokens before it
+            ['Anna Berg told reporters at the town hall meeting on a wet Monday morning: "We are ready for winter."'],
+            QuoteOptions(max_before_tokens=5),
+            "Anna Berg",
+            None,
+        ),
+        (  # a signature of at most dash_signature_words words
+            ['"The new bus lines are a disaster for night workers."', "— Former Gov. Jane Q. Roe, Leeds"],
+            QuoteOptions(dash_signature_words=3),
+            "Jane Q. Roe",
+            None,
+        ),
+        (  # the person introduced after a quote speaks within introduced_paragraphs
+            [
+                '"The river rose faster than anyone expected."',
+                "Rosa Diaz, 54, stood outside the shelter.",
+                "Her house is gone.",
+                '"We lost it all," she said.',
+            ],
+            QuoteOptions(introduced_paragraphs=3),
+            None,
+            "Rosa Diaz",
+        ),
+    ],
+)
+def test_the_options_set_how_far_the_rules_reach(paragraphs, options, default, other):
+    assert _quotes(paragraphs)[0].speaker == default
+    assert extract_quotes(paragraphs, find_mentions(paragraphs), options)[0].speaker == other

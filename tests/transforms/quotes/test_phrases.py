@@ -1,0 +1,76 @@
+"""transforms.quotes.phrases: cue verbs and noun phrases over a sentence's tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.people import find_mentions
+from transforms.quotes.marks import find_spans, mask
+from transforms.quotes.phrases import cue_at, left_cue, np_left, np_right
+from transforms.quotes.tokens import sentences
+from transforms.records import ARTICLE_SEP
+
+
+def _toks(paragraph: str):
+    spans = find_spans([paragraph])
+    (sent,) = sentences(mask(paragraph, spans), [paragraph], spans, find_mentions([paragraph]), skip_idle=False)
+    return sent.toks
+
+
+def _text(paragraph: str, toks, span) -> str:
+    return ARTICLE_SEP.join([paragraph])[toks[span[0]].start : toks[span[1]].end]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "word", "lemma"),
+    [
+        ("Critics call it a failure.", "call", "call"),
+        ("The report was published.", "report", None),  # a noun after a determiner
+        ("Smith’s comments drew fire.", "comments", None),
+        ("She admitted the error.", "admitted", "admit"),  # a doubled consonant inflects right
+        ("He referred to the memo.", "referred", "refer"),
+        ("He sent angry tweets at night.", "tweets", None),  # a plural noun, not a verb
+    ],
+)
+def test_cue_at(paragraph, word, lemma):
+    toks = _toks(paragraph)
+    k = next(i for i, t in enumerate(toks) if t.text == word)
+    assert cue_at(toks, k) == lemma
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cue", "phrase"),
+    [
+        # noun-phrase edges: the whole name of an organisation, never a cut ("York Post", "Department")
+        ("Yesterday the New York Post said it would appeal.", "said", "the New York Post"),
+        ("On Tuesday the Justice Department said it would appeal.", "said", "the Justice Department"),
+        ("Kremlin spokesman Dmitri Orlov said it would appeal.", "said", "Kremlin spokesman Dmitri Orlov"),
+        ("The city said it would appeal.", "said", "The city"),
+    ],
+)
+def test_np_left_takes_the_whole_phrase(paragraph, cue, phrase):
+    toks = _toks(paragraph)
+    k = next(i for i, t in enumerate(toks) if t.text == cue)
+    assert _text(paragraph, toks, np_left(toks, k - 1)) == phrase
+
+
+def test_np_right_stops_at_the_verb():
+    paragraph = "Said a spokesman for Acme Corp, the firm would appeal."
+    toks = _toks(paragraph)
+    span = np_right(toks, 1)
+    assert _text(paragraph, toks, span).startswith("a spokesman")
+
+
+def test_left_cue_is_the_reporting_verb_of_a_that_clause():
+    # failure class: `Miller added that the rally could continue "for several weeks"` has cue "added"
+    paragraph = "Tom Miller added that the rally could continue “for several weeks” if needed."
+    toks = _toks(paragraph)
+    qi = next(i for i, t in enumerate(toks) if t.quote >= 0)
+    assert toks[left_cue(toks, qi, None)].text == "added"
+
+
+def test_left_cue_keeps_a_cue_with_a_person_for_subject():
+    paragraph = "When Ana Park noted that the bill was late, Tom Lee boasted, “That makes me smart.”"
+    toks = _toks(paragraph)
+    qi = next(i for i, t in enumerate(toks) if t.quote >= 0)
+    assert toks[left_cue(toks, qi, None)].text == "boasted"

@@ -1,0 +1,81 @@
+"""transforms.quotes.speakers: from a cue to the words naming the speaker, and to a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.people import find_mentions
+from transforms.quotes import extract_quotes
+
+
+def _one(paragraphs: list[str]):
+    (q,) = [q for q in extract_quotes(paragraphs, find_mentions(paragraphs)) if q.kind == "full" or q.speaker_text]
+    return q
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker_text", "speaker", "cue"),
+    [
+        # failure class: "the fees" is the object of "said", the city speaks
+        (['The city said the fees were "necessary and fair" in a statement.'], "The city", None, "said"),
+        # failure class: X told Y
+        (['Anna Berg told reporters: "We will rebuild the school before winter."'], "Anna Berg", "Anna Berg", "told"),
+        (['"We will rebuild the school before winter," Anna Berg told reporters.'], "Anna Berg", "Anna Berg", "told"),
+        # failure class: Y quoted X as saying
+        (
+            ['The Daily Courier quoted Anna Berg as saying: "We will rebuild the school."'],
+            "Anna Berg",
+            "Anna Berg",
+            "saying",
+        ),
+        # failure class: a publication as speaker
+        (['"The mayor has failed the city," the Times wrote in an editorial.'], "the Times", None, "wrote"),
+        (['"The mayor has failed the city," the New York Post said.'], "the New York Post", None, "said"),
+        # an apposition after the name
+        (['"We are ready," Rosa Diaz, a nurse at the clinic, said.'], "Rosa Diaz", "Rosa Diaz", "said"),
+        # a name in apposition to a linked role ("chief of staff"), and an age apposition
+        (
+            ['"We are ready," Senator Ana Park’s chief of staff, Joe Kay, told reporters.'],
+            "Senator Ana Park’s chief of staff, Joe Kay",
+            "Joe Kay",
+            "told",
+        ),
+        (['"We were wrong to wait," Maria Ramos, 58, told the paper.'], "Maria Ramos", "Maria Ramos", "told"),
+    ],
+)
+def test_speaker_words(paragraphs, speaker_text, speaker, cue):
+    q = _one(paragraphs)
+    assert (q.speaker_text, q.speaker, q.cue) == (speaker_text, speaker, cue)
+
+
+def test_a_sentence_after_a_quote_is_not_a_name():
+    # failure class: "He sighed" after a quote is a new sentence, not a speaker's name
+    paragraphs = ["Clara Voss looked at the empty field.", '"We planted it ourselves. Now it is gone." He sighed.']
+    q = _one(paragraphs)
+    assert q.speaker_text != "He sighed" and q.speaker != "He sighed"
+
+
+def test_speaker_offsets_point_at_the_words():
+    paragraphs = ["Tom Lee spoke at noon.", '"We are not leaving," he said.']
+    q = _one(paragraphs)
+    text = "\n\n".join(paragraphs)
+    assert text[q.speaker_start : q.speaker_end] == q.speaker_text == "he"
+    assert q.speaker == "Tom Lee" and q.attribution == "pronoun"
+
+
+def test_two_roles_of_one_person():
+    paragraphs = ["Marco Rubio spoke first.", '"We warned them," the Florida senator and presidential candidate said.']
+    q = _one(paragraphs)
+    assert (q.speaker_text, q.speaker) == ("the Florida senator and presidential candidate", "Marco Rubio")
+
+
+def test_the_addressee_of_a_message_does_not_speak():
+    paragraphs = ['Her campaign sent an email to supporters saying: "We won the state tonight."']
+    q = _one(paragraphs)
+    assert q.speaker_text == "Her campaign"
+
+
+def test_quoted_as_saying_past_an_apposition():
+    paragraphs = ['"We had no warning," the Daily Courier quoted Ms. Ana Park, the editor, as saying.']
+    q = _one(paragraphs)
+    assert (q.speaker, q.cue, q.attribution) == ("Ana Park", "saying", "quoted_as")
