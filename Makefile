@@ -8,13 +8,15 @@ OUTPUT  ?= output
 N       ?= 20000
 SHARED  ?= ../shared
 SETS    ?= seeds,aeb-txt,aeb-html,quotes-dev,quotes-train
+BASE    ?= HEAD
+IGNORE  ?=
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
 # Debian's Chromium, for the report's browser test (installed by `make test` when missing; needs root).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run shell test browser lint eval bench train clean names
+.PHONY: install run shell test browser lint eval same bench train clean names
 
 $(BIN)/newscurate: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -52,6 +54,10 @@ names: install
 
 eval: install
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --sets $(SETS)
+
+# Are this tree's tables the same as those of revision BASE? (IGNORE: columns left out)
+same: install
+	$(BIN)/python -m benchmarks.same_output --base $(BASE) --shared $(SHARED) --ignore "$(IGNORE)"
 
 train: install
 	$(BIN)/python benchmarks/train_quotes.py --shared $(SHARED)
