@@ -575,8 +575,9 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             )
             role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0], o)
             app, agender = _apposition_after(par, end_local, o)
-            # a line signed with a dash ("— Jane Roe, Leeds") names its writer
-            signed = _SIGNATURE_RE.match(par[:name_local]) is not None
+            # a line signed with a dash ("— Jane Roe, Leeds") names its writer; an embedded post's
+            # signature ("— Acme FC (@acmefc) May 2") names an account, not necessarily a person
+            signed = bool(_SIGNATURE_RE.match(par[:name_local]) and _SIGNED_END_RE.match(par, end_local))
             context = cut >= 0 or signed or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
             cue = False
             if _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local):
@@ -629,6 +630,8 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
 
 # What opens a signature line before its name: a dash, optionally a title ("— Former Gov. ").
 _SIGNATURE_RE = re.compile(r"\s*(?:—|–|--)\s*$")
+# What may follow the name on a signature line: the writer's place, or nothing.
+_SIGNED_END_RE = re.compile(r"\s*(?:,|$)")
 
 # Two or three words in capitals ("JOHN SMITH", a byline, a speaker in a transcript).
 _CAPITALS_RE = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}(?![\w'’-])")

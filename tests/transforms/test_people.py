@@ -291,10 +291,17 @@ def test_people_beyond_english_first_names(paragraphs, name):
         ["Analysts at Goldman Sachs cut their forecast."],
         ["Im Bereich der Gesundheitsversorgung fehlt Personal."],
         ["They recite Al Qur’an daily."],
+        # an embedded post's signature names an account
+        ["Welcome to the club.", "— Harbor Wanderers (@harborwfc) May 2, 2021"],
     ],
 )
 def test_things_named_like_people_are_not_people(paragraphs):
     assert find_mentions(paragraphs) == []
+
+
+def test_a_dash_signed_line_names_its_writer():
+    names = {m.name for m in find_mentions(["The fees are too high for families like mine.", "— Dale Ashford, Leeds"])}
+    assert names == {"Dale Ashford"}
 
 
 def test_a_role_or_apposition_names_a_person_where_the_words_read_as_a_place():
