@@ -5,7 +5,8 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 INPUT   ?= seeds
 OUTPUT  ?= output
-N       ?= 20000
+N       ?= 10000
+CORPUS  ?= fresh,repeating
 SHARED  ?= ../shared
 SETS    ?= seeds,aeb-txt,aeb-html,quotes-dev,quotes-train
 BASE    ?= HEAD
@@ -63,7 +64,7 @@ train: install
 	$(BIN)/python benchmarks/train_quotes.py --shared $(SHARED)
 
 bench: install
-	$(BIN)/python benchmarks/bench.py --n $(N) --shared $(SHARED)
+	$(BIN)/python benchmarks/bench.py --n $(N) --corpus $(CORPUS) --shared $(SHARED)
 
 clean:
 	rm -rf $(OUTPUT)/*.parquet $(OUTPUT)/_state build *.egg-info

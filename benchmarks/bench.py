@@ -1,8 +1,10 @@
 """Throughput and memory benchmark: the pipeline against the ftfy floor, measured in one run.
 
-    python benchmarks/bench.py --n 20000      (make bench; N=100000 make bench)
+    python benchmarks/bench.py --n 10000      (make bench; N=100000 make bench; CORPUS=fresh make bench)
 
-Measures, on a generated corpus (benchmarks/corpus.py):
+Measures, on each of the two generated corpora (benchmarks/corpus.py: "fresh", whose body lines
+do not repeat across articles, as in real news, and "repeating", whose body lines repeat once per
+copy of their source text):
 - the floor: one process reading every file and running ftfy.fix_text over it, before
   and after the pipeline runs (the machine's speed drifts; the ratios use the mean);
 - the full pipeline (`newscurate run --full`, 2 worker processes), wall time and
@@ -35,7 +37,7 @@ import psutil
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from benchmarks.corpus import generate  # noqa: E402
+from benchmarks.corpus import STYLES, generate  # noqa: E402
 
 WORKERS = 2
 
@@ -179,20 +181,12 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=20000)
-    ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
-    ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
-    ap.add_argument("--direct", type=Path, nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
-    args = ap.parse_args()
-    if args.direct:
-        print(json.dumps(direct(*args.direct)))
-        return
+def measure(n: int, style: str, shared: Path | None) -> list[tuple[str, str]]:
+    """The rows of one corpus's results table."""
     work = Path(tempfile.mkdtemp(prefix="newscurate-bench-"))
     try:
         corpus = work / "corpus"
-        nbytes = generate(corpus, args.n, args.shared if args.shared.is_dir() else None)
+        nbytes, repeated = generate(corpus, n, shared, style)
         # This machine's speed drifts by 20% or more within minutes: the floor and the run without
         # Prefect are measured before and after the pipeline runs, and the ratios use their means.
         floor_before, text_bytes = floor(corpus)
@@ -207,14 +201,18 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     mb = text_bytes / 1e6
     direct_s = (directs[0][0] + directs[1][0]) / 2
-    rows = [
-        ("articles", f"{args.n} ({nbytes / 1e6:.1f} MB on disk, {mb:.1f} MB of text)"),
+    return [
+        (
+            "articles",
+            f"{n} ({nbytes / 1e6:.1f} MB on disk, {mb:.1f} MB of text; "
+            f"{repeated:.0%} of body-line characters in lines that repeat)",
+        ),
         (
             "floor: read + ftfy.fix_text, 1 process",
             f"{floor_s:.1f} s ({mb / floor_s:.2f} MB/s; {floor_before:.1f} s before, {floor_after:.1f} s after)",
         ),
         ("full pipeline, 2 workers", f"{full_s:.1f} s = **{full_s / floor_s:.2f}x the floor**"),
-        ("throughput", f"{args.n / full_s:.0f} articles/s, {mb / full_s:.2f} MB/s"),
+        ("throughput", f"{n / full_s:.0f} articles/s, {mb / full_s:.2f} MB/s"),
         ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in report["seconds"].items())),
         (
             "same stages without Prefect",
@@ -233,9 +231,32 @@ def main() -> None:
         ),
         ("tables", ", ".join(f"{k} {v}" for k, v in report["tables"].items())),
     ]
-    # A run against a running server (PREFECT_API_URL set) has its own section; the CLI otherwise
-    # starts a temporary server for each run.
-    title = f"N = {args.n}" + (", against a running Prefect server" if os.environ.get("PREFECT_API_URL") else "")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--corpus", default=",".join(STYLES), help="comma-separated styles, of: " + ", ".join(STYLES))
+    ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    ap.add_argument("--direct", type=Path, nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.direct:
+        print(json.dumps(direct(*args.direct)))
+        return
+    styles = [s for s in args.corpus.split(",") if s]
+    if unknown := set(styles) - set(STYLES):
+        raise SystemExit(f"unknown corpus style(s): {', '.join(sorted(unknown))}; known: {', '.join(STYLES)}")
+    for style in styles:
+        rows = measure(args.n, style, args.shared if args.shared.is_dir() else None)
+        # A run against a running server (PREFECT_API_URL set) has its own section; the CLI
+        # otherwise starts a temporary server for each run.
+        server = ", against a running Prefect server" if os.environ.get("PREFECT_API_URL") else ""
+        write_section(args.results, f"N = {args.n}, {style} corpus{server}", rows)
+
+
+def write_section(results: Path, title: str, rows: list[tuple[str, str]]) -> None:
+    """Print one results table and put it in ``results`` in place of the section of that title."""
     text = "\n".join(
         [
             f"## {title}",
@@ -249,9 +270,9 @@ def main() -> None:
         ]
     )
     print(text)
-    old = args.results.read_text() if args.results.exists() else "# Benchmark results\n\nWritten by `make bench`.\n\n"
+    old = results.read_text() if results.exists() else "# Benchmark results\n\nWritten by `make bench`.\n\n"
     sections = [s for s in old.split("\n## ") if not s.startswith(f"{title}\n")]
-    args.results.write_text("\n## ".join(sections).rstrip() + "\n\n" + text)
+    results.write_text("\n## ".join(sections).rstrip() + "\n\n" + text)
 
 
 if __name__ == "__main__":
