@@ -7,6 +7,7 @@ INPUT   ?= seeds
 OUTPUT  ?= output
 N       ?= 10000
 CORPUS  ?= fresh,repeating
+PROFILE_N ?= 2000
 SHARED  ?= ../shared
 SETS    ?= seeds,aeb-txt,aeb-html,quotes-dev,quotes-train
 BASE    ?= HEAD
@@ -17,7 +18,7 @@ export DO_NOT_TRACK := 1
 # Debian's Chromium, for the report's browser test (installed by `make test` when missing; needs root).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run shell test browser lint eval same bench train clean names
+.PHONY: install run shell test browser lint eval same bench profile train clean names
 
 $(BIN)/newscurate: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -65,6 +66,10 @@ train: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py --n $(N) --corpus $(CORPUS) --shared $(SHARED)
+
+# Where the time goes: each step in one process under cProfile (PROFILE_N articles of each corpus)
+profile: install
+	$(BIN)/python benchmarks/bench.py --profile --n $(PROFILE_N) --corpus $(CORPUS) --shared $(SHARED)
 
 clean:
 	rm -rf $(OUTPUT)/*.parquet $(OUTPUT)/_state build *.egg-info

@@ -13,23 +13,29 @@ copy of their source text):
   process as the CLI is), before and after the pipeline: the difference from their
   mean is Prefect's overhead;
 - an incremental rerun with nothing changed.
-Writes benchmarks/RESULTS.md. Each CLI run starts a temporary Prefect server, unless
-PREFECT_API_URL points at a running one (the results then go in their own section).
+With --profile (make profile) it runs each step instead in one process under cProfile and lists
+its seconds and its hottest functions. Writes benchmarks/RESULTS.md. Each CLI run starts a
+temporary Prefect server, unless PREFECT_API_URL points at a running one (the results then go in
+their own section).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gzip
 import json
 import os
 import platform
+import pstats
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import ftfy
@@ -40,6 +46,7 @@ sys.path.insert(0, str(HERE.parent))
 from benchmarks.corpus import STYLES, generate  # noqa: E402
 
 WORKERS = 2
+PROFILE_TOP = 5  # hottest functions listed per step
 
 
 def floor(corpus: Path) -> tuple[float, int]:
@@ -115,6 +122,40 @@ def run_direct(corpus: Path, out: Path) -> tuple[float, dict]:
     return time.perf_counter() - start, phases
 
 
+def ingest_all(corpus: Path, out: Path, settings, each: Callable) -> int:
+    """Scan and ingest ``corpus`` into ``out`` as the pipeline does, calling the per-bucket functions
+    through ``each(fn, *columns)``; returns the number of buckets."""
+    from flows import work
+    from flows.stages import ingest
+    from flows.storage import MANIFEST, Store
+
+    files = list(Store(str(corpus)).list_files())
+    halves = [files[i::WORKERS] for i in range(WORKERS)]
+    scanned = each(work.scan_files, [str(corpus)] * WORKERS, halves, [settings] * WORKERS)
+    manifest = sorted((r for rows in scanned for r in rows), key=lambda r: r["source_path"])
+    ingest.mark_duplicates(manifest)
+    n = work.resize_buckets(Store(str(out)), sum(r["reason"] is None for r in manifest), settings)
+    items = ingest.bucket_items(manifest, n)
+    buckets = [items.get(b, []) for b in range(n)]
+    each(work.ingest_bucket, [str(corpus)] * n, [str(out)] * n, range(n), buckets, [settings] * n, [True] * n)
+    Store(str(out)).write_table(MANIFEST, ingest.manifest_table(manifest))
+    return n
+
+
+def publish_all(out: Path, n: int, each: Callable) -> None:
+    """Publish the tables of ``out``'s ``n`` buckets as the pipeline does (every stage marked done)."""
+    from flows import publish
+    from flows.graph import TRANSFORMS
+    from flows.storage import STATE, Publication, Store
+
+    for stage in ("ingest", *TRANSFORMS):
+        Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
+    plan = each(publish.plan, [str(out)])[0]
+    generation = Publication(Store(str(out))).generation
+    parts = each(publish.publish_bucket, [str(out)] * n, range(n), [generation] * n, [plan["todo"]] * n)
+    publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, parts)
+
+
 def direct(corpus: Path, out: Path) -> dict:
     """The pipeline's stages without Prefect at all; returns the seconds of its phases."""
     phases, mark = {}, time.perf_counter()
@@ -123,15 +164,12 @@ def direct(corpus: Path, out: Path) -> dict:
         nonlocal mark
         phases[phase], mark = round(time.perf_counter() - mark, 1), time.perf_counter()
 
-    from flows import publish, report_page, work, workers
+    from flows import report_page, work, workers
     from flows.graph import STAGES, TRANSFORMS
     from flows.settings import Settings
-    from flows.stages import ingest
-    from flows.storage import MANIFEST, STATE, Publication, Store
 
     settings = Settings(workers=WORKERS)
     lap("imports")
-    files = list(Store(str(corpus)).list_files())
     pool = workers.start_pool(WORKERS, models=True)
 
     def each(fn, *columns) -> list:
@@ -139,16 +177,7 @@ def direct(corpus: Path, out: Path) -> dict:
         return list(pool.map(workers.in_worker, [fn] * len(columns[0]), *columns))
 
     try:
-        halves = [files[i::WORKERS] for i in range(WORKERS)]
-        scanned = each(work.scan_files, [str(corpus)] * WORKERS, halves, [settings] * WORKERS)
-        manifest = sorted((r for rows in scanned for r in rows), key=lambda r: r["source_path"])
-        ingest.mark_duplicates(manifest)
-        n = work.resize_buckets(Store(str(out)), sum(r["reason"] is None for r in manifest), settings)
-        items = ingest.bucket_items(manifest, n)
-        buckets = [items.get(b, []) for b in range(n)]
-        urls = ([str(corpus)] * n, [str(out)] * n)
-        each(work.ingest_bucket, *urls, range(n), buckets, [settings] * n, [True] * n)
-        Store(str(out)).write_table(MANIFEST, ingest.manifest_table(manifest))
+        n = ingest_all(corpus, out, settings, each)
         lap("ingest")
         chain = list(TRANSFORMS)
         each(work.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n)
@@ -159,12 +188,7 @@ def direct(corpus: Path, out: Path) -> dict:
         for step in steps:
             step.result()
         lap("transforms")
-        for stage in ("ingest", *chain):
-            Store(str(out)).write_json(f"{STATE}/{stage}.json", {"token": str(time.time())})
-        plan = each(publish.plan, [str(out)])[0]
-        generation = Publication(Store(str(out))).generation
-        parts = each(publish.publish_bucket, [str(out)] * n, range(n), [generation] * n, [plan["todo"]] * n)
-        publish.write_tables(str(out), plan["todo"], plan["signatures"], generation, parts)
+        publish_all(out, n, each)
         lap("publish")
         each(report_page.build, [str(out)])  # as the pipeline refreshes it after publishing
         lap("report")
@@ -173,6 +197,50 @@ def direct(corpus: Path, out: Path) -> dict:
     if "prefect" in sys.modules:
         raise SystemExit("the run without Prefect imported it")
     return phases
+
+
+def function_name(key: tuple[str, int, str]) -> str:
+    """A profile entry's name: "folder/file.py:function", or the built-in's name."""
+    path, _, func = key
+    if path == "~":
+        return re.sub(r" at 0x[0-9a-f]+", "", func.strip("<>"))
+    return f"{Path(path).parent.name}/{Path(path).name}:{func}"
+
+
+def profile(corpus: Path, out: Path, top: int = PROFILE_TOP) -> list[tuple[str, str]]:
+    """Each step of the pipeline run in this one process under cProfile, in the pipeline's order:
+    its seconds and its hottest functions by own time (share of the step's own time)."""
+    from flows import report_page, work
+    from flows.graph import STAGES, TRANSFORMS
+    from flows.settings import Settings
+
+    settings = Settings(workers=1)
+    rows, total = [], 0.0
+
+    def each(fn, *columns) -> list:
+        return [fn(*args) for args in zip(*columns, strict=True)]
+
+    def measured(step: str, fn: Callable, *args):
+        nonlocal total
+        prof, start = cProfile.Profile(), time.perf_counter()
+        result = prof.runcall(fn, *args)
+        seconds = time.perf_counter() - start
+        total += seconds
+        stats = pstats.Stats(prof).stats  # (file, line, function) -> (calls, primitive, own, cumulative, callers)
+        own = sum(v[2] for v in stats.values()) or 1.0
+        hot = sorted(stats.items(), key=lambda kv: -kv[1][2])[:top]
+        rows.append((step, f"{seconds:.1f} s; " + ", ".join(f"{function_name(k)} {v[2] / own:.0%}" for k, v in hot)))
+        return result
+
+    n = measured("ingest", ingest_all, corpus, out, settings, each)
+    for name in TRANSFORMS:
+        measured(name, each, work.transform_bucket, [name] * n, [str(out)] * n, range(n), [settings] * n, [True] * n)
+    for stage in reversed(STAGES):
+        if stage.corpus is not None:
+            measured(f"{stage.name}: corpus step", work.corpus_step, stage.name, str(out), settings)
+    measured("publish", publish_all, out, n, each)
+    measured("report", report_page.build, str(out))
+    return [*rows, ("all steps", f"{total:.1f} s in one process, under cProfile (which slows calls: compare shares)")]
 
 
 def machine() -> str:
@@ -239,6 +307,7 @@ def main() -> None:
     ap.add_argument("--corpus", default=",".join(STYLES), help="comma-separated styles, of: " + ", ".join(STYLES))
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    ap.add_argument("--profile", action="store_true", help="profile each step in one process instead (make profile)")
     ap.add_argument("--direct", type=Path, nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.direct:
@@ -247,15 +316,29 @@ def main() -> None:
     styles = [s for s in args.corpus.split(",") if s]
     if unknown := set(styles) - set(STYLES):
         raise SystemExit(f"unknown corpus style(s): {', '.join(sorted(unknown))}; known: {', '.join(STYLES)}")
+    shared = args.shared if args.shared.is_dir() else None
     for style in styles:
-        rows = measure(args.n, style, args.shared if args.shared.is_dir() else None)
+        if args.profile:
+            with tempfile.TemporaryDirectory(prefix="newscurate-profile-") as tmp:
+                generate(Path(tmp) / "corpus", args.n, shared, style)
+                rows = profile(Path(tmp) / "corpus", Path(tmp) / "out")
+            write_section(
+                args.results,
+                f"Profile, N = {args.n}, {style} corpus",
+                rows,
+                ("step", "seconds; hottest functions by own time"),
+            )
+            continue
+        rows = measure(args.n, style, shared)
         # A run against a running server (PREFECT_API_URL set) has its own section; the CLI
         # otherwise starts a temporary server for each run.
         server = ", against a running Prefect server" if os.environ.get("PREFECT_API_URL") else ""
         write_section(args.results, f"N = {args.n}, {style} corpus{server}", rows)
 
 
-def write_section(results: Path, title: str, rows: list[tuple[str, str]]) -> None:
+def write_section(
+    results: Path, title: str, rows: list[tuple[str, str]], header: tuple[str, str] = ("measure", "result")
+) -> None:
     """Print one results table and put it in ``results`` in place of the section of that title."""
     text = "\n".join(
         [
@@ -263,7 +346,7 @@ def write_section(results: Path, title: str, rows: list[tuple[str, str]]) -> Non
             "",
             f"Machine: {machine()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
             "",
-            "| measure | result |",
+            f"| {header[0]} | {header[1]} |",
             "| --- | --- |",
             *[f"| {k} | {v} |" for k, v in rows],
             "",
