@@ -126,7 +126,16 @@ def test_a_chunk_s_rows_of_every_table():
     assert all(rows[t].schema == schemas.TABLES[t][0] for t in ("articles", "quotes", "mentions"))
 
 
-QUOTE = pl.Struct({"start": pl.Int64, "end": pl.Int64, "text": pl.String, "speaker": pl.String})
+QUOTE = pl.Struct(
+    {
+        "start": pl.Int64,
+        "end": pl.Int64,
+        "text": pl.String,
+        "speaker": pl.String,
+        "speaker_start": pl.Int64,
+        "speaker_end": pl.Int64,
+    }
+)
 
 
 def found(rows: list[tuple[str, list[dict]]]) -> pl.DataFrame:
