@@ -8,6 +8,7 @@ import functools
 import gc
 import importlib.metadata
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -35,20 +36,6 @@ app = typer.Typer(add_completion=False, help="Turn scraped news articles into a 
 err = Console(stderr=True, soft_wrap=True)
 
 
-@app.callback()
-def prefect_environment() -> None:
-    """Prefect's settings for the command's process, set before anything imports Prefect."""
-    # Offline machines: Prefect's telemetry would fail on every run (see notes/prefect.md).
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # The temporary server of a run without PREFECT_API_URL is stopped when the run ends,
-    # and its event recorder then logs "Error flushing events" tracebacks for the task runs
-    # it had not yet saved: a history that is thrown away with it anyway (notes/prefect.md).
-    if not os.environ.get("PREFECT_API_URL"):
-        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
-
-
 class UsageError(Exception):
     """An unusable argument: reported in one line, exit code 2."""
 
@@ -66,14 +53,56 @@ def main(
     ] = False,
 ) -> None:
     """Turn scraped news articles into a curated Parquet dataset."""
+    # Prefect's settings for the command's process, set before anything imports Prefect (one
+    # callback: Typer keeps only the last one registered).
+    # Offline machines: Prefect's telemetry would fail on every run (see notes/prefect.md).
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    # A terminal shows progress bars and a summary, not Prefect's line per task run.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The temporary server of a run without PREFECT_API_URL is stopped when the run ends,
+    # and its event recorder then logs "Error flushing events" tracebacks for the task runs
+    # it had not yet saved: a history that is thrown away with it anyway (notes/prefect.md).
+    if not os.environ.get("PREFECT_API_URL"):
+        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+
+
+class OneLineErrors(logging.Filter):
+    """Keeps Prefect's own report of a failed flow or task run (its "Encountered exception" log, with
+    the traceback) off the terminal: the command reports the failure itself in one line, and shows
+    the traceback with --debug. The run's logs still reach a Prefect server through its own handler."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from_run = record.name.startswith(("prefect.flow_runs", "prefect.task_runs"))
+        return not (from_run and (record.exc_info or record.levelno >= logging.ERROR))
+
+
+def quiet_run_failures() -> None:
+    """Install ``OneLineErrors`` on the terminal handlers Prefect's logging set up (on the root logger)."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            handler.addFilter(OneLineErrors())
 
 
 def check_input(url: str) -> None:
     from flows.storage import Store
 
     store = Store(url)
+    if store.fs.isfile(store.root):
+        raise UsageError(f"--input is a file, not a folder: {url} (give the folder that holds it)")
     if not store.fs.isdir(store.root):
         raise UsageError(f"input folder not found: {url}")
+
+
+def check_dask(address: str) -> None:
+    from flows.workers import SchedulerUnreachable, reach_scheduler
+
+    try:
+        reach_scheduler(address)
+    except SchedulerUnreachable as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def check_output(url: str) -> None:
@@ -233,6 +262,8 @@ def run(
             raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(NAMES)}")
         check_input(input)
         check_output(output)
+        if dask_address:
+            check_dask(dask_address)
         # Imported now, they load while the server starts: fastapi's encoders, which Prefect imports
         # as the flow starts (0.2 s), and pandas, which pyarrow imports on the first table built from
         # rows (the manifest, 0.3 s, between the scan and ingest tasks).
@@ -245,6 +276,9 @@ def run(
         from flows.pipeline import StageOrderError, pipeline
         from flows.settings import Settings
         from flows.storage import LockedError
+
+        if not debug:  # after Prefect's import, which sets up its logging
+            quiet_run_failures()
 
         settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
         # Heartbeats let a running server mark a run that died as crashed; a temporary server
