@@ -96,6 +96,14 @@ def check_input(url: str) -> None:
         raise UsageError(f"input folder not found: {url}")
 
 
+def check_apart(input: str, output: str) -> None:
+    """The output may lie inside the input folder (the scan skips it), not be the input folder itself."""
+    from flows.storage import Store
+
+    if Store(output).place_in(Store(input)) == "":
+        raise UsageError(f"the output folder is the input folder: {output} (give the tables a folder of their own)")
+
+
 def check_dask(address: str) -> None:
     from flows.workers import SchedulerUnreachable, reach_scheduler
 
@@ -262,6 +270,7 @@ def run(
             raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(NAMES)}")
         check_input(input)
         check_output(output)
+        check_apart(input, output)
         if dask_address:
             check_dask(dask_address)
         # Imported now, they load while the server starts: fastapi's encoders, which Prefect imports
@@ -355,6 +364,7 @@ def serve(
             )
         check_input(input)
         check_output(output)
+        check_apart(input, output)
     except UsageError as exc:
         err.print(f"newscurate: error: {exc}", highlight=False)
         raise typer.Exit(2) from None

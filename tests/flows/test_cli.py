@@ -52,6 +52,14 @@ def test_an_input_that_is_a_file_is_named_as_such(tmp_path):
     )
 
 
+def test_an_output_that_is_the_input_folder_is_refused(tmp_path):
+    got = cli("run", "--input", str(tmp_path), "--output", str(tmp_path))
+    assert got.returncode == 2
+    assert got.stderr.strip() == (
+        f"newscurate: error: the output folder is the input folder: {tmp_path} (give the tables a folder of their own)"
+    )
+
+
 def test_an_unreachable_dask_scheduler_fails_in_one_line(tmp_path):
     from tests.servers import free_port
 
