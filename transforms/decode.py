@@ -20,7 +20,8 @@ REJECT_REASONS = (
     "unsupported_type",  # a known non-text format (PDF, image, archive, office file)
     "too_large",  # over the size limit (raw, or once decompressed)
     "undecodable",  # no charset reading holds up, or a broken gzip stream
-    "no_content",  # text, but nothing of an article is left after cleaning
+    "no_content",  # text, but nothing of an article is left after cleaning (no sentence: menus, headings)
+    "not_prose",  # text, but data or code: JSON, XML other than HTML, CSV/TSV, program code, tables of numbers
     "duplicate",  # the same bytes as another input, which is kept
     "unreadable",  # the file could not be read (permissions, vanished)
     "outside_root",  # a link that points outside the input root

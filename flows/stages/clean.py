@@ -7,7 +7,7 @@ import pyarrow as pa
 
 from flows.buckets import results_schema
 from flows.stages.ingest import HINTS
-from transforms import clean
+from transforms import clean, prose
 from transforms.records import ArticleMeta, RemovedLine
 from transforms.schemas import record_fields, record_struct
 
@@ -33,4 +33,6 @@ def row(up: dict, options: clean.CleanOptions) -> dict:
     }
     if not result.text.strip():
         out |= {"status": "no_content", "detail": f"all {len(result.removed)} lines are page chrome"}
+    elif not prose.has_body(result.text, options.body):
+        out |= {"status": "no_content", "detail": "no sentence left after cleaning (menus, headings, labels)"}
     return out

@@ -16,7 +16,8 @@ import pyarrow as pa
 
 from flows.buckets import results_schema
 from flows.storage import Store, bucket_of, content_id
-from transforms import decode, html
+from transforms import decode, html, prose
+from transforms.prose import ProseOptions
 from transforms.records import ArticleMeta
 from transforms.schemas import record_fields
 
@@ -31,6 +32,8 @@ class IngestOptions:
     # space. Real paragraphs are under 10,000 characters; 20,000 bounds the cost of
     # per-line rules on a file that is one huge line.
     max_line_chars: int = 20_000
+    # What makes a decoded input data or code rather than prose (the not_prose reject).
+    prose: ProseOptions = ProseOptions()
 
 
 # The metadata an HTML page states (``transforms.html``), kept as hints for the clean stage.
@@ -117,4 +120,7 @@ def row(source_path: str, data: bytes, options: IngestOptions) -> dict:
             return out | {"status": "no_content", "detail": "no article text in the HTML", "text": None}
         out["text"], hints = extracted
         out |= {name: getattr(hints, name) for name in HINTS}
+    why = prose.not_prose(out["text"], options.prose)
+    if why is not None:
+        return out | {"status": "not_prose", "detail": why, "text": None}
     return out

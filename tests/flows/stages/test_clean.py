@@ -34,6 +34,11 @@ def test_a_page_of_chrome_only_has_no_content():
     assert (row["status"], row["detail"]) == ("no_content", "all 2 lines are page chrome")
 
 
+def test_a_page_of_menu_words_has_no_content():
+    row = clean.row({"text": "Home | News | Sport | Weather\n\nMore Stories\n"} | NO_HINTS, CleanOptions())
+    assert (row["status"], row["detail"]) == ("no_content", "no sentence left after cleaning (menus, headings, labels)")
+
+
 def test_the_options_are_the_ones_used():
     up = {"text": "Share on Facebook\n\nFerry terminal to open in spring\n\n" + BODY} | NO_HINTS
     # no line above the body is searched for the title

@@ -65,6 +65,13 @@ def test_an_html_page_s_row_keeps_its_hints_for_the_clean_stage():
             IngestOptions(),
             "no_content",
         ),
+        ("data.json", b'{"title": "x", "body": "A value.", "tags": ["a"]}', IngestOptions(), "not_prose"),
+        (
+            "feed.txt",
+            b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>',
+            IngestOptions(),
+            "not_prose",
+        ),
     ],
 )
 def test_refused_inputs_keep_their_reason_as_status(name, data, options, status):
