@@ -63,7 +63,6 @@ _APPOSITION_RE = re.compile(
     r",\s+((?:the|a|an|his|her|its|their)\s+)?((?:[^,.;:()\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){1,80})"
 )
 
-
 @dataclass(frozen=True)
 class PeopleOptions:
     """The people finder's numbers. Name-list strengths are ``transforms.name_data``'s 0-9; they
@@ -351,7 +350,7 @@ def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[lis
     words = par[max(0, start - 60) : start].split()
     out: list[str] = []
     gender = ""
-    for w in reversed(words[-o.role_lookback_words :]):
+    for w in reversed(words[-o.role_lookback_words:]):
         lw = w.strip(",;:()").lower()
         if w != lw and w.endswith((",", ";", ":")):
             break
@@ -722,8 +721,6 @@ class _LowerWords:
             text = self.text
             found = self.seen[word] = f" {word} " in text or f" {word}," in text or f" {word}." in text
         return found
-
-
 # Internal capitals of surnames ("McConnell", "MacArthur", "DeSantis", "LeBron", "O'Brien"); any
 # other inner capital marks a brand ("WeWork", "SoftBank", "StackAdapt").
 _CAMEL_RE = re.compile(
@@ -761,14 +758,9 @@ def _not_a_name(tokens: list[str], lower: _LowerWords, o: PeopleOptions, first_a
     # a place's paper ("Sacramento Bee"), a state's or a country's party ("Indiana GOP"; "Virginia
     # Giuffre" has a common given name), a place's team ("Real Madrid"; not "Marcel Granollers")
     if len(tokens) > 1 and (
-        name_data.is_place(first)
-        and g < o.given_strong
-        or name_data.is_region(first)
-        and s < o.surname_common
-        and g < o.word_name_min
-        or name_data.is_place(last)
-        and s < o.surname_common
-        and g < o.given_strong
+        name_data.is_place(first) and g < o.given_strong
+        or name_data.is_region(first) and s < o.surname_common and g < o.word_name_min
+        or name_data.is_place(last) and s < o.surname_common and g < o.given_strong
     ):
         return "place"
     named = [max(given_strength(t), surname_strength(t)) >= o.word_name_min for t in tokens]
@@ -780,16 +772,12 @@ def _not_a_name(tokens: list[str], lower: _LowerWords, o: PeopleOptions, first_a
     # a word before a common surname is a name or a nickname ("Greedy Williams", "Peyton Manning"),
     # unless the surname is a word too and the first word no name at all ("Wild Rose"), or the
     # first word is written alone too ("Politico ... told Politico Wallace was chosen")
-    if (
-        word[0]
-        and not named[0]
-        and not (
-            len(tokens) > 1
-            and not first_alone
-            and s >= o.word_name_min
-            and not name_data.is_place(last)
-            and (not word[-1] or max(g, surname_strength(first)) >= o.surname_common)
-        )
+    if word[0] and not named[0] and not (
+        len(tokens) > 1
+        and not first_alone
+        and s >= o.word_name_min
+        and not name_data.is_place(last)
+        and (not word[-1] or max(g, surname_strength(first)) >= o.surname_common)
     ):
         return "word"
     particle = len(tokens) > 2 and tokens[-2].lower() in V.INNER_PARTICLES  # "Osama bin Laden"
