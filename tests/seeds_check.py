@@ -27,7 +27,7 @@ def norm(s: str | None) -> str | None:
     if s is None:
         return None
     s = unicodedata.normalize("NFKC", str(s))
-    s = re.sub('[“”„‟«»"]', '"', re.sub("[‘’`´]", "'", s))
+    s = re.sub("[“”„‟«»\"]", '"', re.sub("[‘’`´]", "'", s))
     return re.sub(r"\s+", " ", s).strip().strip(" ,.;:!?\"'").strip()
 
 
@@ -63,22 +63,14 @@ def check(out: Path) -> tuple[list[str], dict[str, float]]:
             problems.append(f"{name}: {len(paras)} paragraphs, expected {lo}..{hi}")
         body = " ".join(ptexts)
         problems += [f"{name}: chrome kept {line!r}" for line in gold["removed"] if norm(line) in body]
-        problems += [
-            f"{name}: not joined {p!r}" for p in gold.get("joined", []) if not any(norm(p) in t for t in ptexts)
-        ]
+        problems += [f"{name}: not joined {p!r}" for p in gold.get("joined", [])
+                     if not any(norm(p) in t for t in ptexts)]
         preds = tables["quotes"].filter(pl.col("article_id") == art["article_id"]).to_dicts()
         used: set[int] = set()
         for g in gold["quotes"]:
             want = norm(g["text"])
-            hit = next(
-                (
-                    i
-                    for i, q in enumerate(preds)
-                    if i not in used
-                    and (norm(q["text"]) == want or SequenceMatcher(None, norm(q["text"]), want).ratio() >= 0.9)
-                ),
-                None,
-            )
+            hit = next((i for i, q in enumerate(preds) if i not in used and (
+                norm(q["text"]) == want or SequenceMatcher(None, norm(q["text"]), want).ratio() >= 0.9)), None)
             if hit is None:
                 fn += 1
                 problems.append(f"{name}: quote missed {g['text'][:60]!r}")

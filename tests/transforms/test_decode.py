@@ -31,15 +31,15 @@ def test_unicode_encodings_decode_exactly(data, encoding):
 @pytest.mark.parametrize(
     ("text", "codec"),
     [
-        ("Le ministre a déclaré que l'été serait très chaud et que les élèves resteraient à l'école. " * 3, "cp1252"),
-        ("Die Bürgermeisterin öffnete die Brücke über den Fluß am Montag für Fußgänger und Radfahrer. " * 3, "latin-1"),
-        ("Premier powiedział dziennikarzom, że rozmowy zakończyły się sukcesem i będą kontynuowane. " * 3, "cp1250"),
+        ("Le ministre a déclaré que l'été serait très chaud et que les élèves resteraient à l'école. " * 3,
+         "cp1252"),
+        ("Die Bürgermeisterin öffnete die Brücke über den Fluß am Montag für Fußgänger und Radfahrer. " * 3,
+         "latin-1"),
+        ("Premier powiedział dziennikarzom, że rozmowy zakończyły się sukcesem i będą kontynuowane. " * 3,
+         "cp1250"),
         ("Президент заявил журналистам, что переговоры прошли успешно и будут продолжены. " * 3, "koi8_r"),
-        (
-            "日本政府は二十三日、新しい経済対策を発表した。首相は記者団に対し、会談は成功したと述べた。"
-            "専門家によると、物価の上昇はしばらく続く見通しだ。東京都内では多くの市民が集まった。",
-            "shift_jis",
-        ),
+        ("日本政府は二十三日、新しい経済対策を発表した。首相は記者団に対し、会談は成功したと述べた。"
+         "専門家によると、物価の上昇はしばらく続く見通しだ。東京都内では多くの市民が集まった。", "shift_jis"),
     ],
 )
 def test_legacy_encodings_are_detected(text, codec):

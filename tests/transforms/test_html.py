@@ -40,23 +40,17 @@ def test_pages_without_article_text_give_none(html):
 def test_external_entities_are_not_resolved(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT")
-    page = (
-        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY e SYSTEM "file://{secret}">]>'
-        f"<html><body><article><p>{'A sentence of the story that is long enough to keep. ' * 4}&e;</p>"
-        "</article></body></html>"
-    )
+    page = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY e SYSTEM "file://{secret}">]>'
+            f"<html><body><article><p>{'A sentence of the story that is long enough to keep. ' * 4}&e;</p>"
+            "</article></body></html>")
     got = html_to_text(page)
     assert got is None or "TOP-SECRET" not in got[0]
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [
-        ("2024-03-05", dt.date(2024, 3, 5)),
-        ("2024-03-05T10:00:00", dt.date(2024, 3, 5)),
-        ("yesterday", None),
-        (None, None),
-    ],
+    [("2024-03-05", dt.date(2024, 3, 5)), ("2024-03-05T10:00:00", dt.date(2024, 3, 5)), ("yesterday", None),
+     (None, None)],
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected

@@ -38,14 +38,10 @@ def test_lines_join_or_break(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
-            'It was a reference to the North."We will win," she said.',
-            ["It was a reference to the North.", '"We will win," she said.'],
-        ),
-        (
-            "They were glad to see him.After the tour, they left.",
-            ["They were glad to see him.", "After the tour, they left."],
-        ),
+        ('It was a reference to the North."We will win," she said.',
+         ["It was a reference to the North.", '"We will win," she said.']),
+        ("They were glad to see him.After the tour, they left.",
+         ["They were glad to see him.", "After the tour, they left."]),
         ("The minister said.“Nothing changes,” he added.", ["The minister said.", "“Nothing changes,” he added."]),
         # not glue: abbreviations, domains, closing quotes
         ("The U.S.Army base and example.com site.", ["The U.S.Army base and example.com site."]),
