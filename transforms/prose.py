@@ -57,6 +57,12 @@ class ProseOptions:
     delimited_share: float = 0.8
     # Share of lines shaped like program text that makes a text code.
     code_share: float = 0.5
+    # Lines reading as sentences outside a table's rows (or anywhere, for the character shares) that
+    # make a text an article with a table: a data file has none. A standings page of aeb-dev has 4.
+    min_sentences: int = 2
+    # Sentences outside code lines, per code line, that make a text an article with a listing (a news
+    # page of quotes-train carries 41 lines of CSS under 20 sentences; code has a comment in ten lines).
+    code_min_prose: float = 0.3
     # Share of program-syntax characters among the non-space ones above which a text is code;
     # news prose has 0.1-0.8 %, code 8-20 %.
     code_chars_share: float = 0.06
@@ -82,19 +88,31 @@ def not_prose(text: str, options: ProseOptions = ProseOptions()) -> str | None:
     xml = XML_START.match(sample)
     if xml and (xml.group(1) or xml.group(2)).lower() not in HTML_ELEMENTS:
         return f"XML data (<{xml.group(2)}>)"
+    # An article may hold a table or a code listing: its sentences outside them keep it.
     if len(lines) >= options.min_lines:
         delimiter = delimited_by(lines, options.delimited_share)
         if delimiter is not None:
-            return f"delimited data ({'tab' if delimiter == chr(9) else repr(delimiter)}-separated columns)"
-        if sum(looks_like_code(line) for line in lines) >= options.code_share * len(lines):
-            return "program code"
+            count = Counter(line.count(delimiter) for line in lines).most_common(1)[0][0]
+            rest = [line for line in lines if line.count(delimiter) != count]
+            if sentences(rest, options) < options.min_sentences:
+                return f"delimited data ({'tab' if delimiter == chr(9) else repr(delimiter)}-separated columns)"
+        code = [looks_like_code(line) for line in lines]
+        if sum(code) >= options.code_share * len(lines):
+            rest = [line for line, is_code in zip(lines, code, strict=True) if not is_code]
+            if sentences(rest, options) < max(options.min_sentences, options.code_min_prose * sum(code)):
+                return "program code"
     visible = [c for c in sample if not c.isspace()]
-    if len(visible) >= 20:
+    if len(visible) >= 20 and sentences(lines, options) < options.min_sentences:
         if sum(c in CODE_CHARS for c in visible) > options.code_chars_share * len(visible):
             return "program code"
         if sum(c.isalpha() for c in visible) < options.min_letter_share * len(visible):
             return "numbers and symbols, not prose"
     return None
+
+
+def sentences(lines: list[str], options: ProseOptions) -> int:
+    """How many of ``lines`` read as a sentence (``reads_as_sentence``)."""
+    return sum(reads_as_sentence(line, options) for line in lines)
 
 
 def parses_as_json(text: str) -> bool:

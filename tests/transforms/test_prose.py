@@ -62,6 +62,16 @@ def test_data_and_code_are_not_prose_and_say_what_they_are(kind, detail):
     assert not_prose(DATA[kind]) == detail
 
 
+def test_an_article_with_a_table_or_a_listing_is_prose_and_a_data_file_with_a_title_is_not():
+    table = "\n".join(f"| {i} | Team {i} | {100 - i} | {i % 3} |" for i in range(1, 25))
+    intro = "The final standings after the last race of the season are below.\nThe champion won five of the races."
+    assert not_prose(intro + "\n" + table) is None
+    assert not_prose("The standings.\n" + table) == "delimited data ('|'-separated columns)"
+    listing = "\n".join(["x = 1;", "y = x + 2;", "print(y);"])
+    article = "\n".join([PROSE["en"], listing, "The program prints three, as the reader can check by hand."] * 2)
+    assert not_prose(article) is None
+
+
 def test_html_markup_is_left_to_the_html_extractor():
     assert not_prose("<!DOCTYPE html>\n<html><body><p>" + PROSE["en"] + "</p></body></html>") is None
     assert not_prose("<div class='story'><p>" + PROSE["en"] + "</p></div>") is None
