@@ -72,6 +72,7 @@ REASONS: tuple[str, ...] = (
     "newsletter",  # newsletter and subscription prompts
     "duplicate",  # a line repeated elsewhere on the page
     "chrome",  # other page furniture outside the article body
+    "html_chrome",  # a line of an HTML page that the HTML extractor left out of the article (flows.stages.clean)
 )
 
 # --- tuned numbers -----------------------------------------------------------------------------------------

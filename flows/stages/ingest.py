@@ -5,7 +5,8 @@ cannot become articles (too large, unreadable, a link out of the input folder, t
 same bytes as an earlier path) are marked with a reason there. Ingest then decodes
 the readable inputs: gunzip, charset detection, mojibake repair, HTML extraction
 (``transforms.decode``, ``transforms.html``); an input they refuse keeps its reason
-as its row's status.
+as its row's status. An HTML page's text is the extracted article with the page's other
+lines put back in page order, their numbers in ``chrome``: the clean stage reports them.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ RESULTS = results_schema(
     ("encoding", pa.string()),
     ("repairs", pa.list_(pa.string())),
     ("text", pa.string()),
+    # HTML: the numbers of the text's lines that are the page's, not the extracted article's
+    ("chrome", pa.list_(pa.int32())),
     *HINT_COLUMNS,
 )
 
@@ -123,4 +126,6 @@ def row(source_path: str, data: bytes, options: IngestOptions) -> dict:
     why = prose.not_prose(out["text"], options.prose)
     if why is not None:
         return out | {"status": "not_prose", "detail": why, "text": None}
+    if got.format == "html":  # the lines the extractor dropped go back in, marked: each is then a boilerplate row
+        out["text"], out["chrome"] = html.with_chrome(got.text, out["text"])
     return out
