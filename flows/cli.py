@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import functools
 import gc
 import importlib.metadata
@@ -191,6 +192,28 @@ def progress_bars(enabled: bool) -> Iterator[Callable[[str, int, int, int], None
         yield update
 
 
+SERVER_START_LOCK = "newscurate-server-start.lock"
+
+
+def hold_server_start() -> contextlib.AbstractContextManager:
+    """Wait until no other run sharing this PREFECT_HOME is starting its temporary server, and hold
+    that turn until ours answers (the context manager returned releases it).
+
+    Every temporary server opens the same database in PREFECT_HOME and migrates it as it starts; two
+    starting together on a fresh home raced, and one exited with code 3 (1 in 4 tries, two runs
+    started 0.8 s apart). One at a time, the second finds the database ready. The kernel drops the
+    lock if the run dies. Without a writable PREFECT_HOME there is nothing to share and no lock.
+    """
+    home = os.path.expanduser(os.environ.get("PREFECT_HOME") or "~/.prefect")
+    try:
+        os.makedirs(home, exist_ok=True)
+        lock = open(os.path.join(home, SERVER_START_LOCK), "a")  # noqa: SIM115 (held past this function)
+    except OSError:
+        return contextlib.nullcontext()
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
 def start_prefect_server() -> Callable[[], None]:
     """Start a temporary Prefect server for this run; returns a function that waits until it answers.
 
@@ -200,6 +223,7 @@ def start_prefect_server() -> Callable[[], None]:
     ready while this process imports and the workers warm up. It stops when this process exits,
     after Prefect has sent the run's last events (Prefect drains them before the atexit hooks run).
     """
+    starting = hold_server_start()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -233,15 +257,16 @@ def start_prefect_server() -> Callable[[], None]:
     os.environ["PREFECT_API_URL"] = url
 
     def ready(timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                raise RuntimeError(f"the temporary Prefect server exited with code {server.returncode}")
-            with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/health", timeout=1) as response:
-                if response.status == 200:
-                    return
-            time.sleep(0.05)
-        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
+        with starting:  # released once the server answers (or failed): the next run may start its own
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if server.poll() is not None:
+                    raise RuntimeError(f"the temporary Prefect server exited with code {server.returncode}")
+                with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/health", timeout=1) as response:
+                    if response.status == 200:
+                        return
+                time.sleep(0.05)
+            raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
 
     return ready
 
