@@ -91,8 +91,10 @@ def with_chrome(html: str, text: str) -> tuple[str, list[int]]:
         key = fold(line)
         if not key:
             continue
-        pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
-        found = pattern.search(joined, cursor) or pattern.search(joined)
+        found = None
+        if key in joined:  # most chrome lines are not: no pattern to build for them
+            pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+            found = pattern.search(joined, cursor) or pattern.search(joined)
         if found is None:
             after.setdefault(position, []).append(line)
         elif found.start() >= cursor:
