@@ -189,3 +189,20 @@ def test_the_summary_has_the_same_order_in_every_run(capsys):
     assert [r[:2] for r in rows] == [["articles", "3"], ["people", "1"], ["boilerplate", "9"], ["rejects", "2"]]
     assert [r[-4:-2] for r in rows[:3]] == [["navigation", "5"], ["caption", "2"], ["share", "2"]]
     assert [r[-2] for r in rows[:3]] == ["ingest", "quotes", "publish"]
+
+
+def test_a_run_holds_the_server_start_of_its_prefect_home_until_released(tmp_path, monkeypatch):
+    from flows.cli import SERVER_START_LOCK, hold_server_start
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "home"))
+    turn = hold_server_start()
+    lock = tmp_path / "home" / SERVER_START_LOCK
+    probe = [
+        sys.executable,
+        "-c",
+        f"import fcntl; fcntl.flock(open({str(lock)!r}), fcntl.LOCK_EX | fcntl.LOCK_NB)",
+    ]
+    assert subprocess.run(probe, capture_output=True).returncode != 0  # another run would wait
+    with turn:
+        pass
+    assert subprocess.run(probe, capture_output=True).returncode == 0
