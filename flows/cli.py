@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import functools
 import gc
 import importlib.metadata
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -35,20 +37,6 @@ app = typer.Typer(add_completion=False, help="Turn scraped news articles into a 
 err = Console(stderr=True, soft_wrap=True)
 
 
-@app.callback()
-def prefect_environment() -> None:
-    """Prefect's settings for the command's process, set before anything imports Prefect."""
-    # Offline machines: Prefect's telemetry would fail on every run (see notes/prefect.md).
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("DO_NOT_TRACK", "1")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # The temporary server of a run without PREFECT_API_URL is stopped when the run ends,
-    # and its event recorder then logs "Error flushing events" tracebacks for the task runs
-    # it had not yet saved: a history that is thrown away with it anyway (notes/prefect.md).
-    if not os.environ.get("PREFECT_API_URL"):
-        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
-
-
 class UsageError(Exception):
     """An unusable argument: reported in one line, exit code 2."""
 
@@ -66,14 +54,64 @@ def main(
     ] = False,
 ) -> None:
     """Turn scraped news articles into a curated Parquet dataset."""
+    # Prefect's settings for the command's process, set before anything imports Prefect (one
+    # callback: Typer keeps only the last one registered).
+    # Offline machines: Prefect's telemetry would fail on every run (see notes/prefect.md).
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    # A terminal shows progress bars and a summary, not Prefect's line per task run.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The temporary server of a run without PREFECT_API_URL is stopped when the run ends,
+    # and its event recorder then logs "Error flushing events" tracebacks for the task runs
+    # it had not yet saved: a history that is thrown away with it anyway (notes/prefect.md).
+    if not os.environ.get("PREFECT_API_URL"):
+        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+
+
+class OneLineErrors(logging.Filter):
+    """Keeps Prefect's own report of a failed flow or task run (its "Encountered exception" log, with
+    the traceback) off the terminal: the command reports the failure itself in one line, and shows
+    the traceback with --debug. The run's logs still reach a Prefect server through its own handler."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from_run = record.name.startswith(("prefect.flow_runs", "prefect.task_runs"))
+        return not (from_run and (record.exc_info or record.levelno >= logging.ERROR))
+
+
+def quiet_run_failures() -> None:
+    """Install ``OneLineErrors`` on the terminal handlers Prefect's logging set up (on the root logger)."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler):
+            handler.addFilter(OneLineErrors())
 
 
 def check_input(url: str) -> None:
     from flows.storage import Store
 
     store = Store(url)
+    if store.fs.isfile(store.root):
+        raise UsageError(f"--input is a file, not a folder: {url} (give the folder that holds it)")
     if not store.fs.isdir(store.root):
         raise UsageError(f"input folder not found: {url}")
+
+
+def check_apart(input: str, output: str) -> None:
+    """The output may lie inside the input folder (the scan skips it), not be the input folder itself."""
+    from flows.storage import Store
+
+    if Store(output).place_in(Store(input)) == "":
+        raise UsageError(f"the output folder is the input folder: {output} (give the tables a folder of their own)")
+
+
+def check_dask(address: str) -> None:
+    from flows.workers import SchedulerUnreachable, reach_scheduler
+
+    try:
+        reach_scheduler(address)
+    except SchedulerUnreachable as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def check_output(url: str) -> None:
@@ -154,6 +192,28 @@ def progress_bars(enabled: bool) -> Iterator[Callable[[str, int, int, int], None
         yield update
 
 
+SERVER_START_LOCK = "newscurate-server-start.lock"
+
+
+def hold_server_start() -> contextlib.AbstractContextManager:
+    """Wait until no other run sharing this PREFECT_HOME is starting its temporary server, and hold
+    that turn until ours answers (the context manager returned releases it).
+
+    Every temporary server opens the same database in PREFECT_HOME and migrates it as it starts; two
+    starting together on a fresh home raced, and one exited with code 3 (1 in 4 tries, two runs
+    started 0.8 s apart). One at a time, the second finds the database ready. The kernel drops the
+    lock if the run dies. Without a writable PREFECT_HOME there is nothing to share and no lock.
+    """
+    home = os.path.expanduser(os.environ.get("PREFECT_HOME") or "~/.prefect")
+    try:
+        os.makedirs(home, exist_ok=True)
+        lock = open(os.path.join(home, SERVER_START_LOCK), "a")  # noqa: SIM115 (held past this function)
+    except OSError:
+        return contextlib.nullcontext()
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
 def start_prefect_server() -> Callable[[], None]:
     """Start a temporary Prefect server for this run; returns a function that waits until it answers.
 
@@ -163,6 +223,7 @@ def start_prefect_server() -> Callable[[], None]:
     ready while this process imports and the workers warm up. It stops when this process exits,
     after Prefect has sent the run's last events (Prefect drains them before the atexit hooks run).
     """
+    starting = hold_server_start()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -196,15 +257,16 @@ def start_prefect_server() -> Callable[[], None]:
     os.environ["PREFECT_API_URL"] = url
 
     def ready(timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                raise RuntimeError(f"the temporary Prefect server exited with code {server.returncode}")
-            with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/health", timeout=1) as response:
-                if response.status == 200:
-                    return
-            time.sleep(0.05)
-        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
+        with starting:  # released once the server answers (or failed): the next run may start its own
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if server.poll() is not None:
+                    raise RuntimeError(f"the temporary Prefect server exited with code {server.returncode}")
+                with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/health", timeout=1) as response:
+                    if response.status == 200:
+                        return
+                time.sleep(0.05)
+            raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
 
     return ready
 
@@ -233,6 +295,9 @@ def run(
             raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(NAMES)}")
         check_input(input)
         check_output(output)
+        check_apart(input, output)
+        if dask_address:
+            check_dask(dask_address)
         # Imported now, they load while the server starts: fastapi's encoders, which Prefect imports
         # as the flow starts (0.2 s), and pandas, which pyarrow imports on the first table built from
         # rows (the manifest, 0.3 s, between the scan and ingest tasks).
@@ -245,6 +310,9 @@ def run(
         from flows.pipeline import StageOrderError, pipeline
         from flows.settings import Settings
         from flows.storage import LockedError
+
+        if not debug:  # after Prefect's import, which sets up its logging
+            quiet_run_failures()
 
         settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
         # Heartbeats let a running server mark a run that died as crashed; a temporary server
@@ -321,6 +389,7 @@ def serve(
             )
         check_input(input)
         check_output(output)
+        check_apart(input, output)
     except UsageError as exc:
         err.print(f"newscurate: error: {exc}", highlight=False)
         raise typer.Exit(2) from None

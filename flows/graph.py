@@ -59,7 +59,7 @@ STAGES = (
     Stage(
         "clean",
         "drop page chrome line by line with a reason; lift title, byline, date, site, section",
-        reads={"ingest": ("text", *ingest.HINTS)},
+        reads={"ingest": ("text", "chrome", *ingest.HINTS)},
         results=clean.RESULTS,
         tables=("articles", "boilerplate", "rejects"),
         code=clean.__name__,

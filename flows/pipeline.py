@@ -34,12 +34,12 @@ from prefect.utilities.annotations import quote
 from flows import publish as publisher
 from flows import report_page, work
 from flows.buckets import bucket_path
-from flows.graph import STAGE, STAGES, TRANSFORMS, stage_version
+from flows.graph import NAMES, STAGE, STAGES, TRANSFORMS, stage_version
 from flows.report import publish_artifacts, run_markdown
 from flows.settings import Settings
 from flows.stages import ingest
 from flows.storage import MANIFEST, STATE, Publication, Store, bucket_count, output_lock
-from flows.workers import Workers, open_workers
+from flows.workers import Workers, open_workers, reach_scheduler
 
 # Files hashed per scan task: enough to make the task's own cost (a few ms)
 # negligible, few enough that two workers share a small corpus.
@@ -131,6 +131,7 @@ def make_runner(workers: int, dask_address: str | None) -> TaskRunner:
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
+        reach_scheduler(dask_address)  # Dask itself would wait 30 s for an address nobody answers at
         return DaskTaskRunner(address=dask_address)
     # More threads than processes: while a finished task reports its state to the API,
     # the next one is already queued in the pool, so no worker process waits for Prefect.
@@ -168,13 +169,22 @@ def up_to_date(store: Store, stage: str, settings: Settings) -> bool:
 
 
 def require(store: Store, stage: str, done: Iterable[str] = ()) -> None:
-    """Fail unless the stages ``stage`` reads from have run (or are in ``done``, run before it now)."""
-    for up in STAGE[stage].reads:
-        if up not in done and not store.exists(f"{STATE}/{up}.json"):
-            raise StageOrderError(
-                f"stage '{stage}' needs the results of stage '{up}': "
-                f"run `newscurate run --stage {up}` (or a full run) first"
-            )
+    """Fail unless the stages ``stage`` reads from have run (or are in ``done``, run before it now).
+    The message names the first stage that must run, and every stage missing (those upstream of a
+    missing one too): naming only the nearest one took a fresh output three failed commands."""
+    missing, todo = set(), list(STAGE[stage].reads)
+    while todo:
+        up = todo.pop()
+        if up not in missing and up not in done and not store.exists(f"{STATE}/{up}.json"):
+            missing.add(up)
+            todo.extend(STAGE[up].reads)
+    if missing:
+        order = [s for s in NAMES if s in missing]
+        flags = " ".join(f"--stage {s}" for s in order)
+        raise StageOrderError(
+            f"stage '{stage}' needs the results of stage '{order[0]}', which has not run "
+            f"(missing: {', '.join(order)}): run `newscurate run {flags}` (or a full run) first"
+        )
 
 
 def changes(previous: list[dict], current: list[dict]) -> dict[str, int]:
@@ -201,7 +211,10 @@ def unwalked(runner: TaskRunner, files: list) -> list | quote:
 def run_ingest(run: Run, full: bool) -> dict:
     """Hash the input files, then read, decode and extract the new and changed ones, by bucket."""
     store, runner = run.store, run.runner
-    files = list(Store(run.input_url).list_files())
+    inputs = Store(run.input_url)
+    # An output folder inside the input folder holds the tables, state, lock and report of earlier
+    # runs: never inputs (read back, they were 166 articles and rejects after two runs on 5 inputs).
+    files = list(inputs.list_files(skip=store.place_in(inputs)))
     futures = [
         runner.submit(
             scan_task,

@@ -157,12 +157,28 @@ class Store:
             return False
         return os.path.commonpath([self.real_root, os.path.realpath(self.path(rel))]) != self.real_root
 
-    def list_files(self) -> Iterator[tuple[str, int]]:
-        """(path relative to the root, size) of every file under the root, sorted."""
+    def list_files(self, skip: str | None = None) -> Iterator[tuple[str, int]]:
+        """(path relative to the root, size) of every file under the root, sorted; none under the
+        folder ``skip`` (relative to the root), such as an output folder inside the input folder."""
         fs, root = self.fs, self.root.rstrip("/")
         found = fs.find(root, detail=True, withdirs=False)
         for path, info in sorted(found.items()):
-            yield path[len(root) + 1 :], int(info.get("size") or 0)
+            rel = path[len(root) + 1 :]
+            if skip is None or not (rel == skip or rel.startswith(f"{skip}/")):
+                yield rel, int(info.get("size") or 0)
+
+    def place_in(self, other: Store) -> str | None:
+        """Where this folder lies inside ``other``: its path relative to ``other``'s root ("" for the
+        same folder), or None when it is not inside it (or on another filesystem)."""
+        if type(self.fs) is not type(other.fs):
+            return None
+        if self.is_local:
+            mine, theirs = os.path.realpath(self.root), other.real_root
+        else:
+            mine, theirs = self.root.rstrip("/"), other.root.rstrip("/")
+        if mine == theirs:
+            return ""
+        return mine[len(theirs) + 1 :] if mine.startswith(f"{theirs}/") else None
 
 
 def bucket_count(store: Store) -> int:

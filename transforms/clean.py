@@ -49,6 +49,7 @@ from functools import cached_property, lru_cache
 
 from transforms import chrome_vocab as vocab
 from transforms import metadata as md
+from transforms.prose import ProseOptions
 from transforms.records import ArticleMeta, Cleaned, RemovedLine
 
 REASONS: tuple[str, ...] = (
@@ -71,6 +72,7 @@ REASONS: tuple[str, ...] = (
     "newsletter",  # newsletter and subscription prompts
     "duplicate",  # a line repeated elsewhere on the page
     "chrome",  # other page furniture outside the article body
+    "html_chrome",  # a line of an HTML page that the HTML extractor left out of the article (flows.stages.clean)
 )
 
 # --- tuned numbers -----------------------------------------------------------------------------------------
@@ -154,6 +156,9 @@ class CleanOptions:
     footer_max_lines: int = 4
     # A site name above the title has at most this many words.
     site_name_max_words: int = 6
+    # What is left must read as a body (a sentence; not a menu bar or a lone heading), else the page
+    # is rejected as no_content (transforms.prose.has_body).
+    body: ProseOptions = ProseOptions()
 
     # Options are part of the line cache's key: hashed once, not field by field on every lookup.
     def __hash__(self) -> int:

@@ -1,4 +1,4 @@
-"""Bytes to text: container and type sniffing, charset detection, mojibake repair.
+"""Bytes to text: container and type sniffing, charset detection (``transforms.charsets``), mojibake repair.
 
 ``decode_input`` takes the raw bytes of one input file and returns either a
 ``Decoded`` document or a ``Rejected`` record with a reason from ``REJECT_REASONS``.
@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 import charset_normalizer
 import ftfy
 
+from transforms import charsets
+
 REJECT_REASONS = (
     "empty",  # no bytes, or only whitespace
     "binary",  # control bytes no text encoding explains
     "unsupported_type",  # a known non-text format (PDF, image, archive, office file)
     "too_large",  # over the size limit (raw, or once decompressed)
     "undecodable",  # no charset reading holds up, or a broken gzip stream
-    "no_content",  # text, but nothing of an article is left after cleaning
+    "no_content",  # text, but nothing of an article is left after cleaning (no sentence: menus, headings)
+    "not_prose",  # text, but data or code: JSON, XML other than HTML, CSV/TSV, program code, tables of numbers
     "duplicate",  # the same bytes as another input, which is kept
     "unreadable",  # the file could not be read (permissions, vanished)
     "outside_root",  # a link that points outside the input root
@@ -107,16 +110,20 @@ def sniff_type(data: bytes) -> str | None:
     return None
 
 
-def bytes_to_str(data: bytes) -> tuple[str, str] | Rejected:
-    """Decode bytes to (text, encoding): BOM, then UTF-8, then charset detection."""
+def bytes_to_str(data: bytes) -> tuple[str, str, list[str]] | Rejected:
+    """Decode bytes to (text, encoding, repairs): BOM, ISO-2022 escapes, UTF-8, then the common code
+    page whose reading is most natural (``transforms.charsets``; a ``low_confidence`` repair when
+    another came close), or charset_normalizer's guess for the scripts those code pages do not write."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return data.decode(encoding), encoding, []
             except UnicodeDecodeError as exc:
                 return Rejected("undecodable", f"{encoding} BOM but invalid data: {exc.reason}")
+    if b"\x1b" in data and (escaped := charsets.iso2022(data)) is not None:
+        return escaped.text, escaped.encoding, []
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     if len(CONTROL_BYTES.findall(data[:65536])) > MAX_CONTROL_SHARE * min(len(data), 65536):
@@ -124,11 +131,16 @@ def bytes_to_str(data: bytes) -> tuple[str, str] | Rejected:
         if guess is None:
             return Rejected("binary", "control bytes that no text encoding explains")
     else:
+        # the general detector, for the scripts no common code page of transforms.charsets writes
         guess = charset_normalizer.from_bytes(data).best()
+        if guess is None or not charsets.UNCOVERED_ALPHABETS.intersection(guess.alphabets):
+            best = charsets.guess(data)
+            if best is not None:
+                return best.text, best.encoding, ["low_confidence"] if best.close else []
     if guess is None:
         return Rejected("undecodable", "no character encoding fits these bytes")
     try:
-        return data.decode(guess.encoding), guess.encoding
+        return data.decode(guess.encoding), guess.encoding, []
     except (UnicodeDecodeError, LookupError) as exc:
         return Rejected("undecodable", f"{guess.encoding}: {exc}")
 
@@ -139,7 +151,10 @@ def repair_text(text: str) -> tuple[str, list[str]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         repairs.append("line_endings")
-    fixed = ftfy.fix_text(text, uncurl_quotes=False, fix_latin_ligatures=False, normalization="NFC")
+    # full-width punctuation stays: it is how Chinese and Japanese are written ("，" is not ",")
+    fixed = ftfy.fix_text(
+        text, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, normalization="NFC"
+    )
     if fixed != text:
         repairs.append("mojibake" if ftfy.badness.is_bad(text) else "unicode")
         text = fixed
@@ -193,9 +208,9 @@ def decode_input(name: str, data: bytes, *, max_bytes: int) -> Decoded | Rejecte
     decoded = bytes_to_str(data)
     if isinstance(decoded, Rejected):
         return decoded
-    text, encoding = decoded
+    text, encoding, guessed = decoded
     text, more = repair_text(text)
     if not text.strip():
         return Rejected("empty", "only whitespace and invisible characters")
     is_html = lower.endswith(HTML_SUFFIXES) or bool(HTML_SNIFF.match(text[:2048]))
-    return Decoded(text=text, encoding=encoding, format="html" if is_html else "text", repairs=repairs + more)
+    return Decoded(text=text, encoding=encoding, format="html" if is_html else "text", repairs=repairs + guessed + more)

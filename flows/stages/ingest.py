@@ -5,7 +5,8 @@ cannot become articles (too large, unreadable, a link out of the input folder, t
 same bytes as an earlier path) are marked with a reason there. Ingest then decodes
 the readable inputs: gunzip, charset detection, mojibake repair, HTML extraction
 (``transforms.decode``, ``transforms.html``); an input they refuse keeps its reason
-as its row's status.
+as its row's status. An HTML page's text is the extracted article with the page's other
+lines put back in page order, their numbers in ``chrome``: the clean stage reports them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import pyarrow as pa
 
 from flows.buckets import results_schema
 from flows.storage import Store, bucket_of, content_id
-from transforms import decode, html
+from transforms import decode, html, prose
+from transforms.prose import ProseOptions
 from transforms.records import ArticleMeta
 from transforms.schemas import record_fields
 
@@ -31,6 +33,8 @@ class IngestOptions:
     # space. Real paragraphs are under 10,000 characters; 20,000 bounds the cost of
     # per-line rules on a file that is one huge line.
     max_line_chars: int = 20_000
+    # What makes a decoded input data or code rather than prose (the not_prose reject).
+    prose: ProseOptions = ProseOptions()
 
 
 # The metadata an HTML page states (``transforms.html``), kept as hints for the clean stage.
@@ -43,6 +47,8 @@ RESULTS = results_schema(
     ("encoding", pa.string()),
     ("repairs", pa.list_(pa.string())),
     ("text", pa.string()),
+    # HTML: the numbers of the text's lines that are the page's, not the extracted article's
+    ("chrome", pa.list_(pa.int32())),
     *HINT_COLUMNS,
 )
 
@@ -117,4 +123,9 @@ def row(source_path: str, data: bytes, options: IngestOptions) -> dict:
             return out | {"status": "no_content", "detail": "no article text in the HTML", "text": None}
         out["text"], hints = extracted
         out |= {name: getattr(hints, name) for name in HINTS}
+    why = prose.not_prose(out["text"], options.prose)
+    if why is not None:
+        return out | {"status": "not_prose", "detail": why, "text": None}
+    if got.format == "html":  # the lines the extractor dropped go back in, marked: each is then a boilerplate row
+        out["text"], out["chrome"] = html.with_chrome(got.text, out["text"])
     return out

@@ -49,6 +49,12 @@ def hostile_folder(root: Path, outside: Path) -> dict[str, str | None]:
         "line\nbreak.txt": (STORY.replace("Monday", "Friday").encode(), None),
         "crlf2.txt": (STORY.replace("\n", "\r\n").encode(), "duplicate"),
         "too big.txt": (b"x" * (17 * 1024 * 1024), "too_large"),
+        "data.json": (json.dumps({"title": "Ferry", "x": 1, "body": STORY}).encode(), "not_prose"),
+        "table.csv": ("\n".join(f"2024-03-{d:02d},{d * 3},{d % 4}" for d in range(1, 20)).encode(), "not_prose"),
+        "menu.html": (
+            b"<html><body><nav>Home | News | Sport</nav><p>Home | News | Sport</p></body></html>",
+            "no_content",
+        ),
     }
     for rel, (data, _) in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -25,8 +25,18 @@ def corpus(prefect_server, tmp_path):
 
 def test_a_stage_before_its_inputs_names_the_stage_to_run_first(corpus):
     inp, out = corpus
-    with pytest.raises(StageOrderError, match="needs the results of stage 'paragraphs'.*--stage paragraphs"):
+    with pytest.raises(StageOrderError, match="needs the results of stage 'ingest'.*--stage ingest --stage clean"):
         pipeline(str(inp), str(out), only=["quotes"], settings=ONE)
+
+
+def test_an_output_inside_the_input_folder_is_never_read_as_input(corpus):
+    inp, _ = corpus
+    out = inp / "out"
+    first = pipeline(str(inp), str(out), settings=ONE)
+    again = pipeline(str(inp), str(out), settings=ONE)
+    assert (first["articles"], first["rejects"], first["new"]) == (5, 0, 5)
+    assert (again["articles"], again["rejects"], again["new"], again["unchanged"]) == (5, 0, 0, 5)
+    assert not any(path.startswith("out/") for path in pl.read_parquet(out / "rejects")["source_path"])
 
 
 def test_only_new_changed_and_removed_inputs_count_and_tables_follow(corpus):

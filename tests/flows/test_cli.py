@@ -1,6 +1,8 @@
 """The command line: argument errors are one line with a non-zero exit, no traceback."""
 
+import fcntl
 import json
+import logging
 import re
 import subprocess
 import sys
@@ -10,6 +12,7 @@ import pytest
 
 from tests.outputs import A, write_output
 
+SEEDS = Path(__file__).parents[2] / "seeds"
 CLI = [sys.executable, "-c", "from flows.cli import app; app()"]
 
 
@@ -36,6 +39,69 @@ def test_bad_arguments_fail_in_one_line(args, message):
     assert message in got.stderr
     assert len(got.stderr.strip().splitlines()) == 1
     assert "Traceback" not in got.stderr
+
+
+def test_an_input_that_is_a_file_is_named_as_such(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("An article.\n")
+    got = cli("run", "--input", str(one), "--output", str(tmp_path / "out"))
+    assert got.returncode == 2
+    assert (
+        got.stderr.strip()
+        == f"newscurate: error: --input is a file, not a folder: {one} (give the folder that holds it)"
+    )
+
+
+def test_an_output_that_is_the_input_folder_is_refused(tmp_path):
+    got = cli("run", "--input", str(tmp_path), "--output", str(tmp_path))
+    assert got.returncode == 2
+    assert got.stderr.strip() == (
+        f"newscurate: error: the output folder is the input folder: {tmp_path} (give the tables a folder of their own)"
+    )
+
+
+def test_an_unreachable_dask_scheduler_fails_in_one_line(tmp_path):
+    from tests.servers import free_port
+
+    address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
+    got = cli("run", "--input", str(SEEDS), "--output", str(tmp_path / "out"), "--dask-address", address)
+    assert got.returncode == 2
+    assert got.stderr.strip().splitlines() == [
+        f"newscurate: error: no Dask scheduler reachable at {address}: Connection refused"
+    ]
+
+
+def test_a_stage_on_a_fresh_output_names_the_first_stage_to_run_in_one_line(tmp_path):
+    got = cli("run", "--input", str(SEEDS), "--output", str(tmp_path / "out"), "--stage", "quotes")
+    assert got.returncode == 2
+    (line,) = got.stderr.strip().splitlines()
+    assert "stage 'quotes' needs the results of stage 'ingest'" in line
+    assert "--stage ingest --stage clean --stage paragraphs --stage people" in line
+
+
+def test_a_locked_output_fails_in_one_line_without_prefect_s_traceback(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a run writing there holds it
+        got = cli("run", "--input", str(SEEDS), "--output", str(out))
+    assert got.returncode == 2
+    (line,) = got.stderr.strip().splitlines()
+    assert line.startswith(f"newscurate: error: another newscurate run is writing to {out}")
+
+
+def test_prefect_s_report_of_a_failed_run_stays_off_the_terminal():
+    from flows.cli import OneLineErrors
+
+    def record(name: str, level: int, exc: bool) -> logging.LogRecord:
+        info = (ValueError, ValueError("x"), None) if exc else None
+        return logging.LogRecord(name, level, __file__, 1, "Encountered exception", None, info)
+
+    keep = OneLineErrors().filter
+    assert not keep(record("prefect.flow_runs", logging.ERROR, exc=True))
+    assert not keep(record("prefect.task_runs", logging.ERROR, exc=False))
+    assert keep(record("prefect.flow_runs", logging.WARNING, exc=False))  # e.g. the report not refreshed
+    assert keep(record("prefect.server", logging.ERROR, exc=True))
 
 
 def test_version():
@@ -123,3 +189,20 @@ def test_the_summary_has_the_same_order_in_every_run(capsys):
     assert [r[:2] for r in rows] == [["articles", "3"], ["people", "1"], ["boilerplate", "9"], ["rejects", "2"]]
     assert [r[-4:-2] for r in rows[:3]] == [["navigation", "5"], ["caption", "2"], ["share", "2"]]
     assert [r[-2] for r in rows[:3]] == ["ingest", "quotes", "publish"]
+
+
+def test_a_run_holds_the_server_start_of_its_prefect_home_until_released(tmp_path, monkeypatch):
+    from flows.cli import SERVER_START_LOCK, hold_server_start
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "home"))
+    turn = hold_server_start()
+    lock = tmp_path / "home" / SERVER_START_LOCK
+    probe = [
+        sys.executable,
+        "-c",
+        f"import fcntl; fcntl.flock(open({str(lock)!r}), fcntl.LOCK_EX | fcntl.LOCK_NB)",
+    ]
+    assert subprocess.run(probe, capture_output=True).returncode != 0  # another run would wait
+    with turn:
+        pass
+    assert subprocess.run(probe, capture_output=True).returncode == 0

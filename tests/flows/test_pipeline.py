@@ -17,6 +17,19 @@ def test_a_stage_needs_only_upstream_stages_that_ran_before_or_run_before_it_now
         require(store, "publish")
 
 
+def test_the_stage_order_message_names_the_first_stage_that_must_run_and_every_one_missing(tmp_path):
+    store = Store(str(tmp_path))
+    with pytest.raises(StageOrderError) as fresh:
+        require(store, "quotes")
+    assert "needs the results of stage 'ingest', which has not run (missing: ingest, clean, paragraphs, people)" in str(
+        fresh.value
+    )
+    assert "`newscurate run --stage ingest --stage clean --stage paragraphs --stage people`" in str(fresh.value)
+    store.write_json(f"{STATE}/ingest.json", {"token": "t"})
+    with pytest.raises(StageOrderError, match="stage 'clean', which has not run .missing: clean, paragraphs, people."):
+        require(store, "quotes")
+
+
 def test_changes_count_inputs_by_path_and_content():
     before = [{"source_path": "a", "article_id": "1"}, {"source_path": "b", "article_id": "2"}]
     now = [{"source_path": "a", "article_id": "1"}, {"source_path": "b", "article_id": "3"}]

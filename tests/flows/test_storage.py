@@ -68,3 +68,19 @@ def test_bucket_expr_agrees_with_bucket_of(n):
     got = pl.DataFrame({"article_id": ids}).select(bucket_expr("article_id", n))["article_id"].to_list()
     assert got == [bucket_of(a, n) for a in ids]
     assert len(set(got)) > n // 2
+
+
+def test_a_scan_skips_a_folder_and_a_folder_knows_where_it_lies_in_another(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("a")
+    (tmp_path / "out" / "_state").mkdir(parents=True)
+    (tmp_path / "out" / "README.md").write_text("card")
+    (tmp_path / "out" / "_state" / "layout.json").write_text("{}")
+    (tmp_path / "outer.txt").write_text("kept: only the folder itself is skipped")
+    inputs, output = Store(str(tmp_path)), Store(str(tmp_path / "out"))
+    assert output.place_in(inputs) == "out"
+    assert Store(f"file://{tmp_path}/out/").place_in(inputs) == "out"
+    assert inputs.place_in(inputs) == ""
+    assert inputs.place_in(output) is None and Store(str(tmp_path / "news")).place_in(output) is None
+    assert [p for p, _ in inputs.list_files(skip="out")] == ["news/a.txt", "outer.txt"]
+    assert len(list(inputs.list_files())) == 4

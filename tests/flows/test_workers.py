@@ -46,3 +46,20 @@ def test_in_worker_returns_the_result_or_raises():
     assert in_worker(divmod, 7, 2) == (3, 1)
     with pytest.raises(ZeroDivisionError):
         in_worker(divmod, 1, 0)
+
+
+def test_a_dask_address_nobody_listens_at_fails_at_once_and_a_listening_one_passes():
+    import socket
+
+    from flows.workers import SchedulerUnreachable, reach_scheduler
+    from tests.servers import free_port
+
+    with pytest.raises(SchedulerUnreachable, match="no Dask scheduler reachable at tcp://127.0.0.1:.*refused"):
+        reach_scheduler(f"tcp://127.0.0.1:{free_port()}")
+    with pytest.raises(SchedulerUnreachable, match="expected tcp://HOST:PORT"):
+        reach_scheduler("tcp://127.0.0.1")
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        reach_scheduler(f"127.0.0.1:{listening.getsockname()[1]}")
+        reach_scheduler(f"tcp://127.0.0.1:{listening.getsockname()[1]}")

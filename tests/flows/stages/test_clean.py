@@ -34,6 +34,11 @@ def test_a_page_of_chrome_only_has_no_content():
     assert (row["status"], row["detail"]) == ("no_content", "all 2 lines are page chrome")
 
 
+def test_a_page_of_menu_words_has_no_content():
+    row = clean.row({"text": "Home | News | Sport | Weather\n\nMore Stories\n"} | NO_HINTS, CleanOptions())
+    assert (row["status"], row["detail"]) == ("no_content", "no sentence left after cleaning (menus, headings, labels)")
+
+
 def test_the_options_are_the_ones_used():
     up = {"text": "Share on Facebook\n\nFerry terminal to open in spring\n\n" + BODY} | NO_HINTS
     # no line above the body is searched for the title
@@ -45,3 +50,21 @@ def test_the_options_are_the_ones_used():
     # no line is long enough to be prose: there is no article body
     row = clean.row(up, CleanOptions(prose_min_words=50, prose_min_words_unpunctuated=50))
     assert [r["reason"] for r in row["removed"]] == ["share", "chrome", "chrome", "chrome"]
+
+
+def test_the_lines_the_html_extractor_dropped_are_removed_lines_and_numbers_follow_the_ingest_text():
+    text = "Home | News\nShare on Facebook\n\nFerry terminal to open in spring\n\n" + BODY + "Copyright 2024\n"
+    lines = text.split("\n")
+    chrome = [1, len(lines) - 1]
+    row = clean.row({"text": text, "chrome": chrome} | NO_HINTS, CleanOptions())
+    removed = [(r["line_number"], r["text"], r["reason"]) for r in row["removed"]]
+    assert removed == [
+        (1, "Home | News", "html_chrome"),
+        (2, "Share on Facebook", "share"),
+        (4, "Ferry terminal to open in spring", "title"),
+        (len(lines) - 1, "Copyright 2024", "html_chrome"),
+    ]
+    out = row["text"].split("\n")
+    assert len(out) == len(lines) and out[0] == out[1] == out[-2] == ""
+    assert out[5:-2] == BODY.split("\n")[:-1]
+    assert row["title"] == "Ferry terminal to open in spring"

@@ -52,6 +52,17 @@ def test_an_html_page_s_row_keeps_its_hints_for_the_clean_stage():
     assert "first ferries docked" in row["text"]
     assert row["published"] == dt.date(2024, 3, 5)
     assert set(ingest.HINTS) <= set(row)
+    assert row["chrome"] == []  # the extractor kept every line of this page
+
+
+def test_an_html_page_s_lines_the_extractor_drops_are_in_its_text_marked_as_chrome():
+    page = PAGE.replace(b"<body>", b"<body><nav>Home | World | Sport</nav>").replace(
+        b"</article>", b"</article><footer>Contact us</footer>"
+    )
+    row = ingest.row("page.html", page, IngestOptions())
+    lines = row["text"].split("\n")
+    assert [lines[n - 1] for n in row["chrome"]] == ["Home | World | Sport", "Contact us"]
+    assert "Traders welcomed the news." in lines
 
 
 @pytest.mark.parametrize(
@@ -64,6 +75,13 @@ def test_an_html_page_s_row_keeps_its_hints_for_the_clean_stage():
             b"<html><head><script>var a = 1;</script></head><body><script>x()</script></body></html>",
             IngestOptions(),
             "no_content",
+        ),
+        ("data.json", b'{"title": "x", "body": "A value.", "tags": ["a"]}', IngestOptions(), "not_prose"),
+        (
+            "feed.txt",
+            b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>',
+            IngestOptions(),
+            "not_prose",
         ),
     ],
 )
