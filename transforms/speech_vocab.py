@@ -445,6 +445,37 @@ committee commission council court department office administration military arm
 authorities authority bank union embassy outlet outlets publication group organization organisation
 """)
 
+# What kind of body an organisation word names, so that "the company said" resolves to a company
+# the article names ("Acme Holdings", "the Royal Bank of Scotland Group", a bare brand "NatWest") and
+# not to the commission or court named after it.  A nominal head (left) of one kind never takes a
+# name holding a word of another kind; a name holding no such word (a brand) fits any kind.
+ORG_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        """company firm corporation corp inc ltd llc plc co business bank lender insurer retailer
+        carrier automaker airline airlines chain conglomerate holdings industries group network
+        broadcaster outlet publication newspaper paper channel station magazine studio studios
+        organization organisation nonprofit charity foundation fund association coalition alliance
+        union federation league society institute center centre""".split(),
+        "body",
+    ),
+    **dict.fromkeys(
+        """agency agencies ministry department government administration commission committee council
+        office bureau board authority service embassy military army navy police""".split(),
+        "state",
+    ),
+    **dict.fromkeys("court tribunal panel".split(), "court"),
+    **dict.fromkeys("campaign party caucus".split(), "party"),
+}
+# Documents whose author is an organisation of a kind when no person wrote them: "the ruling said"
+# speaks for the court that ruled.
+DOCUMENT_ORG_KIND = {"ruling": "court", "opinion": "court", "verdict": "court"}
+# Words after an organisation's name that show it acting (a clause subject): "WikiLeaks said",
+# "Acme has …"; with CUE_FORMS.
+ORG_ACTION_WORDS = _words("""
+has have had is was are were will would did does said says announced released issued posted
+tweeted wrote confirmed denied declined added noted reported called urged warned
+""")
+
 # Time words: a phrase ending in one of these is a time adverbial ("early Friday", "last
 # week"), never the subject that speaks.
 TIME_WORDS = _words("""

@@ -336,7 +336,10 @@ def make_quote(doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None
             start, end, rule = *found, "pronoun"
             speaker_text = doc.text[start:end]
     at = (start, end) if speaker_text and start >= 0 else (None, None)
-    quote = Quote(span.para, span.start, span.end, text, kind, speaker_text, attr.speaker, attr.cue, *at, rule or None)
+    what = attr.what or ("person" if attr.speaker else "description" if speaker_text else None)
+    quote = Quote(
+        span.para, span.start, span.end, text, kind, speaker_text, attr.speaker, attr.cue, *at, rule or None, what
+    )
     return quote, features
 
 

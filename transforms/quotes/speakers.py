@@ -15,7 +15,9 @@ from transforms.quotes.coreference import (
     antecedent,
     document_author,
     gender_of,
+    org_name,
     resolve_description,
+    resolve_organisation,
     resolve_pronoun,
 )
 from transforms.quotes.phrases import CUE_OR_ACCORDING, PASSIVE_PP_RE, cue_at, np_left, np_right, passive
@@ -35,6 +37,8 @@ def apposed_name(doc: Doc, toks: list[Tok], np: tuple[int, int], a: int, b: int)
     """The person named by toks[a:b] when that segment is just a name and the phrase np
     is a description headed by a role noun ("the minister, Lena Fischer,", "Park's niece,
     state Sen. Ana Park (D-Ohio),"); one extra word and a closing parenthesis are allowed."""
+    if toks[np[1]].low in V.NONPERSON_NOUNS or toks[np[1]].low in V.ORG_KINDS:
+        return _apposed_organisation(doc, toks, np, a, b)
     roles = [x for x in range(np[0], np[1] + 1) if toks[x].low in V.ROLE_NOUNS and toks[x].mention < 0]
     if toks[np[1]].mention >= 0 or not roles or any(toks[x].mention >= 0 for x in range(roles[-1], np[1] + 1)):
         return None  # np must be a description: a role noun, possibly linked ("chief of staff"), no name after it
@@ -49,6 +53,20 @@ def apposed_name(doc: Doc, toks: list[Tok], np: tuple[int, int], a: int, b: int)
         return None
     m = doc.mentions[toks[inner[0]].mention]
     return speaker_words(doc, toks[np[0]].start, toks[b - 1].end, m.name)
+
+
+def _apposed_organisation(doc: Doc, toks: list[Tok], np: tuple[int, int], a: int, b: int) -> Attr | None:
+    """The organisation named by toks[a:b] in apposition to a non-person phrase np ("Acme's corporate
+    parent, the Zenith Group,"): a capitalised name, "the" and linking words allowed."""
+    k = a + (a < b and toks[a].low == "the")
+    if k >= b or not toks[k].cap or toks[b - 1].text[0].islower():
+        return None
+    if any(t.mention >= 0 or not (t.cap or t.low in ("of", "for", "and", "on", "the")) for t in toks[k:b]):
+        return None
+    org = org_name(doc, toks[k].start, toks[b - 1].end, vouched=True)
+    if org is None:
+        return None
+    return speaker_words(doc, toks[np[0]].start, toks[b - 1].end, org.name, what="organisation")
 
 
 def classify(doc: Doc, toks: list[Tok], a: int, b: int, sent: Sent) -> Attr | None:
@@ -111,11 +129,21 @@ def classify(doc: Doc, toks: list[Tok], a: int, b: int, sent: Sent) -> Attr | No
         return speaker_words(
             doc, s, e, name, unnamed=None if name else V.ROLE_NOUNS[head], resolved="description" if name else ""
         )
-    if head in V.DOCUMENT_NOUNS and toks[a].low in V.DEFINITE_DETERMINERS and b - a <= 2:
-        # "the letter said": the person the article names as the letter's author speaks
+    definite = toks[a].low in V.DEFINITE_DETERMINERS and b - a <= 3 and not toks[b].cap
+    if head in V.DOCUMENT_NOUNS and definite and b - a <= 2:
+        # "the letter said": the person (or organisation, or group described) the article names as
+        # the letter's author speaks; "the ruling said": the court that ruled
         author = document_author(doc, head, s)
         if author is not None:
-            return speaker_words(doc, s, e, author, resolved="description")
+            return speaker_words(doc, s, e, author[0], resolved="description", what=author[1])
+        org = resolve_organisation(doc, head, s, V.DOCUMENT_ORG_KIND[head]) if head in V.DOCUMENT_ORG_KIND else None
+        if org is not None:
+            return speaker_words(doc, s, e, org, resolved="description", what="organisation")
+    if head in V.ORG_KINDS and definite and all(not t.cap for t in toks[a + 1 : b]):
+        # "the company said": the company the article names ("Acme Holdings")
+        org = resolve_organisation(doc, head, s)
+        if org is not None:
+            return speaker_words(doc, s, e, org, resolved="description", what="organisation")
     if head in V.ROLE_PLURALS or head in V.NONPERSON_NOUNS or toks[b].cap:
         return speaker_words(doc, s, e, None)
     if toks[a].low in V.DETERMINERS and a < b or any(toks[k].cap for k in range(a, b + 1)):
