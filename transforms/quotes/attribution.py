@@ -27,10 +27,12 @@ from transforms.quotes.speakers import (
     apposed_name,
     attr_from_cue,
     classify,
+    opening_subject,
     perceived_after,
     points_back,
     sentence_speaker,
     sentence_subject,
+    verb_before_colon,
 )
 from transforms.quotes.tokens import Sent, Tok
 from transforms.records import Quote
@@ -123,7 +125,19 @@ def _cue_after_strong(at: _At) -> Attr | None:
 def _cue_before(at: _At) -> Attr | None:
     """`X said: "…"`, `Y quoted X as saying "…"`, `according to X, "…"`: the nearest cue to the left."""
     k = left_cue(at.toks, at.qi, at.doc.options.max_before_tokens if at.kind == "full" else None)
-    return None if k is None else attr_from_cue(at.doc, at.toks, k, at.sent, cue_at(at.toks, k))
+    if k is None:
+        return None
+    a = attr_from_cue(at.doc, at.toks, k, at.sent, cue_at(at.toks, k))
+    if a is None and at.kind == "full" and not at.toks[k].low.endswith("ing") and _introduces(at.toks, k, at.qi):
+        a = opening_subject(at.doc, at.toks, k, at.sent)  # `X, <a long apposition>, said, "…"`
+        if a is not None:
+            a.cue = at.toks[k].text
+    return a
+
+
+def _introduces(toks: list[Tok], k: int, qi: int) -> bool:
+    """The cue at k stands right before the quote at qi, a comma or a colon between (`said, "…"`)."""
+    return all(t.text in (",", ":") for t in toks[k + 1 : qi])
 
 
 def _cue_after_weak(at: _At) -> Attr | None:
@@ -136,7 +150,9 @@ def _colon(at: _At) -> Attr | None:
     toks, qi = at.toks, at.qi
     if qi < 2 or toks[qi - 1].text != ":":
         return None
-    a = colon_label(at.doc, toks, qi - 1, at.sent) if qi - 1 <= at.doc.options.max_colon_label_tokens else None
+    a = verb_before_colon(at.doc, toks, qi - 1, at.sent) if at.kind == "full" else None  # `X shot back: "…"`
+    if a is None and qi - 1 <= at.doc.options.max_colon_label_tokens:
+        a = colon_label(at.doc, toks, qi - 1, at.sent)
     if a is None and at.kind == "full" and not any(cue_at(toks, k) for k in range(qi - 1)):
         a = sentence_subject(at.doc, at.sent, qi - 1)  # the clause before the colon is its subject's
     return a

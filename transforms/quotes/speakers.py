@@ -267,6 +267,46 @@ def subject_left(doc: Doc, toks: list[Tok], k: int, sent: Sent, lemma: str) -> A
     return attr
 
 
+def opening_subject(doc: Doc, toks: list[Tok], k: int, sent: Sent) -> Attr | None:
+    """The noun phrase opening the clause of the cue at k, for a cue whose subject the leftward search
+    missed: `X, <an apposition too long to skip>, said, "…"`, `Another source familiar with it said`,
+    `Bryne went on to say, "…"`; None when another reporting verb stands between."""
+    c = k
+    while c > 0 and toks[c - 1].quote < 0 and toks[c - 1].text not in (";", ":", "—", "–"):
+        c -= 1
+    if c < k and toks[c].low in V.COORDINATORS:
+        c += 1
+    if c < k and (toks[c].low in V.ADVERBIAL_OPENERS or toks[c].low in V.PREPOSITIONS):
+        # an opening adverbial ("So far, X …"): the subject follows its comma
+        comma = next((x for x in range(c + 1, k) if toks[x].text == ","), None)
+        if comma is None:
+            return None
+        c = comma + 1
+    np = np_right(toks, c) if c < k else None
+    if np is None or np[1] >= k:
+        return None
+    if any(cue_at(toks, x) and not toks[x].low.endswith("ing") for x in range(np[1] + 1, k)):
+        return None  # another verb reports (a participle, "noting …", does not)
+    return classify(doc, toks, np[0], np[1], sent)
+
+
+def verb_before_colon(doc: Doc, toks: list[Tok], colon: int, sent: Sent) -> Attr | None:
+    """`X shot back: "…"`, `X interjected: "…"`, `she fired back forcefully: "…"`: a person (a name or a
+    pronoun) and up to three lower-case words of a verb the vocabulary does not list, then the colon."""
+    j = colon - 1
+    while j >= 0 and colon - j <= 3 and toks[j].text[0].islower() and toks[j].mention < 0:
+        low = toks[j].low
+        if low in V.PREPOSITIONS and low not in ("back", "up", "on", "out") or low in V.DETERMINERS:
+            return None
+        if low in V.CLAUSE_WORDS or low in V.COORDINATORS:
+            return None
+        j -= 1
+    if j < 0 or j == colon - 1 or not (toks[j].mention >= 0 or toks[j].low in ("he", "she", "they", "i", "we")):
+        return None
+    np = np_left(toks, j)
+    return None if np is None else classify(doc, toks, np[0], np[1], sent)
+
+
 def _previous_cue_subject(doc: Doc, toks: list[Tok], k: int, sent: Sent) -> Attr | None:
     """The subject of the nearest finite reporting verb before token k in its sentence."""
     for j in range(k - 1, -1, -1):
