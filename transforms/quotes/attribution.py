@@ -72,6 +72,9 @@ def after(doc: Doc, toks: list[Tok], qi: int, sent: Sent) -> Attr | None:
                 a.strong = lemma in V.STRONG_CUE_LEMMAS
             return a
         return None
+    inverted = _unlisted_inverted_verb(doc, toks, i, sent)
+    if inverted is not None:
+        return inverted
     np = np_right(toks, i)
     if np is None:
         return None
@@ -85,6 +88,14 @@ def after(doc: Doc, toks: list[Tok], qi: int, sent: Sent) -> Attr | None:
         if k < len(toks) and toks[k].text == ",":
             named = apposed_name(doc, toks, np, j + 1, k)
             j = k + 1
+            # an apposition of several parts (`, 30, of Springfield, Ill., who was polled, said`): on to
+            # a cue right after a comma, within options.max_after_tokens
+            m = j
+            while m < len(toks) and m - np[1] <= doc.options.max_after_tokens and toks[m].quote < 0:
+                if cue_at(toks, m):
+                    j = m if toks[m - 1].text == "," else j
+                    break
+                m += 1
     while j < len(toks) and (toks[j].low in V.AUX_ADVERBS or toks[j].low.endswith("ly") and not toks[j].cap):
         j += 1
     if j < len(toks) and np[0] - qi <= 3 and j - np[1] <= doc.options.max_after_tokens:
@@ -102,7 +113,62 @@ def after(doc: Doc, toks: list[Tok], qi: int, sent: Sent) -> Attr | None:
                 a.cue = toks[j].text
                 a.strong = lemma in V.STRONG_CUE_LEMMAS
             return a
+    if (
+        named is None
+        and np[0] == i
+        and j == np[1] + 1
+        and (toks[i].mention >= 0 or toks[i].low in ("he", "she"))
+        and _unlisted_verb(toks, j)
+        and _left_open(doc, toks, qi)
+    ):
+        # `"…," Bennett shot back`, `"…?" Ana Diaz went on`: a person, then a verb the cue vocabulary
+        # does not list, right after a quote closed on a comma, "?" or "!": a reporting clause
+        a = classify(doc, toks, np[0], np[1], sent)
+        if a is not None:
+            a.cue = toks[j].text
+            a.strong = False
+        return a
     return None
+
+
+# Particles that make a verb of speech of a common verb: "shot back", "went on", "cut in".
+_SPEECH_PARTICLES = frozenset({"back", "on", "in", "up", "out"})
+
+
+def _unlisted_verb(toks: list[Tok], j: int) -> bool:
+    """A lower-case past-tense verb at j ("beamed", "interjected") or a verb with a particle ("shot back")."""
+    if j >= len(toks) or not toks[j].text.isalpha() or not toks[j].text.islower():
+        return False
+    low = toks[j].low
+    if low in V.PREPOSITIONS or low in V.DETERMINERS or low in V.COORDINATORS or low in V.CLAUSE_WORDS:
+        return False
+    return low.endswith("ed") or j + 1 < len(toks) and toks[j + 1].low in _SPEECH_PARTICLES
+
+
+def _left_open(doc: Doc, toks: list[Tok], qi: int) -> bool:
+    """The quote at qi closes on a comma, "?" or "!" (inside or after its marks): its sentence goes on."""
+    span = doc.spans[toks[qi].quote]
+    closing = doc.text[span.start : span.end].rstrip(" \"”’'")[-1:]
+    return closing in ",?!" or qi + 1 < len(toks) and toks[qi + 1].text == ","
+
+
+def _unlisted_inverted_verb(doc: Doc, toks: list[Tok], i: int, sent: Sent) -> Attr | None:
+    """`"…," remembered Jane Roe.`, `"…!" beamed Jane Roe, 54,`: a past-tense verb the cue vocabulary
+    does not list, right after the quote, then a person's name ending the clause -- the inverted order
+    of a reporting clause, whatever the verb."""
+    verb = toks[i]
+    if verb.cap or not verb.low.endswith("ed") or not verb.text.isalpha() or i + 1 >= len(toks):
+        return None
+    np = np_right(toks, i + 1)
+    if np is None or toks[np[0]].mention < 0:
+        return None
+    end = skip_paren(toks, np[1] + 1)
+    if end < len(toks) and toks[end].text not in (",", ".", ";", "—", "–") and toks[end].low not in ("of", "who"):
+        return None  # "prompted Jane Roe to answer": the name is the verb's object
+    a = classify(doc, toks, np[0], np[1], sent)
+    if a is not None:
+        a.cue = verb.text
+    return a
 
 
 @dataclass
