@@ -111,7 +111,7 @@ QUOTES, QUOTES_DOC = table(
     (
         "attribution",
         STR,
-        "the rule that chose the speaker (transforms.quotes.attribution.RULES): cue_after, cue_before,"
+        "the rule that chose the speaker (transforms.quotes.attribution.RULES): cue_after, verb_before, cue_before,"
         " according_to, quoted_as, colon, cue_later; same_sentence, continuation, speaker_after,"
         " back_reference, colon_sentence (the speaker of a neighbouring sentence); list_dash, introduced_after;"
         " pronoun or description when coreference named the person; null when no speaker",

@@ -119,6 +119,9 @@ overhear overheard recollect recollects recollected
 # The speech verbs whose subject such an object is (participle or bare infinitive).
 PERCEIVED_SPEECH = _words("saying say telling tell asking ask warning warn shouting shout")
 
+# Particles that make a verb of speech of a common verb: "shot back", "went on", "cut in".
+SPEECH_PARTICLES = _words("back on in up out")
+
 # Participles that, followed by "by <agent>", make the agent the speaker ("touted by X as").
 PASSIVE_AUX = _words("was were is are been being be")
 

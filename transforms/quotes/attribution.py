@@ -32,7 +32,7 @@ from transforms.quotes.speakers import (
     points_back,
     sentence_speaker,
     sentence_subject,
-    verb_before_colon,
+    verb_before,
 )
 from transforms.quotes.tokens import Sent, Tok
 from transforms.records import Quote
@@ -131,10 +131,6 @@ def after(doc: Doc, toks: list[Tok], qi: int, sent: Sent) -> Attr | None:
     return None
 
 
-# Particles that make a verb of speech of a common verb: "shot back", "went on", "cut in".
-_SPEECH_PARTICLES = frozenset({"back", "on", "in", "up", "out"})
-
-
 def _unlisted_verb(toks: list[Tok], j: int) -> bool:
     """A lower-case past-tense verb at j ("beamed", "interjected") or a verb with a particle ("shot back")."""
     if j >= len(toks) or not toks[j].text.isalpha() or not toks[j].text.islower():
@@ -142,7 +138,7 @@ def _unlisted_verb(toks: list[Tok], j: int) -> bool:
     low = toks[j].low
     if low in V.PREPOSITIONS or low in V.DETERMINERS or low in V.COORDINATORS or low in V.CLAUSE_WORDS:
         return False
-    return low.endswith("ed") or j + 1 < len(toks) and toks[j + 1].low in _SPEECH_PARTICLES
+    return low.endswith("ed") or j + 1 < len(toks) and toks[j + 1].low in V.SPEECH_PARTICLES
 
 
 def _left_open(doc: Doc, toks: list[Tok], qi: int) -> bool:
@@ -206,6 +202,13 @@ def _introduces(toks: list[Tok], k: int, qi: int) -> bool:
     return all(t.text in (",", ":") for t in toks[k + 1 : qi])
 
 
+def _verb_before(at: _At) -> Attr | None:
+    """`X shot back: "…"`, `X interjected, "…"`: a person and a verb the cue vocabulary does not list."""
+    if at.kind != "full" or at.qi < 2 or at.toks[at.qi - 1].text not in (",", ":"):
+        return None
+    return verb_before(at.doc, at.toks, at.qi - 1, at.sent)
+
+
 def _cue_after_weak(at: _At) -> Attr | None:
     """A weak cue after a fragment (`"…" critics call it`) when nothing stronger was found."""
     return at.behind
@@ -216,9 +219,7 @@ def _colon(at: _At) -> Attr | None:
     toks, qi = at.toks, at.qi
     if qi < 2 or toks[qi - 1].text != ":":
         return None
-    a = verb_before_colon(at.doc, toks, qi - 1, at.sent) if at.kind == "full" else None  # `X shot back: "…"`
-    if a is None and qi - 1 <= at.doc.options.max_colon_label_tokens:
-        a = colon_label(at.doc, toks, qi - 1, at.sent)
+    a = colon_label(at.doc, toks, qi - 1, at.sent) if qi - 1 <= at.doc.options.max_colon_label_tokens else None
     if a is None and at.kind == "full" and not any(cue_at(toks, k) for k in range(qi - 1)):
         a = sentence_subject(at.doc, at.sent, qi - 1)  # the clause before the colon is its subject's
     return a
@@ -241,6 +242,7 @@ def _cue_later(at: _At) -> Attr | None:
 # those that read the paragraphs around a quote (list_dash, introduced_after) run after them.
 RULES: tuple[tuple[str, Callable[[_At], Attr | None]], ...] = (
     ("cue_after", _cue_after_strong),
+    ("verb_before", _verb_before),
     ("cue_before", _cue_before),
     ("cue_after", _cue_after_weak),
     ("colon", _colon),

@@ -251,6 +251,18 @@ def subject_left(doc: Doc, toks: list[Tok], k: int, sent: Sent, lemma: str) -> A
     if np is None:
         # "X, commenting on the war, said": the clause subject further left
         return sentence_subject(doc, sent, k)
+    if (
+        np[0] > 0
+        and toks[np[0] - 1].low in V.PREPOSITIONS
+        and toks[np[0]].text[0].isalpha()
+        and k - np[1] == 1
+        and not toks[k].low.endswith("ing")
+    ):
+        # "Another source speaking to Fox News said": the phrase before the cue is an object (but
+        # "footage of X saying": the participle's subject)
+        opening = opening_subject(doc, toks, k, sent)
+        if opening is not None:
+            return opening
     attr = classify(doc, toks, np[0], np[1], sent)
     if attr is not None and toks[k].low.endswith("ing") and toks[np[1]].low in V.DOCUMENT_NOUNS:
         attr = None  # "X issued a statement saying": X speaks
@@ -290,21 +302,29 @@ def opening_subject(doc: Doc, toks: list[Tok], k: int, sent: Sent) -> Attr | Non
     return classify(doc, toks, np[0], np[1], sent)
 
 
-def verb_before_colon(doc: Doc, toks: list[Tok], colon: int, sent: Sent) -> Attr | None:
-    """`X shot back: "…"`, `X interjected: "…"`, `she fired back forcefully: "…"`: a person (a name or a
-    pronoun) and up to three lower-case words of a verb the vocabulary does not list, then the colon."""
-    j = colon - 1
-    while j >= 0 and colon - j <= 3 and toks[j].text[0].islower() and toks[j].mention < 0:
+def verb_before(doc: Doc, toks: list[Tok], mark: int, sent: Sent) -> Attr | None:
+    """`X shot back: "…"`, `X interjected: "…"`, `she fired back forcefully, "…"`: a person (a name or a
+    pronoun) and up to three lower-case words of a verb the vocabulary does not list, then the colon or
+    comma at ``mark`` before the quote; before a comma the verb must read as past tense or take a
+    particle ("after she arrived, …" is no reporting clause)."""
+    j = mark - 1
+    while j >= 0 and mark - j <= 3 and toks[j].text[0].islower() and toks[j].mention < 0:
         low = toks[j].low
-        if low in V.PREPOSITIONS and low not in ("back", "up", "on", "out") or low in V.DETERMINERS:
+        if low in V.PREPOSITIONS and low not in V.SPEECH_PARTICLES or low in V.DETERMINERS:
             return None
-        if low in V.CLAUSE_WORDS or low in V.COORDINATORS:
-            return None
+        if low in V.CLAUSE_WORDS or low in V.COORDINATORS or cue_at(toks, j):
+            return None  # a listed cue is the other rules' (cue_before)
         j -= 1
-    if j < 0 or j == colon - 1 or not (toks[j].mention >= 0 or toks[j].low in ("he", "she", "they", "i", "we")):
+    if j < 0 or j == mark - 1 or not (toks[j].mention >= 0 or toks[j].low in ("he", "she", "they", "i", "we")):
+        return None
+    verb = toks[j + 1].low
+    if toks[mark].text == "," and not (verb.endswith("ed") or j + 2 < mark and toks[j + 2].low in V.SPEECH_PARTICLES):
         return None
     np = np_left(toks, j)
-    return None if np is None else classify(doc, toks, np[0], np[1], sent)
+    a = None if np is None else classify(doc, toks, np[0], np[1], sent)
+    if a is not None:
+        a.cue = toks[j + 1].text
+    return a
 
 
 def _previous_cue_subject(doc: Doc, toks: list[Tok], k: int, sent: Sent) -> Attr | None:

@@ -16,7 +16,7 @@ def _quotes(paragraphs: list[str]):
 
 
 def test_rules_are_an_ordered_named_list():
-    assert [name for name, _ in RULES] == ["cue_after", "cue_before", "cue_after", "colon", "cue_later"]
+    assert [name for name, _ in RULES] == ["cue_after", "verb_before", "cue_before", "cue_after", "colon", "cue_later"]
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,9 @@ def test_the_clause_opening_subject_speaks_when_the_cue_reaches_no_subject(parag
     [
         ("Asked about the delay, Vera Olin shot back: “We have done our part.”", "Vera Olin"),
         ("Rubens Tallo met the press. Then he fired back forcefully: “We are not going anywhere.”", "he"),
+        # before a comma, past a cue further left whose subject is someone else
+        ("After Gov. Jed Barr criticized her plan, Hanna Lutz shot back, “I chose to fulfil my job.”", "Hanna Lutz"),
+        ("Another source speaking to Fox News said, “The agents are looking at it.”", "Another source"),
     ],
 )
 def test_a_verb_the_vocabulary_does_not_list_before_a_colon(paragraph, speaker_text):
