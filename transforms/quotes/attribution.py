@@ -19,7 +19,7 @@ from functools import cache
 
 from transforms import speech_vocab as V
 from transforms.quotes.article import Attr, Doc
-from transforms.quotes.coreference import note, thing_antecedent
+from transforms.quotes.coreference import note, thing_antecedent, thing_speaker
 from transforms.quotes.kind import TITLE_CASE_RE, kind_features, model_kind, quote_kind, standalone
 from transforms.quotes.marks import Span
 from transforms.quotes.phrases import cue_at, left_cue, np_left, np_right, passive, right_cue, skip_paren
@@ -413,17 +413,16 @@ def make_quote(doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None
         kind = "full"  # `"It works," said Anna Berg.`, `LUND: "It will open."`: a spoken sentence
     if attr is None:
         return Quote(span.para, span.start, span.end, text, kind, None, None, None), features
-    speaker_text, start, end = attr.speaker_text, attr.start, attr.end
+    speaker_text, start, end, speaker = attr.speaker_text, attr.start, attr.end, attr.speaker
+    what = attr.what or ("person" if speaker else "description" if speaker_text else None)
     if attr.thing >= 0:
+        # "it said": the words stay "it"; the speaker is the organisation, document or group it refers to
         found = thing_antecedent(doc, attr.thing)
         if found is not None:
-            start, end, rule = *found, "pronoun"
-            speaker_text = doc.text[start:end]
+            speaker, what = thing_speaker(doc, *found)
+            rule = "pronoun"
     at = (start, end) if speaker_text and start >= 0 else (None, None)
-    what = attr.what or ("person" if attr.speaker else "description" if speaker_text else None)
-    quote = Quote(
-        span.para, span.start, span.end, text, kind, speaker_text, attr.speaker, attr.cue, *at, rule or None, what
-    )
+    quote = Quote(span.para, span.start, span.end, text, kind, speaker_text, speaker, attr.cue, *at, rule or None, what)
     return quote, features
 
 

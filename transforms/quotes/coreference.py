@@ -397,3 +397,21 @@ def resolve_organisation(doc: Doc, head: str, pos: int, kind: str = "") -> str |
         if found:
             return found[-1].name
     return None
+
+
+def thing_speaker(doc: Doc, start: int, end: int) -> tuple[str, str]:
+    """The speaker an "it" / "they" stands for, from its antecedent phrase doc.text[start:end], and
+    what it is: the organisation the article names ("the company" -> "Acme Holdings"; "the Daily
+    Courier" -> "Daily Courier"), else the phrase as a description ("three economists")."""
+    phrase = doc.text[start:end]
+    words = phrase.split()
+    head = words[-1].lower()
+    if words[0].lower() in V.DEFINITE_DETERMINERS and head in V.ORG_KINDS and not words[-1][0].isupper():
+        org = resolve_organisation(doc, head, start)
+        if org is not None:
+            return org, "organisation"
+    bare = start + (len(words[0]) + 1 if words[0].lower() == "the" and len(words) > 1 else 0)
+    org = org_name(doc, bare, end, vouched=True) if doc.text[bare : bare + 1].isupper() else None
+    if org is not None:
+        return org.name, "organisation"
+    return phrase, "description"

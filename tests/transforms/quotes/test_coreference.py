@@ -149,8 +149,17 @@ def test_a_nominal_organisation_resolves_to_the_name_the_article_gives(paragraph
 
 
 def test_it_resolves_to_the_organisation():
+    # the words taken as the speaker stay "it"; the speaker is what it refers to
     paragraphs = ["The city council voted on Monday.", '"The vote was fair," it said in a statement.']
-    assert _speakers(paragraphs)[0][0] == "The city council"
+    assert _typed(paragraphs) == [("it", "The city council", "description")]
+    paragraphs = ["The Daily Courier ran the story on Monday.", '"We stand by it," it said.']
+    assert _typed(paragraphs) == [("it", "Daily Courier", "organisation")]
+    paragraphs = [
+        "Harlow Foods announced that it would close two plants.",
+        "The company lost money for a year.",
+        '"We had no choice," it said.',
+    ]
+    assert _typed(paragraphs) == [("it", "Harlow Foods", "organisation")]
 
 
 def test_a_pronoun_takes_the_subject_of_its_own_sentence_first():
