@@ -190,7 +190,13 @@ def _cue_before(at: _At) -> Attr | None:
     if k is None:
         return None
     a = attr_from_cue(at.doc, at.toks, k, at.sent, cue_at(at.toks, k))
-    if a is None and at.kind == "full" and not at.toks[k].low.endswith("ing") and _introduces(at.toks, k, at.qi):
+    if (
+        a is None
+        and at.kind == "full"
+        and not at.toks[k].low.endswith("ing")
+        and not passive(at.toks, k)  # `X was asked: "…"`: X does not speak
+        and _introduces(at.toks, k, at.qi)
+    ):
         a = opening_subject(at.doc, at.toks, k, at.sent)  # `X, <a long apposition>, said, "…"`
         if a is not None:
             a.cue = at.toks[k].text
