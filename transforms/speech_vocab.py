@@ -422,6 +422,8 @@ PRONOUN_GENDER: dict[str, str] = {
     "we": "1",
 }
 SUBJECT_PRONOUNS = _words("he she they it i we")
+# Subject pronouns that stand for people (not "it").
+PERSON_PRONOUNS = SUBJECT_PRONOUNS - {"it"}
 
 # --------------------------------------------------------------------------- non-person speakers
 # Head nouns of non-person speakers ("state media said", "the company said", "the letter reads").

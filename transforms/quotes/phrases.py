@@ -236,7 +236,7 @@ def _reporting_verb(toks: list[Tok], k: int) -> int:
     i = k - 1
     while i >= 0 and toks[i].low in V.AUX_ADVERBS:
         i -= 1
-    if i >= 1 and toks[i].low in ("he", "she", "they", "we", "i"):
+    if i >= 1 and toks[i].low in V.PERSON_PRONOUNS:
         # `X said he believes "…"`, `X said that she thinks "…"`: the clause is X's report
         j = i - 1 - (i >= 2 and toks[i - 1].low == "that")
         if j >= 0 and cue_at(toks, j) and not toks[j].low.endswith("ing") and toks[j].low not in V.NOUNISH_LEMMAS:

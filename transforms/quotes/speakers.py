@@ -304,18 +304,18 @@ def opening_subject(doc: Doc, toks: list[Tok], k: int, sent: Sent) -> Attr | Non
 
 def verb_before(doc: Doc, toks: list[Tok], mark: int, sent: Sent) -> Attr | None:
     """`X shot back: "…"`, `X interjected: "…"`, `she fired back forcefully, "…"`: a person (a name or a
-    pronoun) and up to three lower-case words of a verb the vocabulary does not list, then the colon or
-    comma at ``mark`` before the quote; before a comma the verb must read as past tense or take a
-    particle ("after she arrived, …" is no reporting clause)."""
+    pronoun) and up to ``options.verb_before_words`` lower-case words of a verb the vocabulary does not
+    list, then the colon or comma at ``mark`` before the quote; before a comma the verb must read as
+    past tense or take a particle ("after she arrived, …" is no reporting clause)."""
     j = mark - 1
-    while j >= 0 and mark - j <= 3 and toks[j].text[0].islower() and toks[j].mention < 0:
+    while j >= 0 and mark - j <= doc.options.verb_before_words and toks[j].text[0].islower() and toks[j].mention < 0:
         low = toks[j].low
         if low in V.PREPOSITIONS and low not in V.SPEECH_PARTICLES or low in V.DETERMINERS:
             return None
         if low in V.CLAUSE_WORDS or low in V.COORDINATORS or cue_at(toks, j):
             return None  # a listed cue is the other rules' (cue_before)
         j -= 1
-    if j < 0 or j == mark - 1 or not (toks[j].mention >= 0 or toks[j].low in ("he", "she", "they", "i", "we")):
+    if j < 0 or j == mark - 1 or not (toks[j].mention >= 0 or toks[j].low in V.PERSON_PRONOUNS):
         return None
     verb = toks[j + 1].low
     if toks[mark].text == "," and not (verb.endswith("ed") or j + 2 < mark and toks[j + 2].low in V.SPEECH_PARTICLES):

@@ -6,6 +6,7 @@ import pytest
 
 from transforms.people import find_mentions
 from transforms.quotes import extract_quotes
+from transforms.quotes.options import QuoteOptions
 
 
 def _one(paragraphs: list[str]):
@@ -117,3 +118,11 @@ def test_the_clause_opening_subject_speaks_when_the_cue_reaches_no_subject(parag
 def test_a_verb_the_vocabulary_does_not_list_before_a_colon(paragraph, speaker_text):
     assert _one([paragraph]).speaker_text == speaker_text
 
+
+
+def test_verb_before_words_bounds_the_unlisted_verb():
+    paragraph = "Asked about the delay, Vera Olin fired back forcefully: “We have done our part.”"
+    (q,) = extract_quotes([paragraph], find_mentions([paragraph]), QuoteOptions(verb_before_words=2))
+    assert q.attribution != "verb_before"
+    (q,) = extract_quotes([paragraph], find_mentions([paragraph]))
+    assert (q.speaker, q.attribution) == ("Vera Olin", "verb_before")
