@@ -25,6 +25,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from transforms.quotes import quotes_with_features
+from transforms.quotes.kind import embedded
 from transforms.records import Mention
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,8 +108,9 @@ def dataset(gold_dir: Path, articles: dict) -> tuple[list[dict], list[int], list
 
 def best_threshold(probs: list[float], labels: list[int], n_direct: int) -> tuple[float, float]:
     """The threshold of THRESHOLDS with the best detection F1 of full quotes against the gold direct
-    quotes (out-of-fold probabilities; a gold quote the stage never found is a miss at any threshold),
-    and that F1."""
+    quotes (out-of-fold probabilities, 0 for a quote the stage makes partial whatever the model says;
+    a full quote the annotators call partial counts as wrong: its kind is; a gold quote the stage
+    never found is a miss at any threshold), and that F1."""
     best = (0.5, -1.0)
     for t in THRESHOLDS:
         tp = sum(p >= t and y for p, y in zip(probs, labels, strict=True))
@@ -150,7 +152,7 @@ def main() -> None:
     for train, test in GroupKFold(n_splits=FOLDS).split(x, labels, groups):
         model = LogisticRegression(C=C, max_iter=2000).fit(x[train], [labels[i] for i in train])
         for p, i in zip(model.predict_proba(x[test])[:, 1], test, strict=True):
-            probs[i] = float(p)
+            probs[i] = 0.0 if embedded(feats[i]) else float(p)
     threshold, cv_f1 = best_threshold(probs, labels, n_direct)
     cv = sum(int(p >= threshold) == y for p, y in zip(probs, labels, strict=True)) / len(labels)
     rules_acc = sum(r == y for r, y in zip(rules, labels, strict=True)) / len(labels)

@@ -22,6 +22,7 @@ from transforms.quotes.article import Attr, Doc
 from transforms.quotes.coreference import note, thing_antecedent, thing_speaker
 from transforms.quotes.kind import TITLE_CASE_RE, kind_features, model_kind, quote_kind, standalone
 from transforms.quotes.marks import Span
+from transforms.quotes.options import QuoteOptions
 from transforms.quotes.phrases import cue_at, left_cue, np_left, np_right, passive, right_cue, skip_paren
 from transforms.quotes.speakers import (
     apposed_name,
@@ -417,6 +418,8 @@ def make_quote(doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None
     closing = _CLOSING.get("transcript" if (attr.speaker_text or "").isupper() else attr.rule, "") if attr else ""
     if attr is not None and text[:1].isupper() and text.rstrip()[-1:] in closing:
         kind = "full"  # `"It works," said Anna Berg.`, `LUND: "It will open."`: a spoken sentence
+    if kind == "full" and len(span.pieces) == 1 and headline(doc.paragraphs[span.para], doc.options):
+        kind = "partial"  # a headline's quote (`Mayor Says ‘We Will Not Pay’ For Bridge`) repeats the body's
     if attr is None:
         return Quote(span.para, span.start, span.end, text, kind, None, None, None), features
     speaker_text, start, end, speaker = attr.speaker_text, attr.start, attr.end, attr.speaker
@@ -430,6 +433,19 @@ def make_quote(doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None
     at = (start, end) if speaker_text and start >= 0 else (None, None)
     quote = Quote(span.para, span.start, span.end, text, kind, speaker_text, speaker, attr.cue, *at, rule or None, what)
     return quote, features
+
+
+def headline(paragraph: str, options: QuoteOptions) -> bool:
+    """A paragraph in headline style: at least ``options.title_min_caps`` words of four or more letters,
+    every one of them capitalised, quotes included, and no more than ``options.headline_max_words``
+    words (a title or a subheading, not a sentence of the body)."""
+    words = [w.strip("\"“”‘’'.,!?;:()…-") for w in paragraph.split()]
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return (
+        len(words) <= options.headline_max_words
+        and len(long) >= options.title_min_caps
+        and all(w[0].isupper() for w in long)
+    )
 
 
 def _fills_paragraphs(doc: Doc, span: Span) -> int | None:

@@ -56,6 +56,10 @@ class QuoteOptions:
     # headline style is likely to be.  Judgement calls, checked on quotes-dev (no full quote lost).
     title_min_caps: int = 2
     title_max_words: int = 8
+    # Words of a paragraph in headline style (every word of 4+ letters capitalised) whose quotes are
+    # partial: a headline repeats the body's quote (neither quotes set annotates a quote in a title).
+    # 30 is longer than a headline, a judgement call; a body paragraph is rarely all in title case.
+    headline_max_words: int = 30
     # The kind model's probability from which a quote is full.
     full_threshold: float = FULL_THRESHOLD
 

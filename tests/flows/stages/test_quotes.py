@@ -24,7 +24,7 @@ def test_a_row_holds_the_article_s_quotes_with_their_speakers():
 
 def test_a_row_is_made_with_the_stage_s_options():
     paragraphs = [{"text": f"Mara Lind said on Monday: '{SAID}.'", "kind": "body", "n_sentences": 1}]
-    up = {"paragraphs": paragraphs} | people.row({"paragraphs": paragraphs}, None)
+    up = {"paragraphs": paragraphs} | people.row({"paragraphs": paragraphs}, PeopleOptions())
     assert [q["text"] for q in quotes.row(up, QuoteOptions())["quotes"]] == [SAID + "."]
     # a single-quote pair around more than 40 characters: two apostrophes, not a quote
     assert quotes.row(up, QuoteOptions(max_single_quote_chars=40))["quotes"] == []

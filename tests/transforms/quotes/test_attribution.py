@@ -167,3 +167,13 @@ def test_a_quote_after_a_sentence_about_its_speaker_continues_him():
         ("Rob Mayer", "cue_after"),
         ("Rob Mayer", "continuation"),
     ]
+
+
+def test_a_quote_in_a_headline_is_partial():
+    # a headline repeats the quote of the body: the body's quote is the full one
+    paragraphs = [
+        "Mayor Says ‘We Will Not Pay For The New Bridge Until The State Pays Its Share’ In Budget Fight",
+        "“We will not pay for the new bridge until the state pays its share,” Mayor Ana Velde said on Monday.",
+    ]
+    assert [q.kind for q in _quotes(paragraphs)] == ["partial", "full"]
+    assert [q.kind for q in _quotes(paragraphs[1:])] == ["full"]
