@@ -250,12 +250,16 @@ def mention_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
 def quote_rows(found: pl.DataFrame, lookups: Lookups) -> pl.DataFrame:
     """Quotes with corpus-level speakers (people.name, person_id) and cluster ids."""
     rows = found.explode("quotes").drop_nulls("quotes").unnest("quotes")
-    speakers = resolved(rows, "speaker", lookups)
+    # only a person's name resolves to the people table; an organisation or a description (speaker_type)
+    # is the speaker as the article gives it, with no person_id (rows made before speaker_type: persons)
+    person = pl.col("speaker_type").fill_null("person") == "person"
+    speakers = resolved(rows.filter(person), "speaker", lookups)
     clusters = lookups.clusters.join(found.select("article_id"), on="article_id", how="semi")
     rows = (
         rows.join(speakers, on=["article_id", "speaker"], how="left", maintain_order="left")
         .with_columns(
-            speaker=pl.col("person"),
+            speaker=pl.when(person).then(pl.col("person")).otherwise(pl.col("speaker")),
+            person_id=pl.when(person).then(pl.col("person_id")),
             quote_id=pl.Series(
                 [quotes.quote_id(*k) for k in zip(rows["article_id"], rows["start"], rows["end"], strict=True)],
                 dtype=pl.String,

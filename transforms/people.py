@@ -270,6 +270,7 @@ class _Cand:
     key: tuple[str, ...] = ()  # ``_name_key_tokens(tokens)``, set by ``_resolve``
     against: bool = False  # a determiner or a place preposition right before it
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
+    nickname: tuple[str, ...] = ()  # the nickname in marks inside it (`Robert C. "Bobby" Scott`: ("bobby",))
 
 
 @dataclass
@@ -430,7 +431,8 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
         if nicks:
             # the nickname's words are not name tokens; the gap around them joins the name
             toks = [t for t in toks if not any(a < t[0] < b for a, b in nicks)]
-            nick_gaps = frozenset(" " + par[a:b] + " " for a, b in nicks)
+            # (after a middle initial the gap holds its full stop: `Robert C. "Bobby" Scott`)
+            nick_gaps = frozenset(sep + par[a:b] + " " for a, b in nicks for sep in (" ", ". "))
         for run in _groups(par, toks, nick_gaps):
             words = [toks[i][2] for i in run]
             lows = [w.lower() for w in words]
@@ -612,9 +614,11 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
                 if name_local < a and b < end_local:
                     written = written[: a - name_local] + written[b - name_local + 1 :]
             written = " ".join(written.split())
+            inside = [(a, b) for a, b in nicks if name_local < a and b < end_local]
             cand = _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, context or cue)
             cand.written, cand.context, cand.against, cand.org_head = written, context, against, org_head
             cand.titled = cut >= 0
+            cand.nickname = tuple(_low(w) for w in par[inside[0][0] + 1 : inside[0][1] - 1].split()) if inside else ()
             # quote marks around it alone: the title of a work ("“Wild Rose,”")
             cand.work = par[name_local - 1 : name_local] in _OPENING_MARKS and (
                 par[end_local : end_local + 1] in _CLOSING_MARKS or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
@@ -971,6 +975,14 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
             for other in ks[i + 1 :]:
                 if k in clusters and other in clusters and name_data.same_given_name(k[0], other[0]):
                     clusters[k].extend(clusters.pop(other))
+    # `Robert C. "Bobby" Scott` then "Bobby Scott": the nickname with the surname is the same person
+    nicknamed: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for k in list(clusters):
+        for nick in {c.nickname for c in clusters.get(k, ())} - {()}:
+            short = _name_key(" ".join((*nick, k[-1])))
+            if short != k and short in clusters and k in clusters:
+                clusters[k].extend(clusters.pop(short))
+            nicknamed[k].add(short[0])
     display: dict[tuple[str, ...], str] = {}
     prominence: dict[tuple[str, ...], tuple[int, int]] = {}
     starts: dict[tuple[str, ...], list[int]] = {}
@@ -979,10 +991,16 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
         forms = Counter(c.written for c in cs)
         first_pos = min(c.start for c in cs)
         # the nominative of a name written in several cases ("Алла Ершова", not "Аллы Ершовой"), then
-        # the most frequent form, then the earliest
+        # the fullest form the article gives ("Donald J. Trump", `Robert C. "Bobby" Scott` as "Robert
+        # C. Scott" rather than "Bobby Scott"), then the most frequent, then the earliest
         best = max(
             forms.items(),
-            key=lambda kv: (_nominative(kv[0]), kv[1], -min(c.start for c in cs if c.written == kv[0])),
+            key=lambda kv: (
+                _nominative(kv[0]),
+                len(kv[0].split()),
+                kv[1],
+                -min(c.start for c in cs if c.written == kv[0]),
+            ),
         )
         display[k] = best[0]
         prominence[k] = (len(cs), -first_pos)
@@ -991,7 +1009,8 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
     # index clusters by first and last token for surname / given-name mentions
     by_token: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in clusters:
-        for t in {k[0], k[-1]} | ({k[-2]} if k[-1] in V.NAME_SUFFIXES and len(k) > 2 else set()):
+        suffixed = {k[-2]} if k[-1] in V.NAME_SUFFIXES and len(k) > 2 else set()
+        for t in {k[0], k[-1]} | suffixed | nicknamed.get(k, set()):
             by_token[t].append(k)
     surnames = {k[-1] for k in clusters if len(k[-1]) > 1}
     cluster_titles = {k: {w.rstrip(".") for c in cs for w in c.prefix} for k, cs in clusters.items()}

@@ -88,3 +88,7 @@ class Quote:
     speaker_start: int | None = None  # offsets of speaker_text in the article text
     speaker_end: int | None = None
     attribution: str | None = None  # the rule that chose the speaker (transforms.quotes.attribution.RULES)
+    # what ``speaker`` is: "person" (a name of the article's people), "organisation" (the company or
+    # court the article names for "the company", "the ruling"), "description" (no name: "a spokeswoman",
+    # "a group of parents"); None without a speaker
+    speaker_type: str | None = None

@@ -111,10 +111,18 @@ QUOTES, QUOTES_DOC = table(
     (
         "attribution",
         STR,
-        "the rule that chose the speaker (transforms.quotes.attribution.RULES): cue_after, cue_before,"
+        "the rule that chose the speaker (transforms.quotes.attribution.RULES): cue_after, verb_before, cue_before,"
         " according_to, quoted_as, colon, cue_later; same_sentence, continuation, speaker_after,"
         " back_reference, colon_sentence (the speaker of a neighbouring sentence); list_dash, introduced_after;"
         " pronoun or description when coreference named the person; null when no speaker",
+    ),
+    (
+        "speaker_type",
+        STR,
+        "what the speaker is: person (speaker is people.name, person_id set); organisation (speaker is the"
+        " organisation the article names, e.g. 'the company said' -> the company's name; person_id null);"
+        " description (no name is given: speaker is the article's description of the speaker, e.g. 'a group"
+        " of parents', or null with speaker_text 'a spokeswoman'); null when no speaker",
     ),
 )
 

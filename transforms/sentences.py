@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from transforms import speech_vocab as V
 
-_END_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9\u00c0-\u00de\x00])")
+# (an opening quote may be written with two marks: ``''…''`` in NYT texts)
+_END_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]{0,2}[A-Z0-9\u00c0-\u00de\x00])")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 

@@ -119,6 +119,9 @@ overhear overheard recollect recollects recollected
 # The speech verbs whose subject such an object is (participle or bare infinitive).
 PERCEIVED_SPEECH = _words("saying say telling tell asking ask warning warn shouting shout")
 
+# Particles that make a verb of speech of a common verb: "shot back", "went on", "cut in".
+SPEECH_PARTICLES = _words("back on in up out")
+
 # Participles that, followed by "by <agent>", make the agent the speaker ("touted by X as").
 PASSIVE_AUX = _words("was were is are been being be")
 
@@ -419,6 +422,8 @@ PRONOUN_GENDER: dict[str, str] = {
     "we": "1",
 }
 SUBJECT_PRONOUNS = _words("he she they it i we")
+# Subject pronouns that stand for people (not "it").
+PERSON_PRONOUNS = SUBJECT_PRONOUNS - {"it"}
 
 # --------------------------------------------------------------------------- non-person speakers
 # Head nouns of non-person speakers ("state media said", "the company said", "the letter reads").
@@ -443,6 +448,37 @@ ORGANISATION_NOUNS = _words("""
 media agency agencies ministry government company firm campaign network channel station party
 committee commission council court department office administration military army police
 authorities authority bank union embassy outlet outlets publication group organization organisation
+""")
+
+# What kind of body an organisation word names, so that "the company said" resolves to a company
+# the article names ("Acme Holdings", "the Royal Bank of Scotland Group", a bare brand "NatWest") and
+# not to the commission or court named after it.  A nominal head (left) of one kind never takes a
+# name holding a word of another kind; a name holding no such word (a brand) fits any kind.
+ORG_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        """company firm corporation corp inc ltd llc plc co business bank lender insurer retailer
+        carrier automaker airline airlines chain conglomerate holdings industries group network
+        broadcaster outlet publication newspaper paper channel station magazine studio studios
+        organization organisation nonprofit charity foundation fund association coalition alliance
+        union federation league society institute center centre""".split(),
+        "body",
+    ),
+    **dict.fromkeys(
+        """agency agencies ministry department government administration commission committee council
+        office bureau board authority service embassy military army navy police""".split(),
+        "state",
+    ),
+    **dict.fromkeys("court tribunal panel".split(), "court"),
+    **dict.fromkeys("campaign party caucus".split(), "party"),
+}
+# Documents whose author is an organisation of a kind when no person wrote them: "the ruling said"
+# speaks for the court that ruled.
+DOCUMENT_ORG_KIND = {"ruling": "court", "opinion": "court", "verdict": "court"}
+# Words after an organisation's name that show it acting (a clause subject): "WikiLeaks said",
+# "Acme has …"; with CUE_FORMS.
+ORG_ACTION_WORDS = _words("""
+has have had is was are were will would did does said says announced released issued posted
+tweeted wrote confirmed denied declined added noted reported called urged warned
 """)
 
 # Time words: a phrase ending in one of these is a time adverbial ("early Friday", "last

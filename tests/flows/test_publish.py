@@ -126,6 +126,7 @@ def test_a_chunk_s_rows_of_every_table():
     assert all(rows[t].schema == schemas.TABLES[t][0] for t in ("articles", "quotes", "mentions"))
 
 
+# the quotes stage's fields that publishing reads
 QUOTE = pl.Struct(
     {
         "start": pl.Int64,
@@ -134,6 +135,7 @@ QUOTE = pl.Struct(
         "speaker": pl.String,
         "speaker_start": pl.Int64,
         "speaker_end": pl.Int64,
+        "speaker_type": pl.String,
     }
 )
 
@@ -149,27 +151,22 @@ def found(rows: list[tuple[str, list[dict]]]) -> pl.DataFrame:
 
 
 def test_speakers_resolve_to_their_articles_person_only():
+    person = {"speaker_type": "person"}
     quotes = found(
         [
-            ("a", [{"start": 0, "end": 5, "text": "yes", "speaker": "Kim Jong Un"}]),
+            ("a", [{"start": 0, "end": 5, "text": "yes", "speaker": "Kim Jong Un", **person}]),
             (
                 "b",
                 [
-                    {"start": 0, "end": 5, "text": "no", "speaker": "Kim"},
+                    {"start": 0, "end": 5, "text": "no", "speaker": "Kim", **person},
                     {"start": 9, "end": 12, "text": "hm", "speaker": None},
                 ],
             ),
-            ("c", [{"start": 3, "end": 8, "text": "so", "speaker": "Kim"}]),
+            ("c", [{"start": 3, "end": 8, "text": "so", "speaker": "Kim", **person}]),
         ]
     )
     people = {person_id("Kim Jong Un"): "Kim Jong-un"}
-    lookups = Lookups(
-        repeated=None,
-        near=None,
-        clusters=pl.DataFrame(schema={"article_id": pl.String, "start": pl.Int64, "cluster_id": pl.String}),
-        people=people,
-    )
-    rows = quote_rows(quotes, lookups).select("article_id", "speaker", "person_id", "text").rows()
+    rows = quote_rows(quotes, _lookups(people)).select("article_id", "speaker", "person_id", "text").rows()
     assert rows == [
         ("a", "Kim Jong-un", person_id("Kim Jong Un"), "yes"),  # the people table's name
         ("b", "Kim", person_id("Kim", "b"), "no"),  # a one-word speaker: article b's Kim only
@@ -177,6 +174,36 @@ def test_speakers_resolve_to_their_articles_person_only():
         ("c", "Kim", person_id("Kim", "c"), "so"),
     ]
     assert person_id("Kim", "b") != person_id("Kim", "c") != person_id("Kim Jong Un")
+
+
+def _lookups(people: dict[str, str]) -> Lookups:
+    return Lookups(
+        repeated=None,
+        near=None,
+        clusters=pl.DataFrame(schema={"article_id": pl.String, "start": pl.Int64, "cluster_id": pl.String}),
+        people=people,
+    )
+
+
+def test_an_organisation_or_a_description_speaks_as_written_with_no_person():
+    # "the company said" resolved to the company the article names: no people row, even when a
+    # person of the corpus shares the string
+    quotes = found(
+        [
+            (
+                "a",
+                [
+                    {"start": 0, "end": 5, "text": "yes", "speaker": "Acme Group", "speaker_type": "organisation"},
+                    {"start": 9, "end": 12, "text": "no", "speaker": "some parents", "speaker_type": "description"},
+                ],
+            )
+        ]
+    )
+    rows = quote_rows(quotes, _lookups({person_id("Acme Group"): "Acme Group"}))
+    assert rows.select("speaker", "person_id", "speaker_type").rows() == [
+        ("Acme Group", None, "organisation"),
+        ("some parents", None, "description"),
+    ]
 
 
 def test_a_one_word_mention_is_its_article_s_person_only():

@@ -213,6 +213,24 @@ def test_more_name_rules(paragraphs, expected):
     assert expected in _names(paragraphs)
 
 
+def test_a_nickname_form_is_the_same_person_named_as_fully_as_the_article_gives():
+    # `Rep. Hollis J. "Hank" Dorn` then "Hank Dorn", "Dorn" and "Hank": one person, named in full
+    paragraphs = [
+        'Rep. Hollis J. "Hank" Dorn opened his garden to voters.',
+        "Supporters cheered for Hank Dorn on Monday.",
+        "Dorn said he was ready. Friends still call him Hank.",
+    ]
+    got = _names(paragraphs)
+    assert {name for _surface, name in got} == {"Hollis J. Dorn"}
+    assert {surface for surface, _name in got} >= {"Hank Dorn", "Dorn", "Hank"}
+
+
+def test_the_fullest_written_form_names_a_person():
+    # a middle initial written once is still the name as fully as the article gives it
+    got = _names(["Mara T. Quill spoke first.", "Mara Quill said the plan was sound.", "Quill left."])
+    assert {name for _surface, name in got} == {"Mara T. Quill"}
+
+
 @pytest.mark.parametrize(
     "paragraphs",
     [

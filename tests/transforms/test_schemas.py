@@ -61,6 +61,7 @@ def test_the_records_arrow_forms():
         "speaker_start",
         "speaker_end",
         "attribution",
+        "speaker_type",
     ]
     assert record_struct(Mention, ("extra", pa.string())) == pa.struct(
         [

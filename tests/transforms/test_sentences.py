@@ -14,6 +14,8 @@ from transforms.sentences import abbreviated, count_sentences, sentence_ends
         ("The U.S. economy grew. Prices fell.", 2),
         ("Sen. Ana Park met Gov. Lee in Jan. 2016. Nothing came of it.", 2),
         ("He left… Then he came back.", 2),
+        # an opening quote written with two apostrophes, as NYT texts do
+        ("''It works,'' said Ana Berg. He runs the shop. ''But the roof leaks.''", 3),
     ],
 )
 def test_sentences_are_counted(text, n):

@@ -35,6 +35,18 @@ def shared_surnames(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+@dataclass(frozen=True)
+class OrgName:
+    """An organisation named in the article: its offsets, name, organisation words (its own or in
+    apposition) and their kinds (``speech_vocab.ORG_KINDS``)."""
+
+    start: int
+    end: int
+    name: str
+    heads: frozenset[str]
+    kinds: frozenset[str]
+
+
 @dataclass
 class Attr:
     speaker_text: str | None
@@ -48,6 +60,9 @@ class Attr:
     end: int = -1
     rule: str = ""  # the attribution rule that chose these words (attribution.RULES)
     resolved: str = ""  # "pronoun" / "description" when coreference named the person
+    # what ``speaker`` is when not a person: "organisation" ("the company" -> "Acme Group") or
+    # "description" ("the letter" -> "a group of parents", the author the article describes)
+    what: str = ""
 
     def copy(self, cue: str | None = None, rule: str = "") -> Attr:
         """The same speaker for another quote (continuation, a shared sentence): its rule is the
@@ -60,6 +75,7 @@ class Attr:
             start=self.start,
             end=self.end,
             rule=rule or self.rule,
+            what=self.what,
         )
 
 
@@ -102,6 +118,7 @@ class Doc:
         self.unnamed_text: dict[str, str] = {}  # placeholder name -> its description ("my father")
         self.para_sents: dict[int, list[Sent]] = {}  # every sentence of a paragraph, on demand
         self.things: dict[int, tuple[int, int] | None] = {}  # "it"/"they" offset -> its antecedent phrase
+        self.org_names: list[OrgName] | None = None  # the organisations named, found on first need
 
     def para_start(self, para: int) -> int:
         return self.para_starts.get(para, 0)

@@ -19,18 +19,21 @@ from functools import cache
 
 from transforms import speech_vocab as V
 from transforms.quotes.article import Attr, Doc
-from transforms.quotes.coreference import note, thing_antecedent
+from transforms.quotes.coreference import note, thing_antecedent, thing_speaker
 from transforms.quotes.kind import TITLE_CASE_RE, kind_features, model_kind, quote_kind, standalone
 from transforms.quotes.marks import Span
+from transforms.quotes.options import QuoteOptions
 from transforms.quotes.phrases import cue_at, left_cue, np_left, np_right, passive, right_cue, skip_paren
 from transforms.quotes.speakers import (
     apposed_name,
     attr_from_cue,
     classify,
+    opening_subject,
     perceived_after,
     points_back,
     sentence_speaker,
     sentence_subject,
+    verb_before,
 )
 from transforms.quotes.tokens import Sent, Tok
 from transforms.records import Quote
@@ -70,6 +73,9 @@ def after(doc: Doc, toks: list[Tok], qi: int, sent: Sent) -> Attr | None:
                 a.strong = lemma in V.STRONG_CUE_LEMMAS
             return a
         return None
+    inverted = _unlisted_inverted_verb(doc, toks, i, sent)
+    if inverted is not None:
+        return inverted
     np = np_right(toks, i)
     if np is None:
         return None
@@ -83,6 +89,14 @@ def after(doc: Doc, toks: list[Tok], qi: int, sent: Sent) -> Attr | None:
         if k < len(toks) and toks[k].text == ",":
             named = apposed_name(doc, toks, np, j + 1, k)
             j = k + 1
+            # an apposition of several parts (`, 30, of Springfield, Ill., who was polled, said`): on to
+            # a cue right after a comma, within options.max_after_tokens
+            m = j
+            while m < len(toks) and m - np[1] <= doc.options.max_after_tokens and toks[m].quote < 0:
+                if cue_at(toks, m):
+                    j = m if toks[m - 1].text == "," else j
+                    break
+                m += 1
     while j < len(toks) and (toks[j].low in V.AUX_ADVERBS or toks[j].low.endswith("ly") and not toks[j].cap):
         j += 1
     if j < len(toks) and np[0] - qi <= 3 and j - np[1] <= doc.options.max_after_tokens:
@@ -100,7 +114,58 @@ def after(doc: Doc, toks: list[Tok], qi: int, sent: Sent) -> Attr | None:
                 a.cue = toks[j].text
                 a.strong = lemma in V.STRONG_CUE_LEMMAS
             return a
+    if (
+        named is None
+        and np[0] == i
+        and j == np[1] + 1
+        and (toks[i].mention >= 0 or toks[i].low in ("he", "she"))
+        and _unlisted_verb(toks, j)
+        and _left_open(doc, toks, qi)
+    ):
+        # `"…," Bennett shot back`, `"…?" Ana Diaz went on`: a person, then a verb the cue vocabulary
+        # does not list, right after a quote closed on a comma, "?" or "!": a reporting clause
+        a = classify(doc, toks, np[0], np[1], sent)
+        if a is not None:
+            a.cue = toks[j].text
+            a.strong = False
+        return a
     return None
+
+
+def _unlisted_verb(toks: list[Tok], j: int) -> bool:
+    """A lower-case past-tense verb at j ("beamed", "interjected") or a verb with a particle ("shot back")."""
+    if j >= len(toks) or not toks[j].text.isalpha() or not toks[j].text.islower():
+        return False
+    low = toks[j].low
+    if low in V.PREPOSITIONS or low in V.DETERMINERS or low in V.COORDINATORS or low in V.CLAUSE_WORDS:
+        return False
+    return low.endswith("ed") or j + 1 < len(toks) and toks[j + 1].low in V.SPEECH_PARTICLES
+
+
+def _left_open(doc: Doc, toks: list[Tok], qi: int) -> bool:
+    """The quote at qi closes on a comma, "?" or "!" (inside or after its marks): its sentence goes on."""
+    span = doc.spans[toks[qi].quote]
+    closing = doc.text[span.start : span.end].rstrip(" \"”’'")[-1:]
+    return closing in ",?!" or qi + 1 < len(toks) and toks[qi + 1].text == ","
+
+
+def _unlisted_inverted_verb(doc: Doc, toks: list[Tok], i: int, sent: Sent) -> Attr | None:
+    """`"…," remembered Jane Roe.`, `"…!" beamed Jane Roe, 54,`: a past-tense verb the cue vocabulary
+    does not list, right after the quote, then a person's name ending the clause -- the inverted order
+    of a reporting clause, whatever the verb."""
+    verb = toks[i]
+    if verb.cap or not verb.low.endswith("ed") or not verb.text.isalpha() or i + 1 >= len(toks):
+        return None
+    np = np_right(toks, i + 1)
+    if np is None or toks[np[0]].mention < 0:
+        return None
+    end = skip_paren(toks, np[1] + 1)
+    if end < len(toks) and toks[end].text not in (",", ".", ";", "—", "–") and toks[end].low not in ("of", "who"):
+        return None  # "prompted Jane Roe to answer": the name is the verb's object
+    a = classify(doc, toks, np[0], np[1], sent)
+    if a is not None:
+        a.cue = verb.text
+    return a
 
 
 @dataclass
@@ -123,7 +188,32 @@ def _cue_after_strong(at: _At) -> Attr | None:
 def _cue_before(at: _At) -> Attr | None:
     """`X said: "…"`, `Y quoted X as saying "…"`, `according to X, "…"`: the nearest cue to the left."""
     k = left_cue(at.toks, at.qi, at.doc.options.max_before_tokens if at.kind == "full" else None)
-    return None if k is None else attr_from_cue(at.doc, at.toks, k, at.sent, cue_at(at.toks, k))
+    if k is None:
+        return None
+    a = attr_from_cue(at.doc, at.toks, k, at.sent, cue_at(at.toks, k))
+    if (
+        a is None
+        and at.kind == "full"
+        and not at.toks[k].low.endswith("ing")
+        and not passive(at.toks, k)  # `X was asked: "…"`: X does not speak
+        and _introduces(at.toks, k, at.qi)
+    ):
+        a = opening_subject(at.doc, at.toks, k, at.sent)  # `X, <a long apposition>, said, "…"`
+        if a is not None:
+            a.cue = at.toks[k].text
+    return a
+
+
+def _introduces(toks: list[Tok], k: int, qi: int) -> bool:
+    """The cue at k stands right before the quote at qi, a comma or a colon between (`said, "…"`)."""
+    return all(t.text in (",", ":") for t in toks[k + 1 : qi])
+
+
+def _verb_before(at: _At) -> Attr | None:
+    """`X shot back: "…"`, `X interjected, "…"`: a person and a verb the cue vocabulary does not list."""
+    if at.kind != "full" or at.qi < 2 or at.toks[at.qi - 1].text not in (",", ":"):
+        return None
+    return verb_before(at.doc, at.toks, at.qi - 1, at.sent)
 
 
 def _cue_after_weak(at: _At) -> Attr | None:
@@ -159,6 +249,7 @@ def _cue_later(at: _At) -> Attr | None:
 # those that read the paragraphs around a quote (list_dash, introduced_after) run after them.
 RULES: tuple[tuple[str, Callable[[_At], Attr | None]], ...] = (
     ("cue_after", _cue_after_strong),
+    ("verb_before", _verb_before),
     ("cue_before", _cue_before),
     ("cue_after", _cue_after_weak),
     ("colon", _colon),
@@ -327,17 +418,34 @@ def make_quote(doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None
     closing = _CLOSING.get("transcript" if (attr.speaker_text or "").isupper() else attr.rule, "") if attr else ""
     if attr is not None and text[:1].isupper() and text.rstrip()[-1:] in closing:
         kind = "full"  # `"It works," said Anna Berg.`, `LUND: "It will open."`: a spoken sentence
+    if kind == "full" and len(span.pieces) == 1 and headline(doc.paragraphs[span.para], doc.options):
+        kind = "partial"  # a headline's quote (`Mayor Says ‘We Will Not Pay’ For Bridge`) repeats the body's
     if attr is None:
         return Quote(span.para, span.start, span.end, text, kind, None, None, None), features
-    speaker_text, start, end = attr.speaker_text, attr.start, attr.end
+    speaker_text, start, end, speaker = attr.speaker_text, attr.start, attr.end, attr.speaker
+    what = attr.what or ("person" if speaker else "description" if speaker_text else None)
     if attr.thing >= 0:
+        # "it said": the words stay "it"; the speaker is the organisation, document or group it refers to
         found = thing_antecedent(doc, attr.thing)
         if found is not None:
-            start, end, rule = *found, "pronoun"
-            speaker_text = doc.text[start:end]
+            speaker, what = thing_speaker(doc, *found)
+            rule = "pronoun"
     at = (start, end) if speaker_text and start >= 0 else (None, None)
-    quote = Quote(span.para, span.start, span.end, text, kind, speaker_text, attr.speaker, attr.cue, *at, rule or None)
+    quote = Quote(span.para, span.start, span.end, text, kind, speaker_text, speaker, attr.cue, *at, rule or None, what)
     return quote, features
+
+
+def headline(paragraph: str, options: QuoteOptions) -> bool:
+    """A paragraph in headline style: at least ``options.title_min_caps`` words of four or more letters,
+    every one of them capitalised, quotes included, and no more than ``options.headline_max_words``
+    words (a title or a subheading, not a sentence of the body)."""
+    words = [w.strip("\"“”‘’'.,!?;:()…-") for w in paragraph.split()]
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return (
+        len(words) <= options.headline_max_words
+        and len(long) >= options.title_min_caps
+        and all(w[0].isupper() for w in long)
+    )
 
 
 def _fills_paragraphs(doc: Doc, span: Span) -> int | None:

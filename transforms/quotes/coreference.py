@@ -13,8 +13,9 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from transforms import name_data
 from transforms import speech_vocab as V
-from transforms.quotes.article import UNNAMED, Attr, Doc
+from transforms.quotes.article import UNNAMED, Attr, Doc, OrgName
 from transforms.quotes.phrases import cue_at, is_thing_head
 from transforms.quotes.tokens import Tok
 from transforms.records import Mention
@@ -304,21 +305,113 @@ def _author_patterns(head: str) -> tuple[re.Pattern, ...]:
         re.compile(_AUTHOR + r"['’]s?\s+(?:[\w-]+\s+){0,3}" + h),  # "Acme's annual report"
         re.compile(r"\b" + h + r"\s+(?:from|by|of)\s+" + _AUTHOR),  # "a letter from Jane Roe"
         re.compile(_AUTHOR + rf"\s+(?:{_PUBLISH_VERBS})\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}" + h),
+        # "the authors of the report, which include the Acme Fund"
+        re.compile(r"\bauthors?\s+of\s+(?:the|this|a)\s+" + h + r",?\s+(?:which|who)\s+(?:includes?|are)\s+" + _AUTHOR),
+        # "a group of parents sent a letter": an author the article describes without naming (last)
+        re.compile(
+            r"\b([Aa]n?\s+(?:[a-z][\w-]*\s+){1,9}?)(?:" + _PUBLISH_VERBS + r")\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}" + h
+        ),
     )
 
 
-def document_author(doc: Doc, head: str, pos: int) -> str | None:
-    """The person who wrote the document a phrase like "the letter" at ``pos`` refers to: the author
-    named with the nearest earlier mention of that document ("Jane Roe's letter", "a letter from
-    Jane Roe", "Roe sent a letter"), within ``options.antecedent_paragraphs``; None when that author is not a
-    person (an organisation's report speaks for the organisation, which is no person)."""
-    lo = doc.para_offsets[max(0, bisect_right(doc.para_offsets, pos) - 1 - doc.options.antecedent_paragraphs)]
-    best: tuple[int, int] | None = None
-    for pattern in _author_patterns(head):
-        for m in pattern.finditer(doc.text, lo, pos):
+def document_author(doc: Doc, head: str, pos: int) -> tuple[str, str] | None:
+    """Who wrote the document a phrase like "the letter" at ``pos`` refers to, and what they are
+    ("" for a person, "organisation", "description"): the author named with the nearest earlier mention of
+    that document ("Jane Roe's letter", "a letter from the Acme Fund", "a group of parents sent a
+    letter"), however far back: a document is introduced once and referred to after."""
+    best: tuple[int, int, bool] | None = None
+    patterns = _author_patterns(head)
+    for n, pattern in enumerate(patterns):
+        for m in pattern.finditer(doc.text, 0, pos):
             if best is None or m.start(1) > best[0]:
-                best = (m.start(1), m.end(1))
+                best = (m.start(1), m.end(1), n == len(patterns) - 1)
     if best is None:
         return None
-    k = bisect_right(doc.mention_starts, best[1] - 1) - 1
-    return doc.mentions[k].name if k >= 0 and doc.mentions[k].start >= best[0] else None
+    start, end, described = best
+    k = bisect_right(doc.mention_starts, end - 1) - 1
+    if k >= 0 and doc.mentions[k].start >= start:
+        return doc.mentions[k].name, ""
+    written = doc.text[start:end].strip()
+    if described:
+        return written, "description"
+    org = org_name(doc, start + (4 if written.lower().startswith("the ") else 0), end, vouched=True)
+    return (org.name, "organisation") if org is not None else None
+
+# An organisation's name as written: capitalised words with "of", "for", "and", "on", "the" inside
+# ("U.S. Court of Appeals for the Sixth Circuit"), after an optional "the".
+_ORG_NAME_RE = re.compile(
+    r"(?<![\w.&'’-])(?:[Tt]he\s+)?([A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}[A-Z][\w.&'’-]*){0,8})"
+)
+_NEXT_WORD_RE = re.compile(r"\s*([a-z]+)")
+# An organisation word in apposition: "the bank, NatWest," / "NatWest, the bank's parent".
+_APPOSED_BEFORE_RE = re.compile(r"\b(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+),\s*$")
+_APPOSED_AFTER_RE = re.compile(r",\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,2}?([a-z]+)\b")
+
+
+def org_name(doc: Doc, start: int, end: int, vouched: bool = False) -> OrgName | None:
+    """The capitalised phrase doc.text[start:end] as an organisation's name, or None: it must not be
+    a person, a place or a common word, and must read as an organisation -- a word of
+    ``V.ORG_KINDS`` in it ("Acme Group"), one in apposition ("the bank, NatWest,") or a verb after
+    it that shows it acting ("WikiLeaks said", "Acme has") -- unless ``vouched`` (the author of a report)."""
+    name = doc.text[start:end]
+    for tail in ("'s", "’s"):
+        if name.endswith(tail):
+            name, end = name[: -len(tail)], end - len(tail)
+    words = name.split()
+    lows = [w.lower().rstrip(".") for w in words]
+    k = bisect_right(doc.mention_starts, end - 1) - 1
+    if k >= 0 and doc.mentions[k].end > start or doc.masked[start] == "\x00":
+        return None  # a person, or words inside a quote
+    if all(w in V.NON_NAME_WORDS or w in V.TIME_WORDS or w in V.TITLES or len(w) < 2 for w in lows):
+        return None
+    if name_data.is_place(name) or len(words) == 1 and name_data.is_word(lows[0]):
+        return None
+    heads = {w for w in lows if w in V.ORG_KINDS}
+    before = _APPOSED_BEFORE_RE.search(doc.text, max(0, start - 60), start)
+    after = _APPOSED_AFTER_RE.match(doc.text, end)
+    heads |= {m.group(1) for m in (before, after) if m is not None and m.group(1) in V.ORG_KINDS}
+    nxt = _NEXT_WORD_RE.match(doc.text, end)
+    acting = nxt is not None and (nxt.group(1) in V.ORG_ACTION_WORDS or nxt.group(1) in V.CUE_FORMS)
+    if not heads and not acting and not vouched:
+        return None
+    return OrgName(start, end, name, frozenset(heads), frozenset(V.ORG_KINDS[h] for h in heads))
+
+
+def organisation_names(doc: Doc) -> list[OrgName]:
+    """Every organisation name of the article outside quotes, in order (computed once)."""
+    if doc.org_names is None:
+        found = (org_name(doc, m.start(1), m.end(1)) for m in _ORG_NAME_RE.finditer(doc.text))
+        doc.org_names = [o for o in found if o is not None]
+    return doc.org_names
+
+
+def resolve_organisation(doc: Doc, head: str, pos: int, kind: str = "") -> str | None:
+    """The organisation a description like "the company" at ``pos`` refers to: the nearest earlier name
+    written with that word or in apposition to it ("the Acme Group", "the bank, NatWest,"), else the
+    nearest of the same kind ("the company" -> "Acme Holdings"), else the nearest that holds no
+    organisation word at all (a brand, "NatWest", acting in the article)."""
+    kind = kind or V.ORG_KINDS.get(head, "")
+    earlier = [o for o in organisation_names(doc) if o.end <= pos]
+    for fits in (lambda o: head in o.heads, lambda o: kind in o.kinds, lambda o: not o.kinds):
+        found = [o for o in earlier if fits(o)]
+        if found:
+            return found[-1].name
+    return None
+
+
+def thing_speaker(doc: Doc, start: int, end: int) -> tuple[str, str]:
+    """The speaker an "it" / "they" stands for, from its antecedent phrase doc.text[start:end], and
+    what it is: the organisation the article names ("the company" -> "Acme Holdings"; "the Daily
+    Courier" -> "Daily Courier"), else the phrase as a description ("three economists")."""
+    phrase = doc.text[start:end]
+    words = phrase.split()
+    head = words[-1].lower()
+    if words[0].lower() in V.DEFINITE_DETERMINERS and head in V.ORG_KINDS and not words[-1][0].isupper():
+        org = resolve_organisation(doc, head, start)
+        if org is not None:
+            return org, "organisation"
+    bare = start + (len(words[0]) + 1 if words[0].lower() == "the" and len(words) > 1 else 0)
+    org = org_name(doc, bare, end, vouched=True) if doc.text[bare : bare + 1].isupper() else None
+    if org is not None:
+        return org.name, "organisation"
+    return phrase, "description"

@@ -33,6 +33,10 @@ class QuoteOptions:
     # tokens), which 20 holds.  Also how far a full quote opening its sentence takes a later cue, and
     # how far back the first half of an interrupted quotation is looked for (`"…," he said, "and …"`).
     max_after_tokens: int = 20
+    # Lower-case words between a person and the colon or comma before a quote that read as a verb the
+    # cue vocabulary does not list (`X fired back forcefully: "…"`, rule verb_before): 3 holds a verb,
+    # a particle and an adverb; more reaches into the clause before ("X said the plan was bad, …").
+    verb_before_words: int = 3
     # Tokens before a colon that can label a quote without a cue verb (`Jane Doe, The Daily: "…"`) ...
     max_colon_label_tokens: int = 10
     # ... and when no name is found, a short capitalised label is itself the speaker ("ACME Daily:").
@@ -52,6 +56,10 @@ class QuoteOptions:
     # headline style is likely to be.  Judgement calls, checked on quotes-dev (no full quote lost).
     title_min_caps: int = 2
     title_max_words: int = 8
+    # Words of a paragraph in headline style (every word of 4+ letters capitalised) whose quotes are
+    # partial: a headline repeats the body's quote (neither quotes set annotates a quote in a title).
+    # 30 is longer than a headline, a judgement call; a body paragraph is rarely all in title case.
+    headline_max_words: int = 30
     # The kind model's probability from which a quote is full.
     full_threshold: float = FULL_THRESHOLD
 

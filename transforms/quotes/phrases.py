@@ -236,6 +236,11 @@ def _reporting_verb(toks: list[Tok], k: int) -> int:
     i = k - 1
     while i >= 0 and toks[i].low in V.AUX_ADVERBS:
         i -= 1
+    if i >= 1 and toks[i].low in V.PERSON_PRONOUNS:
+        # `X said he believes "…"`, `X said that she thinks "…"`: the clause is X's report
+        j = i - 1 - (i >= 2 and toks[i - 1].low == "that")
+        if j >= 0 and cue_at(toks, j) and not toks[j].low.endswith("ing") and toks[j].low not in V.NOUNISH_LEMMAS:
+            return j
     if i < 0 or toks[i].mention >= 0 or toks[i].low in V.SUBJECT_PRONOUNS:
         return k  # the cue has a person for subject: it reports ("Trump boasted")
     for j in range(i - 1, -1, -1):

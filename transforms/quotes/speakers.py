@@ -15,7 +15,9 @@ from transforms.quotes.coreference import (
     antecedent,
     document_author,
     gender_of,
+    org_name,
     resolve_description,
+    resolve_organisation,
     resolve_pronoun,
 )
 from transforms.quotes.phrases import CUE_OR_ACCORDING, PASSIVE_PP_RE, cue_at, np_left, np_right, passive
@@ -35,6 +37,8 @@ def apposed_name(doc: Doc, toks: list[Tok], np: tuple[int, int], a: int, b: int)
     """The person named by toks[a:b] when that segment is just a name and the phrase np
     is a description headed by a role noun ("the minister, Lena Fischer,", "Park's niece,
     state Sen. Ana Park (D-Ohio),"); one extra word and a closing parenthesis are allowed."""
+    if toks[np[1]].low in V.NONPERSON_NOUNS or toks[np[1]].low in V.ORG_KINDS:
+        return _apposed_organisation(doc, toks, np, a, b)
     roles = [x for x in range(np[0], np[1] + 1) if toks[x].low in V.ROLE_NOUNS and toks[x].mention < 0]
     if toks[np[1]].mention >= 0 or not roles or any(toks[x].mention >= 0 for x in range(roles[-1], np[1] + 1)):
         return None  # np must be a description: a role noun, possibly linked ("chief of staff"), no name after it
@@ -49,6 +53,20 @@ def apposed_name(doc: Doc, toks: list[Tok], np: tuple[int, int], a: int, b: int)
         return None
     m = doc.mentions[toks[inner[0]].mention]
     return speaker_words(doc, toks[np[0]].start, toks[b - 1].end, m.name)
+
+
+def _apposed_organisation(doc: Doc, toks: list[Tok], np: tuple[int, int], a: int, b: int) -> Attr | None:
+    """The organisation named by toks[a:b] in apposition to a non-person phrase np ("Acme's corporate
+    parent, the Zenith Group,"): a capitalised name, "the" and linking words allowed."""
+    k = a + (a < b and toks[a].low == "the")
+    if k >= b or not toks[k].cap or toks[b - 1].text[0].islower():
+        return None
+    if any(t.mention >= 0 or not (t.cap or t.low in ("of", "for", "and", "on", "the")) for t in toks[k:b]):
+        return None
+    org = org_name(doc, toks[k].start, toks[b - 1].end, vouched=True)
+    if org is None:
+        return None
+    return speaker_words(doc, toks[np[0]].start, toks[b - 1].end, org.name, what="organisation")
 
 
 def classify(doc: Doc, toks: list[Tok], a: int, b: int, sent: Sent) -> Attr | None:
@@ -111,11 +129,21 @@ def classify(doc: Doc, toks: list[Tok], a: int, b: int, sent: Sent) -> Attr | No
         return speaker_words(
             doc, s, e, name, unnamed=None if name else V.ROLE_NOUNS[head], resolved="description" if name else ""
         )
-    if head in V.DOCUMENT_NOUNS and toks[a].low in V.DEFINITE_DETERMINERS and b - a <= 2:
-        # "the letter said": the person the article names as the letter's author speaks
+    definite = toks[a].low in V.DEFINITE_DETERMINERS and b - a <= 3 and not toks[b].cap
+    if head in V.DOCUMENT_NOUNS and definite and b - a <= 2:
+        # "the letter said": the person (or organisation, or group described) the article names as
+        # the letter's author speaks; "the ruling said": the court that ruled
         author = document_author(doc, head, s)
         if author is not None:
-            return speaker_words(doc, s, e, author, resolved="description")
+            return speaker_words(doc, s, e, author[0], resolved="description", what=author[1])
+        org = resolve_organisation(doc, head, s, V.DOCUMENT_ORG_KIND[head]) if head in V.DOCUMENT_ORG_KIND else None
+        if org is not None:
+            return speaker_words(doc, s, e, org, resolved="description", what="organisation")
+    if head in V.ORG_KINDS and definite and all(not t.cap for t in toks[a + 1 : b]):
+        # "the company said": the company the article names ("Acme Holdings")
+        org = resolve_organisation(doc, head, s)
+        if org is not None:
+            return speaker_words(doc, s, e, org, resolved="description", what="organisation")
     if head in V.ROLE_PLURALS or head in V.NONPERSON_NOUNS or toks[b].cap:
         return speaker_words(doc, s, e, None)
     if toks[a].low in V.DETERMINERS and a < b or any(toks[k].cap for k in range(a, b + 1)):
@@ -223,6 +251,18 @@ def subject_left(doc: Doc, toks: list[Tok], k: int, sent: Sent, lemma: str) -> A
     if np is None:
         # "X, commenting on the war, said": the clause subject further left
         return sentence_subject(doc, sent, k)
+    if (
+        np[0] > 0
+        and toks[np[0] - 1].low in V.PREPOSITIONS
+        and toks[np[0]].text[0].isalpha()
+        and k - np[1] == 1
+        and not toks[k].low.endswith("ing")
+    ):
+        # "Another source speaking to Fox News said": the phrase before the cue is an object (but
+        # "footage of X saying": the participle's subject)
+        opening = opening_subject(doc, toks, k, sent)
+        if opening is not None:
+            return opening
     attr = classify(doc, toks, np[0], np[1], sent)
     if attr is not None and toks[k].low.endswith("ing") and toks[np[1]].low in V.DOCUMENT_NOUNS:
         attr = None  # "X issued a statement saying": X speaks
@@ -237,6 +277,54 @@ def subject_left(doc: Doc, toks: list[Tok], k: int, sent: Sent, lemma: str) -> A
         sub = sentence_subject(doc, sent, k)
         return sub if sub is not None and (sub.speaker or attr is None) else attr
     return attr
+
+
+def opening_subject(doc: Doc, toks: list[Tok], k: int, sent: Sent) -> Attr | None:
+    """The noun phrase opening the clause of the cue at k, for a cue whose subject the leftward search
+    missed: `X, <an apposition too long to skip>, said, "…"`, `Another source familiar with it said`,
+    `Bryne went on to say, "…"`; None when another reporting verb stands between."""
+    c = k
+    while c > 0 and toks[c - 1].quote < 0 and toks[c - 1].text not in (";", ":", "—", "–"):
+        c -= 1
+    if c < k and toks[c].low in V.COORDINATORS:
+        c += 1
+    if c < k and (toks[c].low in V.ADVERBIAL_OPENERS or toks[c].low in V.PREPOSITIONS):
+        # an opening adverbial ("So far, X …"): the subject follows its comma
+        comma = next((x for x in range(c + 1, k) if toks[x].text == ","), None)
+        if comma is None:
+            return None
+        c = comma + 1
+    np = np_right(toks, c) if c < k else None
+    if np is None or np[1] >= k:
+        return None
+    if any(cue_at(toks, x) and not toks[x].low.endswith("ing") for x in range(np[1] + 1, k)):
+        return None  # another verb reports (a participle, "noting …", does not)
+    return classify(doc, toks, np[0], np[1], sent)
+
+
+def verb_before(doc: Doc, toks: list[Tok], mark: int, sent: Sent) -> Attr | None:
+    """`X shot back: "…"`, `X interjected: "…"`, `she fired back forcefully, "…"`: a person (a name or a
+    pronoun) and up to ``options.verb_before_words`` lower-case words of a verb the vocabulary does not
+    list, then the colon or comma at ``mark`` before the quote; before a comma the verb must read as
+    past tense or take a particle ("after she arrived, …" is no reporting clause)."""
+    j = mark - 1
+    while j >= 0 and mark - j <= doc.options.verb_before_words and toks[j].text[0].islower() and toks[j].mention < 0:
+        low = toks[j].low
+        if low in V.PREPOSITIONS and low not in V.SPEECH_PARTICLES or low in V.DETERMINERS:
+            return None
+        if low in V.CLAUSE_WORDS or low in V.COORDINATORS or cue_at(toks, j):
+            return None  # a listed cue is the other rules' (cue_before)
+        j -= 1
+    if j < 0 or j == mark - 1 or not (toks[j].mention >= 0 or toks[j].low in V.PERSON_PRONOUNS):
+        return None
+    verb = toks[j + 1].low
+    if toks[mark].text == "," and not (verb.endswith("ed") or j + 2 < mark and toks[j + 2].low in V.SPEECH_PARTICLES):
+        return None
+    np = np_left(toks, j)
+    a = None if np is None else classify(doc, toks, np[0], np[1], sent)
+    if a is not None:
+        a.cue = toks[j + 1].text
+    return a
 
 
 def _previous_cue_subject(doc: Doc, toks: list[Tok], k: int, sent: Sent) -> Attr | None:

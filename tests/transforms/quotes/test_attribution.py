@@ -16,7 +16,7 @@ def _quotes(paragraphs: list[str]):
 
 
 def test_rules_are_an_ordered_named_list():
-    assert [name for name, _ in RULES] == ["cue_after", "cue_before", "cue_after", "colon", "cue_later"]
+    assert [name for name, _ in RULES] == ["cue_after", "verb_before", "cue_before", "cue_after", "colon", "cue_later"]
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,55 @@ def test_a_continued_quote_keeps_its_speaker_when_another_speaks_next():
 def test_the_options_set_how_far_the_rules_reach(paragraphs, options, default, other):
     assert _quotes(paragraphs)[0].speaker == default
     assert extract_quotes(paragraphs, find_mentions(paragraphs), options)[0].speaker == other
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # a verb the cue vocabulary does not list, in the inverted order after the quote
+        ('"We never gave up on this town," remembered Carla Munez, a former mayor.', "Carla Munez"),
+        ("“This is wonderful!” beamed Donald Okoro of Dayton, who came early.", "Donald Okoro"),
+        # ... and after the name, with a particle or as a past tense
+        ("“They are here for the free food,” Tom Bennick shot back with a laugh.", "Tom Bennick"),
+        ("“You see, it happens to everyone,” Ana Velde went on, smiling.", "Ana Velde"),
+        # an apposition of several parts between the name and the cue
+        (
+            '"Both of them scare me," Harry Bolt, 30, of Raleigh, N.C., who was among those polled, said on Monday.',
+            "Harry Bolt",
+        ),
+    ],
+)
+def test_reporting_clauses_with_unlisted_verbs_and_long_appositions(paragraph, speaker):
+    (q,) = _quotes([paragraph])
+    assert q.speaker == speaker
+
+
+def test_an_unlisted_verb_with_an_object_after_the_name_is_no_attribution():
+    # "prompted Ana Velde to answer": the name is the verb's object; a quote closed on a full stop
+    # ends its sentence, the name opens the next one
+    (q,) = _quotes(['"Not now, not here," prompted Ana Velde to leave the room.'])
+    assert q.speaker is None
+    first, _second = _quotes(['"We are done." Ana Velde walked out. "Goodbye."'])
+    assert first.speaker is None
+
+
+def test_a_quote_after_a_sentence_about_its_speaker_continues_him():
+    # the opening quote of a new sentence written with two apostrophes starts that sentence
+    paragraph = (
+        "''I am better with my hands than my head,'' said Rob Mayer, half joking. He has worked here for "
+        "24 years. ''But I like working with my hands.''"
+    )
+    assert [(q.speaker, q.attribution) for q in _quotes([paragraph])] == [
+        ("Rob Mayer", "cue_after"),
+        ("Rob Mayer", "continuation"),
+    ]
+
+
+def test_a_quote_in_a_headline_is_partial():
+    # a headline repeats the quote of the body: the body's quote is the full one
+    paragraphs = [
+        "Mayor Says ‘We Will Not Pay For The New Bridge Until The State Pays Its Share’ In Budget Fight",
+        "“We will not pay for the new bridge until the state pays its share,” Mayor Ana Velde said on Monday.",
+    ]
+    assert [q.kind for q in _quotes(paragraphs)] == ["partial", "full"]
+    assert [q.kind for q in _quotes(paragraphs[1:])] == ["full"]

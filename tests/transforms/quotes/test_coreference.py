@@ -61,16 +61,105 @@ def test_a_document_speaks_for_its_named_author():
     assert _speakers(paragraphs) == [("the letter", "Maria Lopez", "description")]
 
 
-def test_document_author_is_none_for_an_organisation():
-    paragraphs = ["Acme Corp released a report on Monday.", "The report said the river was clean."]
+def _author(paragraphs: list[str], head: str) -> tuple[str, str] | None:
     doc = Doc(paragraphs, find_mentions(paragraphs))
     collect_events(doc)
-    assert document_author(doc, "report", doc.para_offsets[1]) is None
+    return document_author(doc, head, doc.para_offsets[-1])
+
+
+def test_document_author_of_an_organisation_or_a_group_described():
+    assert _author(["Acme Corp released a report on Monday.", "The report said"], "report") == (
+        "Acme Corp",
+        "organisation",
+    )
+    # named far back, in a relative clause
+    paragraphs = [
+        "The authors of the study, which include the Lakeside Policy Fund, read filings.",
+        *["Nothing else was said."] * 6,
+        "The study said",
+    ]
+    assert _author(paragraphs, "study") == ("Lakeside Policy Fund", "organisation")
+    # described, not named
+    paragraphs = ["Last week, a group of retired teachers from the valley sent a letter to the board.", "The letter"]
+    assert _author(paragraphs, "letter") == ("a group of retired teachers from the valley", "description")
+
+
+def _typed(paragraphs: list[str]) -> list[tuple[str | None, str | None, str | None]]:
+    return [(q.speaker_text, q.speaker, q.speaker_type) for q in extract_quotes(paragraphs, find_mentions(paragraphs))]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # "the company": the company the article names, past a more recent commission of another kind
+        (
+            [
+                "Brightwater Holdings bought the mill in May.",
+                "The Harbor Safety Commission opened an inquiry.",
+                '"We will cooperate fully," the company said.',
+            ],
+            ("the company", "Brightwater Holdings", "organisation"),
+        ),
+        # a name with the nominal's own word first ("the commission" -> "Commission on Fair Rents")
+        (
+            [
+                "The Commission on Fair Rents met on Monday, and Orbex Group objected.",
+                '"The rules stand," the commission said.',
+            ],
+            ("the commission", "Commission on Fair Rents", "organisation"),
+        ),
+        # a brand named only as acting ("Zentrix said"), apposed with its word ("the group")
+        (
+            [
+                "Zentrix has published files for years.",
+                "Its founder, Ola Brandt, was not reached in Oslo.",
+                '"We can confirm the outage," the group tweeted.',
+            ],
+            ("the group", "Zentrix", "organisation"),
+        ),
+        # a ruling speaks for the court that ruled
+        (
+            [
+                "A panel of the Court of Appeals for the Ninth Circuit struck the law down.",
+                '"A state cannot do this," said the ruling.',
+            ],
+            ("the ruling", "Court of Appeals for the Ninth Circuit", "organisation"),
+        ),
+        # an organisation in apposition to a description of it
+        (
+            ['Acme\'s corporate parent, the Zenith Banking Group, said "these decisions are not easy."'],
+            ("Acme's corporate parent, the Zenith Banking Group", "Zenith Banking Group", "organisation"),
+        ),
+        # the letter of a group the article describes without naming it
+        (
+            [
+                "A group of retired teachers from the valley sent a letter to the board.",
+                '"Our schools work," the letter reads.',
+            ],
+            ("the letter", "A group of retired teachers from the valley", "description"),
+        ),
+        # no organisation named: the words stay a description, no speaker
+        (['"We will cooperate fully," the company said.'], ("the company", None, "description")),
+        # a person is a person
+        (['"We will cooperate fully," Dana Whitfield said.'], ("Dana Whitfield", "Dana Whitfield", "person")),
+    ],
+)
+def test_a_nominal_organisation_resolves_to_the_name_the_article_gives(paragraphs, expected):
+    assert _typed(paragraphs)[0] == expected
 
 
 def test_it_resolves_to_the_organisation():
+    # the words taken as the speaker stay "it"; the speaker is what it refers to
     paragraphs = ["The city council voted on Monday.", '"The vote was fair," it said in a statement.']
-    assert _speakers(paragraphs)[0][0] == "The city council"
+    assert _typed(paragraphs) == [("it", "The city council", "description")]
+    paragraphs = ["The Daily Courier ran the story on Monday.", '"We stand by it," it said.']
+    assert _typed(paragraphs) == [("it", "Daily Courier", "organisation")]
+    paragraphs = [
+        "Harlow Foods announced that it would close two plants.",
+        "The company lost money for a year.",
+        '"We had no choice," it said.',
+    ]
+    assert _typed(paragraphs) == [("it", "Harlow Foods", "organisation")]
 
 
 def test_a_pronoun_takes_the_subject_of_its_own_sentence_first():

@@ -74,3 +74,17 @@ def test_left_cue_keeps_a_cue_with_a_person_for_subject():
     toks = _toks(paragraph)
     qi = next(i for i, t in enumerate(toks) if t.quote >= 0)
     assert toks[left_cue(toks, qi, None)].text == "boasted"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ana Benn said he believes “there may be some generals who agree.”",
+        "Ana Benn said that she thinks “there may be some generals who agree.”",
+    ],
+)
+def test_left_cue_of_a_pronoun_reported_by_a_cue_before_it(paragraph):
+    # `X said he believes "…"`: the clause is X's report, whose subject speaks
+    toks = _toks(paragraph)
+    qi = next(i for i, t in enumerate(toks) if t.quote >= 0)
+    assert toks[left_cue(toks, qi, None)].text == "said"

@@ -6,6 +6,7 @@ import pytest
 
 from transforms.people import find_mentions
 from transforms.quotes import extract_quotes
+from transforms.quotes.options import QuoteOptions
 
 
 def _one(paragraphs: list[str]):
@@ -79,3 +80,49 @@ def test_quoted_as_saying_past_an_apposition():
     paragraphs = ['"We had no warning," the Daily Courier quoted Ms. Ana Park, the editor, as saying.']
     q = _one(paragraphs)
     assert (q.speaker, q.cue, q.attribution) == ("Ana Park", "saying", "quoted_as")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker_text"),
+    [
+        # an apposition too long to skip between the name and its cue
+        (
+            "Lena Marsh, a former city planner who now studies the housing markets of large towns at the "
+            "Institute for Urban Land Policy, said, “If the rents rise again, the families will leave.”",
+            "Lena Marsh",
+        ),
+        # a subject with a modifier the phrase reader stops at, and a participle clause in between
+        ("Another aide familiar with the plans said, “We will be ready by May.”", "Another aide"),
+        (
+            "But Gov. Ana Ruiz (D-Nev.), noting the size of the crowd, said, “We have never seen this before.”",
+            "Gov. Ana Ruiz",
+        ),
+        # a verb phrase before the cue's infinitive
+        ("Dario Pell went on to say, “From the start, I knew this to be true.”", "Dario Pell"),
+    ],
+)
+def test_the_clause_opening_subject_speaks_when_the_cue_reaches_no_subject(paragraph, speaker_text):
+    assert _one([paragraph]).speaker_text == speaker_text
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker_text"),
+    [
+        ("Asked about the delay, Vera Olin shot back: “We have done our part.”", "Vera Olin"),
+        ("Rubens Tallo met the press. Then he fired back forcefully: “We are not going anywhere.”", "he"),
+        # before a comma, past a cue further left whose subject is someone else
+        ("After Gov. Jed Barr criticized her plan, Hanna Lutz shot back, “I chose to fulfil my job.”", "Hanna Lutz"),
+        ("Another source speaking to Fox News said, “The agents are looking at it.”", "Another source"),
+    ],
+)
+def test_a_verb_the_vocabulary_does_not_list_before_a_colon(paragraph, speaker_text):
+    assert _one([paragraph]).speaker_text == speaker_text
+
+
+
+def test_verb_before_words_bounds_the_unlisted_verb():
+    paragraph = "Asked about the delay, Vera Olin fired back forcefully: “We have done our part.”"
+    (q,) = extract_quotes([paragraph], find_mentions([paragraph]), QuoteOptions(verb_before_words=2))
+    assert q.attribution != "verb_before"
+    (q,) = extract_quotes([paragraph], find_mentions([paragraph]))
+    assert (q.speaker, q.attribution) == ("Vera Olin", "verb_before")
