@@ -114,7 +114,8 @@ QUOTES, QUOTES_DOC = table(
         "the rule that chose the speaker (transforms.quotes.attribution.RULES): cue_after, verb_before, cue_before,"
         " according_to, quoted_as, colon, cue_later; same_sentence, continuation, speaker_after,"
         " back_reference, colon_sentence (the speaker of a neighbouring sentence); list_dash, introduced_after;"
-        " pronoun or description when coreference named the person; null when no speaker",
+        " pronoun or description when coreference named the person; transcript (a turn 'NAME: …' of a"
+        " transcript, without quote marks); null when no speaker",
     ),
     (
         "speaker_type",

@@ -11,6 +11,7 @@ returns at once):
 5. ``attribution``: the rules that find the words naming each quote's speaker, and
    ``speakers``: those words to a person.
 6. ``coreference``: pronouns, descriptions, "it" / "they".
+7. ``transcript``: turns of a transcript ("HOLT: …"), quotes without quote marks.
 
 The tuned numbers of the steps are one ``options.QuoteOptions`` (``Settings.quotes`` in the pipeline).
 """
@@ -22,12 +23,20 @@ from transforms.quotes.attribution import attribute_article
 from transforms.quotes.coreference import collect_events
 from transforms.quotes.marks import MARK_RE
 from transforms.quotes.options import DEFAULTS, QuoteOptions
+from transforms.quotes.transcript import transcript_quotes
 from transforms.records import Mention, Quote
 
 
 def extract_quotes(paragraphs: list[str], mentions: list[Mention], options: QuoteOptions = DEFAULTS) -> list[Quote]:
-    """Quotes of one article, with speakers resolved to ``Mention.name`` full names."""
-    return [quote for quote, _features in quotes_with_features(paragraphs, mentions, options)]
+    """Quotes of one article, with speakers resolved to ``Mention.name`` full names: those in quote
+    marks, and the turns of a transcript outside them."""
+    marked = [quote for quote, _features in quotes_with_features(paragraphs, mentions, options)]
+    turns = [
+        t
+        for t in transcript_quotes(paragraphs, mentions, options)
+        if not any(q.start < t.end and t.start < q.end for q in marked)
+    ]
+    return sorted(marked + turns, key=lambda q: q.start) if turns else marked
 
 
 def quotes_with_features(

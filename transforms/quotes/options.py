@@ -62,6 +62,9 @@ class QuoteOptions:
     headline_max_words: int = 30
     # The kind model's probability from which a quote is full.
     full_threshold: float = FULL_THRESHOLD
+    # Paragraphs opening with a speaker's label ("HOLT: …") that make an article a transcript: 3,
+    # two turns of one speaker and one of another; fewer would read a lone "UPDATE:" as a speaker.
+    transcript_min_turns: int = 3
 
 
 DEFAULTS = QuoteOptions()
