@@ -44,6 +44,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from functools import cached_property, lru_cache
 
@@ -695,6 +696,24 @@ def _caption_run(line: _Line, neighbours: list[_Line], opts: CleanOptions) -> bo
         if sum(covered) >= opts.caption_min_cover * len(toks):
             return True
     return False
+
+
+def clean_page(
+    text: str, chrome: Iterable[int], *, hints: ArticleMeta | None = None, options: CleanOptions = DEFAULTS
+) -> Cleaned:
+    """``clean_document`` of a page's text without its lines numbered in ``chrome`` (1-based: those
+    the HTML extractor dropped), so that the rules see the extracted article alone; those lines are
+    removed with the reason ``html_chrome``. Line numbers and the text's lines stay those of ``text``."""
+    lines = text.split("\n")
+    dropped = set(chrome)
+    kept = [i for i in range(len(lines)) if i + 1 not in dropped]
+    result = clean_document("\n".join(lines[i] for i in kept), hints=hints, options=options)
+    removed = [RemovedLine(kept[r.line_number - 1] + 1, r.text, r.reason) for r in result.removed]
+    removed += [RemovedLine(n, lines[n - 1], "html_chrome") for n in sorted(dropped)]
+    out = [""] * len(lines)
+    for i, line in zip(kept, result.text.split("\n"), strict=True):
+        out[i] = line
+    return Cleaned("\n".join(out), sorted(removed, key=lambda r: r.line_number), result.meta)
 
 
 def clean_document(text: str, *, hints: ArticleMeta | None = None, options: CleanOptions = DEFAULTS) -> Cleaned:

@@ -660,3 +660,13 @@ def test_letters_that_ignorecase_folds_turn_the_shortcuts_off() -> None:
 )
 def test_terminal_punctuation(line: str, terminal: bool) -> None:
     assert clean._features(0, line, OPTS).terminal is terminal
+
+
+def test_clean_page_cleans_without_the_chrome_lines_and_reports_them():
+    text = "Home | News | Sport\nThe council voted on Tuesday to close the old harbour bridge for repairs.\nShare this"
+    page = clean.clean_page(text, [1])
+    assert page.text.split("\n") == ["", clean.clean_document(text.split("\n", 1)[1]).text.split("\n")[0], ""]
+    assert [(r.line_number, r.reason) for r in page.removed][0] == (1, "html_chrome")
+    assert [r.line_number for r in page.removed] == sorted(r.line_number for r in page.removed)
+    assert {r.line_number for r in page.removed} == {1, 3}  # "Share this" removed by the clean rules
+    assert clean.clean_page(text, []).text == clean.clean_document(text).text

@@ -15,6 +15,15 @@ from transforms.records import ARTICLE_SEP, Mention
 UNNAMED = "\x01unnamed:"  # prefix of placeholder names for people described but not named
 
 
+def label_person(label: str, mentions: list[Mention]) -> str | None:
+    """The person a speaker's label in capitals names (`LUND:`, `MAYOR OKAFOR:`, `JAKE TAPPER:`):
+    the one person of the article whose surname is the label's last word; None when no one or
+    several people have it."""
+    surname = label.split()[-1].lower()
+    named = {m.name for m in mentions if m.name.split()[-1].lower() == surname}
+    return named.pop() if len(named) == 1 else None
+
+
 def shared_surnames(mentions: list[Mention]) -> list[Mention]:
     """A surname alone ("Clinton") given to a person of the article named in full only later
     (Chelsea Clinton), when another person with that surname was named in full before it (Hillary
@@ -107,11 +116,6 @@ class Doc:
         self.wanted = wanted
         self.sent_starts = [st.start for st in self.sents]
         self.profiles: dict[str, Profile] = describe_people(paragraphs, self.mentions)
-        self.para_starts: dict[int, int] = {}
-        pos = 0
-        for pi, p in enumerate(paragraphs):
-            self.para_starts[pi] = pos
-            pos += len(p) + len(ARTICLE_SEP)
         # person "events" usable as antecedents: (offset, name, paragraph, oblique)
         self.events: list[tuple[int, str, int, bool]] = []
         self.unnamed: dict[str, str] = {}  # placeholder name -> gender of an unnamed person
@@ -121,7 +125,7 @@ class Doc:
         self.org_names: list[OrgName] | None = None  # the organisations named, found on first need
 
     def para_start(self, para: int) -> int:
-        return self.para_starts.get(para, 0)
+        return self.para_offsets[para] if 0 <= para < len(self.paragraphs) else 0
 
     def all_sentences(self, para: int) -> list[Sent]:
         """Every sentence of a paragraph, idle ones included (tokenised on demand, cached)."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms import speech_vocab as V
-from transforms.quotes.article import Attr, Doc
+from transforms.quotes.article import Attr, Doc, label_person
 from transforms.quotes.coreference import note, thing_antecedent, thing_speaker
 from transforms.quotes.kind import TITLE_CASE_RE, kind_features, model_kind, quote_kind, standalone
 from transforms.quotes.marks import Span
@@ -290,11 +290,8 @@ def colon_label(doc: Doc, toks: list[Tok], colon: int, sent: Sent) -> Attr | Non
             )
     if colon <= doc.options.max_colon_name_tokens and toks[0].cap:
         # a transcript's label (`LUND:`, `MAYOR OKAFOR:`): the person of the article with that surname
-        surname = toks[colon - 1].low
-        named = {m.name for m in doc.mentions if m.name.split()[-1].lower() == surname}
-        speaker = named.pop() if len(named) == 1 else None
         start, end = toks[0].start, toks[colon - 1].end
-        return Attr(doc.text[start:end], speaker, ":", start=start, end=end)
+        return Attr(doc.text[start:end], label_person(toks[colon - 1].low, doc.mentions), ":", start=start, end=end)
     np = np_left(toks, colon - 1)
     if np is not None and np[0] == 0:
         a = classify(doc, toks, np[0], np[1], sent)

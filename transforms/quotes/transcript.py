@@ -7,8 +7,9 @@ An article holds a transcript where at least ``QuoteOptions.transcript_min_turns
 with a label in capitals (one to three words: a surname, a full name, a role such as "PARTICIPANT")
 and a colon, with at least two labels, one of them used twice (speakers take turns). A dateline
 ("WASHINGTON: ...") is no label. Each such paragraph's words after the colon are a full quote, its
-label the speaker's words (rule "transcript"); a label that is the surname or the full name of a
-person the article names resolves to that person, any other label is a description.
+label the speaker's words (rule "transcript"); a label whose last word is the surname of one person
+the article names resolves to that person (``article.label_person``, as for a label before quote
+marks), any other label is a description.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from collections import Counter
 
 from transforms import name_data
+from transforms.quotes.article import label_person
 from transforms.quotes.options import DEFAULTS, QuoteOptions
 from transforms.records import ARTICLE_SEP, Mention, Quote
 
@@ -26,12 +28,11 @@ LABEL_RE = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=
 
 def transcript_quotes(paragraphs: list[str], mentions: list[Mention], options: QuoteOptions = DEFAULTS) -> list[Quote]:
     """The turns of the article's transcript as full quotes; [] when it has none."""
-    people = _people_by_label(mentions)
     turns = []  # (paragraph index, offset of the paragraph, label match)
     offset = 0
     for i, par in enumerate(paragraphs):
         m = LABEL_RE.match(par)
-        if m and (m.group(1) in people or not name_data.is_place(m.group(1).title())):
+        if m and (label_person(m.group(1), mentions) or not name_data.is_place(m.group(1).title())):
             turns.append((i, offset, m))
         offset += len(par) + len(ARTICLE_SEP)
     labels = Counter(m.group(1) for _, _, m in turns)
@@ -40,7 +41,7 @@ def transcript_quotes(paragraphs: list[str], mentions: list[Mention], options: Q
     quotes = []
     for i, at, m in turns:
         body = paragraphs[i][m.end() :].rstrip()
-        speaker = people.get(m.group(1))
+        speaker = label_person(m.group(1), mentions)
         quotes.append(
             Quote(
                 paragraph_index=i,
@@ -58,14 +59,3 @@ def transcript_quotes(paragraphs: list[str], mentions: list[Mention], options: Q
             )
         )
     return quotes
-
-
-def _people_by_label(mentions: list[Mention]) -> dict[str, str]:
-    """Label in capitals -> the person's full name: the full name and its last word; a surname two
-    people share goes to the one mentioned most."""
-    counts = Counter(m.name for m in mentions)
-    by_label: dict[str, str] = {}
-    for name, _ in counts.most_common():
-        for label in (name.upper(), name.split()[-1].upper()):
-            by_label.setdefault(label, name)
-    return by_label

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from transforms.people import find_mentions
-from transforms.quotes.article import Attr, Doc, shared_surnames
+from transforms.quotes.article import Attr, Doc, label_person, shared_surnames
 from transforms.quotes.options import QuoteOptions
+from transforms.records import Mention
 
 
 def test_doc_offsets_and_wanted_paragraphs():
@@ -60,3 +61,11 @@ def test_shared_surnames_remaps_only_a_bare_surname_of_a_later_person():
         "Chelsea Clinton",
         "Chelsea Clinton",
     ]
+
+
+def test_a_label_names_the_one_person_with_its_last_word_as_surname():
+    mentions = [Mention(0, 0, 9, "Ruth Holt", "Ruth Holt"), Mention(0, 20, 30, "Paul Lund", "Paul Lund")]
+    assert label_person("HOLT", mentions) == "Ruth Holt"
+    assert label_person("MAYOR PAUL LUND", mentions) == "Paul Lund"
+    assert label_person("MODERATOR", mentions) is None
+    assert label_person("HOLT", [*mentions, Mention(1, 40, 49, "Ann Holt", "Ann Holt")]) is None  # two Holts
