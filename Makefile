@@ -11,6 +11,7 @@ PROFILE_N ?= 2000
 SHARED  ?= ../shared
 SETS    ?= seeds,aeb-txt,aeb-html,quotes-dev,quotes-train
 BASE    ?= HEAD
+SAME_SETS ?= seeds,aeb-txt,aeb-html,quotes-dev,quotes-train,fresh
 IGNORE  ?=
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
@@ -65,7 +66,7 @@ eval: install
 
 # Are this tree's tables the same as those of revision BASE? (IGNORE: columns left out)
 same: install
-	$(BIN)/python -m benchmarks.same_output --base $(BASE) --shared $(SHARED) --ignore "$(IGNORE)"
+	$(BIN)/python -m benchmarks.same_output --base $(BASE) --shared $(SHARED) --sets $(SAME_SETS) --ignore "$(IGNORE)"
 
 train: install
 	$(BIN)/python benchmarks/train_quotes.py --shared $(SHARED)

@@ -2,7 +2,9 @@
 
 Runs `newscurate run --full` of this tree (or of the revision HEAD) and of the revision BASE
 (each revision checked out in a temporary git worktree, run with this tree's .venv) on the same
-inputs: the seeds and the shared eval sets (the inputs of `make eval`). Then compares every
+inputs: the seeds and the shared eval sets (the inputs of `make eval`), and with `--sets ...,fresh`
+FRESH_N articles of the bench's fresh corpus (benchmarks/corpus.py: every body line reworded,
+some inputs mojibake, CRLF or gzip). Then compares every
 published table as a multiset of rows: the order of rows and of columns does not matter, their
 values do. Prints one line per table and exits 1 when any table differs, with a row of each side
 that the other lacks. Columns only one side has are listed and left out of the rows compared (a
@@ -26,9 +28,12 @@ from pathlib import Path
 
 import polars as pl
 
+from benchmarks.corpus import generate
 from benchmarks.eval import ROOT, stage_input
 
-SETS = ("seeds", "aeb-txt", "aeb-html", "quotes-dev")
+SETS = ("seeds", "aeb-txt", "aeb-html", "quotes-dev", "quotes-train")
+MORE_SETS = ("fresh",)
+FRESH_N = 2000
 # Run the CLI of the tree given as the working directory (ahead of the editable install on sys.path).
 RUN_CLI = "import sys; sys.argv[0] = 'newscurate'; from flows.cli import app; app()"
 EXAMPLE_CHARS = 400  # of a differing row shown
@@ -90,12 +95,12 @@ def main() -> None:
     ap.add_argument("--base", required=True, help="the git revision to compare this tree with")
     ap.add_argument("--head", help="the git revision compared (default: this tree, as it is)")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated, of: " + ", ".join(SETS))
+    ap.add_argument("--sets", default=",".join(SETS), help="comma-separated, of: " + ", ".join(SETS + MORE_SETS))
     ap.add_argument("--ignore", default="", help="comma-separated columns left out of the comparison")
     args = ap.parse_args()
     names = [s for s in args.sets.split(",") if s]
-    if unknown := set(names) - set(SETS):
-        raise SystemExit(f"unknown set(s): {', '.join(sorted(unknown))}; known: {', '.join(SETS)}")
+    if unknown := set(names) - set(SETS + MORE_SETS):
+        raise SystemExit(f"unknown set(s): {', '.join(sorted(unknown))}; known: {', '.join(SETS + MORE_SETS)}")
     ignore = {c for c in args.ignore.split(",") if c}
     work = Path(tempfile.mkdtemp(prefix="newscurate-same-"))
     trees = {"base": work / "base-tree", "head": work / "head-tree" if args.head else ROOT}
@@ -105,7 +110,10 @@ def main() -> None:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tree), rev], check=True)
         jobs = [(n, side, tree) for n in names for side, tree in trees.items()]
         for name in names:
-            stage_input(name, args.shared.resolve() / "eval", args.shared.resolve(), work / name / "input")
+            if name == "fresh":
+                generate(work / name / "input", FRESH_N, args.shared.resolve())
+            else:
+                stage_input(name, args.shared.resolve() / "eval", args.shared.resolve(), work / name / "input")
 
         def one(job: tuple[str, str, Path]) -> None:
             name, side, tree = job
