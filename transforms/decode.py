@@ -145,16 +145,48 @@ def bytes_to_str(data: bytes) -> tuple[str, str, list[str]] | Rejected:
         return Rejected("undecodable", f"{guess.encoding}: {exc}")
 
 
+# A line of printable ASCII without "&" is one ftfy leaves as it is: ASCII is never mojibake, and
+# no fixer we use touches it (HTML entities start with "&"; C1, terminal and other control
+# characters, odd line breaks and surrogates are not in it; NFC keeps ASCII).
+PLAIN_LINE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
+# full-width punctuation stays: it is how Chinese and Japanese are written ("，" is not ",")
+FTFY_OPTIONS = {
+    "uncurl_quotes": False,
+    "fix_latin_ligatures": False,
+    "fix_character_width": False,
+    "normalization": "NFC",
+}
+FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, **FTFY_OPTIONS)
+FTFY_CONFIG_AFTER_MARKUP = FTFY_CONFIG._replace(unescape_html=False)
+
+
+def fix_text(text: str) -> str:
+    """``ftfy.fix_text`` with FTFY_OPTIONS and NFC, the same result, about twice as fast on news text.
+
+    ftfy fixes a text line by line, each line on its own but for one thing carried over: once a
+    line holds "<", HTML entities are no longer unescaped in it or any later line. This does the
+    same and hands ftfy only the lines that are not PLAIN_LINE, most of the lines of English news.
+    """
+    out, markup_seen, start = [], False, 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        line = text[start:end]
+        if PLAIN_LINE.fullmatch(line):
+            out.append(line)
+        else:
+            out.append(ftfy.fix_text(line, FTFY_CONFIG_AFTER_MARKUP if markup_seen else FTFY_CONFIG))
+        markup_seen = markup_seen or "<" in line
+        start = end
+    return "".join(out)
+
+
 def repair_text(text: str) -> tuple[str, list[str]]:
     """ftfy repair (typographic quotes kept), line endings to LF, invisible controls out."""
     repairs = []
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         repairs.append("line_endings")
-    # full-width punctuation stays: it is how Chinese and Japanese are written ("，" is not ",")
-    fixed = ftfy.fix_text(
-        text, uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, normalization="NFC"
-    )
+    fixed = fix_text(text)
     if fixed != text:
         repairs.append("mojibake" if ftfy.badness.is_bad(text) else "unicode")
         text = fixed

@@ -94,15 +94,17 @@ def not_prose(text: str, options: ProseOptions = ProseOptions()) -> str | None:
         if delimiter is not None:
             count = Counter(line.count(delimiter) for line in lines).most_common(1)[0][0]
             rest = [line for line in lines if line.count(delimiter) != count]
-            if sentences(rest, options) < options.min_sentences:
+            if not has_sentences(rest, options.min_sentences, options):
                 return f"delimited data ({'tab' if delimiter == chr(9) else repr(delimiter)}-separated columns)"
         code = [looks_like_code(line) for line in lines]
         if sum(code) >= options.code_share * len(lines):
             rest = [line for line, is_code in zip(lines, code, strict=True) if not is_code]
-            if sentences(rest, options) < max(options.min_sentences, options.code_min_prose * sum(code)):
+            if not has_sentences(rest, max(options.min_sentences, options.code_min_prose * sum(code)), options):
                 return "program code"
+    if has_sentences(lines, options.min_sentences, options):
+        return None
     visible = [c for c in sample if not c.isspace()]
-    if len(visible) >= 20 and sentences(lines, options) < options.min_sentences:
+    if len(visible) >= 20:
         if sum(c in CODE_CHARS for c in visible) > options.code_chars_share * len(visible):
             return "program code"
         if sum(c.isalpha() for c in visible) < options.min_letter_share * len(visible):
@@ -110,9 +112,15 @@ def not_prose(text: str, options: ProseOptions = ProseOptions()) -> str | None:
     return None
 
 
-def sentences(lines: list[str], options: ProseOptions) -> int:
-    """How many of ``lines`` read as a sentence (``reads_as_sentence``)."""
-    return sum(reads_as_sentence(line, options) for line in lines)
+def has_sentences(lines: list[str], least: float, options: ProseOptions) -> bool:
+    """Do at least ``least`` of ``lines`` read as a sentence (``reads_as_sentence``)? Stops counting
+    there: an article answers in its first lines."""
+    found = 0
+    for line in lines:
+        if found >= least:
+            break
+        found += reads_as_sentence(line, options)
+    return found >= least
 
 
 def parses_as_json(text: str) -> bool:
@@ -146,11 +154,12 @@ def looks_like_code(line: str) -> bool:
 
 def reads_as_sentence(segment: str, options: ProseOptions) -> bool:
     words = WORD.findall(segment)
-    uncased = sum(1 for c in segment if c.isalpha() and c.lower() == c.upper())
-    if uncased >= options.sentence_letters:
-        return True
     lower = sum(1 for w in words if w[0].islower() or w[0].lower() == w[0].upper())
-    return len(words) >= options.sentence_words and lower >= 2
+    if len(words) >= options.sentence_words and lower >= 2:
+        return True
+    if segment.isascii():  # every ASCII letter has a case
+        return False
+    return sum(1 for c in segment if c.isalpha() and c.lower() == c.upper()) >= options.sentence_letters
 
 
 def has_body(text: str, options: ProseOptions = ProseOptions()) -> bool:

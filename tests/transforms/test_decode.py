@@ -1,8 +1,9 @@
 import gzip
 
+import ftfy
 import pytest
 
-from transforms.decode import Decoded, Rejected, decode_input, wrap_long_lines
+from transforms.decode import FTFY_OPTIONS, Decoded, Rejected, decode_input, fix_text, wrap_long_lines
 
 LIMIT = 1 << 20
 TEXT = "Die Bürgermeisterin sagte: „Wir öffnen die Brücke“ – am Montag.\nZweite Zeile.\n"
@@ -31,15 +32,15 @@ def test_unicode_encodings_decode_exactly(data, encoding):
 @pytest.mark.parametrize(
     ("text", "codec"),
     [
-        ("Le ministre a déclaré que l'été serait très chaud et que les élèves resteraient à l'école. " * 3,
-         "cp1252"),
-        ("Die Bürgermeisterin öffnete die Brücke über den Fluß am Montag für Fußgänger und Radfahrer. " * 3,
-         "latin-1"),
-        ("Premier powiedział dziennikarzom, że rozmowy zakończyły się sukcesem i będą kontynuowane. " * 3,
-         "cp1250"),
+        ("Le ministre a déclaré que l'été serait très chaud et que les élèves resteraient à l'école. " * 3, "cp1252"),
+        ("Die Bürgermeisterin öffnete die Brücke über den Fluß am Montag für Fußgänger und Radfahrer. " * 3, "latin-1"),
+        ("Premier powiedział dziennikarzom, że rozmowy zakończyły się sukcesem i będą kontynuowane. " * 3, "cp1250"),
         ("Президент заявил журналистам, что переговоры прошли успешно и будут продолжены. " * 3, "koi8_r"),
-        ("日本政府は二十三日、新しい経済対策を発表した。首相は記者団に対し、会談は成功したと述べた。"
-         "専門家によると、物価の上昇はしばらく続く見通しだ。東京都内では多くの市民が集まった。", "shift_jis"),
+        (
+            "日本政府は二十三日、新しい経済対策を発表した。首相は記者団に対し、会談は成功したと述べた。"
+            "専門家によると、物価の上昇はしばらく続く見通しだ。東京都内では多くの市民が集まった。",
+            "shift_jis",
+        ),
     ],
 )
 def test_legacy_encodings_are_detected(text, codec):
@@ -123,3 +124,21 @@ def test_html_is_recognised(name, text, fmt):
 )
 def test_long_lines_are_wrapped(text, limit, expected):
     assert wrap_long_lines(text, limit) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII news.\nA second line.\n",
+        "Caf\u00c3\u00a9 owners met on Tuesday.\nThe mayor\u00e2\u20ac\u2122s office said so.",
+        "Fish &amp; chips.\nA <b>bold</b> line.\nAfter markup, &amp; stays as written.\n",
+        "<p>markup first</p>\nthen &eacute;t&eacute; is not unescaped\n",
+        "Entities &eacute;t&eacute; and &quot;quotes&quot; before any markup\n\n",
+        "tabs\tstay\nbell\x07 and escape \x1b[31mred\x1b[0m go\nno final newline caf\u00c3\u00a9",
+        "line\u2028separator and next\u0085line\n\ufb01 ligature, \uff0c full width, e\u0301 combining\n",
+        "",
+    ],
+)
+def test_fix_text_is_ftfy_line_by_line(text):
+    """The fast path gives ftfy's own answer, entity state across lines included."""
+    assert fix_text(text) == ftfy.fix_text(text, **FTFY_OPTIONS)
