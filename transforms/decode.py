@@ -161,7 +161,7 @@ FTFY_CONFIG_AFTER_MARKUP = FTFY_CONFIG._replace(unescape_html=False)
 
 
 def fix_text(text: str) -> str:
-    """``ftfy.fix_text`` with FTFY_OPTIONS and NFC, the same result, about twice as fast on news text.
+    """``ftfy.fix_text`` with FTFY_OPTIONS: the same result, about twice as fast on news text.
 
     ftfy fixes a text line by line, each line on its own but for one thing carried over: once a
     line holds "<", HTML entities are no longer unescaped in it or any later line. This does the
