@@ -436,13 +436,13 @@ def headline(paragraph: str, options: QuoteOptions) -> bool:
     """A paragraph in headline style: at least ``options.title_min_caps`` words of four or more letters,
     every one of them capitalised, quotes included, and no more than ``options.headline_max_words``
     words (a title or a subheading, not a sentence of the body)."""
-    words = [w.strip("\"“”‘’'.,!?;:()…-") for w in paragraph.split()]
+    # a body paragraph is longer than that: splitting stops after headline_max_words + 1 words
+    split = paragraph.split(maxsplit=options.headline_max_words)
+    if len(split) > options.headline_max_words:
+        return False
+    words = [w.strip("\"“”‘’'.,!?;:()…-") for w in split]
     long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
-    return (
-        len(words) <= options.headline_max_words
-        and len(long) >= options.title_min_caps
-        and all(w[0].isupper() for w in long)
-    )
+    return len(long) >= options.title_min_caps and all(w[0].isupper() for w in long)
 
 
 def _fills_paragraphs(doc: Doc, span: Span) -> int | None:
