@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from transforms.people import Profile, describe_people
 from transforms.quotes.marks import find_spans, mask
@@ -115,7 +116,6 @@ class Doc:
         self.sents = sentences(self.masked, paragraphs, self.spans, self.mentions, wanted, options=options)
         self.wanted = wanted
         self.sent_starts = [st.start for st in self.sents]
-        self.profiles: dict[str, Profile] = describe_people(paragraphs, self.mentions)
         # person "events" usable as antecedents: (offset, name, paragraph, oblique)
         self.events: list[tuple[int, str, int, bool]] = []
         self.unnamed: dict[str, str] = {}  # placeholder name -> gender of an unnamed person
@@ -123,6 +123,12 @@ class Doc:
         self.para_sents: dict[int, list[Sent]] = {}  # every sentence of a paragraph, on demand
         self.things: dict[int, tuple[int, int] | None] = {}  # "it"/"they" offset -> its antecedent phrase
         self.org_names: list[OrgName] | None = None  # the organisations named, found on first need
+
+    @cached_property
+    def profiles(self) -> dict[str, Profile]:
+        """What the article tells of each person (gender, descriptions), for coreference: built on
+        first need, as four articles in ten with quotes never resolve a pronoun or a description."""
+        return describe_people(self.paragraphs, self.mentions)
 
     def para_start(self, para: int) -> int:
         return self.para_offsets[para] if 0 <= para < len(self.paragraphs) else 0

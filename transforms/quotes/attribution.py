@@ -257,9 +257,8 @@ RULES: tuple[tuple[str, Callable[[_At], Attr | None]], ...] = (
 )
 
 
-def attribute(doc: Doc, toks: list[Tok], qi: int, sent: Sent) -> Attr | None:
-    """The speaker of the quote at token qi: the first of RULES that finds one."""
-    kind = quote_kind(doc.text, toks, qi, doc.spans[toks[qi].quote], doc.options)
+def attribute(doc: Doc, toks: list[Tok], qi: int, sent: Sent, kind: str) -> Attr | None:
+    """The speaker of the quote at token qi, whose ``quote_kind`` is ``kind``: the first of RULES that finds one."""
     at = _At(doc, toks, qi, sent, kind, after(doc, toks, qi, sent))
     for name, rule in RULES:
         a = rule(at)
@@ -302,15 +301,16 @@ def colon_label(doc: Doc, toks: list[Tok], colon: int, sent: Sent) -> Attr | Non
 
 
 def attribute_article(doc: Doc) -> list[tuple[Quote, dict[str, float]]]:
-    # one record per quote span: [span, toks, token index, attribution]; a quote running over
-    # several paragraphs appears in several sentences and keeps the first explicit speaker
+    # one record per quote span: [span, toks, token index, attribution, inherited, kind]; a quote
+    # running over several paragraphs appears in several sentences and keeps the first explicit
+    # speaker; kind is the span's ``quote_kind`` at that token (None: not computed yet)
     recs: dict[int, list] = {}
     last: Attr | None = None
     last_para = -10
     pending: list[int] = []  # standalone quotes waiting for a speaker later in the paragraph
     for sent in doc.sents:
         toks = sent.toks
-        qidx = [i for i, t in enumerate(toks) if t.quote >= 0]
+        qidx = sent.quotes
         if not qidx:
             a = sentence_speaker(doc, sent)
             sub = sentence_subject(doc, sent, len(toks))
@@ -332,13 +332,14 @@ def attribute_article(doc: Doc) -> list[tuple[Quote, dict[str, float]]]:
                     pending = []
             continue
         sent_speaker: Attr | None = None
-        results: list[tuple[int, Attr | None]] = []
+        results: list[tuple[int, str, Attr | None]] = []
         for qi in qidx:
-            attr = attribute(doc, toks, qi, sent)
-            results.append((qi, attr))
+            kind = quote_kind(doc.text, toks, qi, doc.spans[toks[qi].quote], doc.options)
+            attr = attribute(doc, toks, qi, sent, kind)
+            results.append((qi, kind, attr))
             if attr and sent_speaker is None:
                 sent_speaker = attr
-        for qi, attr in results:
+        for qi, kind, attr in results:
             qn = toks[qi].quote
             span = doc.spans[qn]
             rec = recs.get(qn)
@@ -353,14 +354,13 @@ def attribute_article(doc: Doc) -> list[tuple[Quote, dict[str, float]]]:
                 ):
                     # a paragraph left open, then a quote with another speaker: the closing mark
                     # was missing, these are two quotes (`“…A's words.` / `“…,” added B.`)
-                    recs[len(doc.spans) + len(recs)] = [split_span(doc, rec, sent.para), toks, qi, attr, False]
+                    recs[len(doc.spans) + len(recs)] = [split_span(doc, rec, sent.para), toks, qi, attr, False, None]
                     continue
                 if attr is not None and rec[3] is None or attr is not None and rec[4]:
                     rec[3], rec[4] = attr, False
                 continue
             inherited = False
             if attr is None:
-                kind = quote_kind(doc.text, toks, qi, span, doc.options)
                 if kind == "full" and sent_speaker is not None and sent_speaker.strong:
                     attr = sent_speaker.copy(rule="same_sentence")
                 elif kind == "full" and standalone(toks, qi):
@@ -368,7 +368,7 @@ def attribute_article(doc: Doc) -> list[tuple[Quote, dict[str, float]]]:
                         attr = last.copy(rule="continuation")
                         inherited = True
                     pending.append(qn)
-            recs[qn] = [span, toks, qi, attr, inherited]
+            recs[qn] = [span, toks, qi, attr, inherited, kind]
         if sent_speaker is not None:
             last, last_para = sent_speaker, sent.para
             note(doc, sent_speaker, toks[0].start, sent.para)
@@ -386,7 +386,7 @@ def attribute_article(doc: Doc) -> list[tuple[Quote, dict[str, float]]]:
                 rec[3], rec[4] = signed, False
             elif rec[3] is None:
                 rec[3] = introduced_after(doc, rec[0], recs.values())
-    out = [make_quote(doc, span, toks, qi, attr) for span, toks, qi, attr, _inh in recs.values()]
+    out = [make_quote(doc, span, toks, qi, attr, kind) for span, toks, qi, attr, _inh, kind in recs.values()]
     out.sort(key=lambda qf: qf[0].start)
     return out
 
@@ -398,15 +398,20 @@ def split_span(doc: Doc, rec: list, para: int) -> Span:
     head = [p for p in span.pieces if p[0] < cut]
     tail = [p for p in span.pieces if p[0] >= cut]
     rec[0] = Span(span.para, span.start, head[-1][1], head)
+    rec[5] = None  # the kind of the whole span, not of its head
     return Span(para, tail[0][0], span.end, tail)
 
 
-def make_quote(doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None) -> tuple[Quote, dict[str, float]]:
-    """The quote record, and the features its published kind was decided on (``kind.kind_features``)."""
+def make_quote(
+    doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None, rule_kind: str | None = None
+) -> tuple[Quote, dict[str, float]]:
+    """The quote record, and the features its published kind was decided on (``kind.kind_features``);
+    ``rule_kind``: the span's ``quote_kind`` when already known."""
     text = (
         "\n\n".join(doc.text[s:e] for s, e in span.pieces) if len(span.pieces) > 1 else doc.text[span.start : span.end]
     )
-    rule_kind = quote_kind(doc.text, toks, qi, span, doc.options)
+    if rule_kind is None:
+        rule_kind = quote_kind(doc.text, toks, qi, span, doc.options)
     if rule_kind == "partial" and text.rstrip(" ,")[-1:] not in "!?" and TITLE_CASE_RE.fullmatch(text.strip(" ,.!?")):
         attr = None  # a title of a show, book or nickname ("on “Morning Report”"): nobody says it
     rule = attr.resolved or attr.rule if attr is not None else None
@@ -436,13 +441,13 @@ def headline(paragraph: str, options: QuoteOptions) -> bool:
     """A paragraph in headline style: at least ``options.title_min_caps`` words of four or more letters,
     every one of them capitalised, quotes included, and no more than ``options.headline_max_words``
     words (a title or a subheading, not a sentence of the body)."""
-    words = [w.strip("\"“”‘’'.,!?;:()…-") for w in paragraph.split()]
+    # a body paragraph is longer than that: splitting stops after headline_max_words + 1 words
+    split = paragraph.split(maxsplit=options.headline_max_words)
+    if len(split) > options.headline_max_words:
+        return False
+    words = [w.strip("\"“”‘’'.,!?;:()…-") for w in split]
     long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
-    return (
-        len(words) <= options.headline_max_words
-        and len(long) >= options.title_min_caps
-        and all(w[0].isupper() for w in long)
-    )
+    return len(long) >= options.title_min_caps and all(w[0].isupper() for w in long)
 
 
 def _fills_paragraphs(doc: Doc, span: Span) -> int | None:

@@ -16,7 +16,10 @@ from transforms.people import nickname_spans
 from transforms.quotes.options import DEFAULTS, QuoteOptions
 from transforms.records import ARTICLE_SEP
 
-MARK_RE = re.compile(r"''|``|,,|[\"“”„‟«»‹›‘’'‚]")
+# The marks as an alternation of literals (doubled marks first): the same matches as
+# ``''|``|,,|["“”„‟«»‹›‘’'‚]``, but a pattern whose every branch opens with a literal lets the regex
+# engine skip to the next possible first character in C instead of trying each branch at every position.
+MARK_RE = re.compile("|".join(["''", "``", ",,", *"\"“”„‟«»‹›‘’'‚"]))
 _DOUBLE = frozenset({'"', "“", "”", "„", "‟", "«", "»", "''", "``", ",,"})
 _OPENERS = frozenset({"“", "„", "‟", "«", "‘", "‚", "‹", "``", ",,"})
 _CLOSERS = frozenset({"”", "»", "’", "›"})
@@ -181,9 +184,6 @@ def find_spans(paragraphs: list[str], options: QuoteOptions = DEFAULTS) -> list[
     return out
 
 
-_NOT_NEWLINE_RE = re.compile(r"[^\n]")
-
-
 def mask(text: str, spans: list[Span]) -> str:
     """The text with quote interiors replaced by NUL (newlines and a final . ! ? … kept), so that
     sentence splitting and tokenisation see each quote as one opaque token."""
@@ -203,7 +203,7 @@ def mask(text: str, spans: list[Span]) -> str:
         if e <= s:
             continue
         out.append(text[pos:s])
-        out.append(_NOT_NEWLINE_RE.sub("\x00", text[s:e]))
+        out.append("\n".join("\x00" * len(line) for line in text[s:e].split("\n")))
         pos = e
     out.append(text[pos:])
     return "".join(out)

@@ -69,6 +69,7 @@ class Sent:
     start: int
     end: int
     toks: list[Tok]
+    quotes: list[int]  # indices of the tokens that stand for a quote
 
 
 _FAR = 1 << 62  # beyond any offset
@@ -155,6 +156,7 @@ def sentences(
             if skip_idle and _idle(ptext, a, b, base, p_starts, pieces, m_starts):
                 continue
             toks: list[Tok] = []
+            quotes: list[int] = []
             append = toks.append
             prev: Tok | None = None
             e = base + a
@@ -169,6 +171,8 @@ def sentences(
                         if prev is not None and k >= 0 and prev.quote == k:
                             prev.end = e  # one token per quote
                             continue
+                        if k >= 0:
+                            quotes.append(len(toks))
                         prev = new_tok(s, e, word, "\x00", k)
                         append(prev)
                         continue
@@ -188,5 +192,5 @@ def sentences(
                         low = pm.group(1)
                 prev = new_tok(s, e, word, low, -1, mention, c.isupper())
                 append(prev)
-            sents.append(Sent(pi, base + a, base + b, toks))
+            sents.append(Sent(pi, base + a, base + b, toks, quotes))
     return sents

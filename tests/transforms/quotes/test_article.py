@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.people import find_mentions
+from transforms.people import describe_people, find_mentions
 from transforms.quotes.article import Attr, Doc, label_person, shared_surnames
 from transforms.quotes.options import QuoteOptions
 from transforms.records import Mention
@@ -17,6 +17,13 @@ def test_doc_offsets_and_wanted_paragraphs():
     assert Doc(paragraphs, doc.mentions, QuoteOptions(antecedent_paragraphs=1)).wanted == [False, False, True, True]
     assert doc.mention_starts == sorted(m.start for m in doc.mentions)
     assert [s.para for s in doc.all_sentences(0)] == [0]
+
+
+def test_doc_profiles_are_the_people_described_in_the_article():
+    paragraphs = ["The spokeswoman, Anna Berg, met Olaf Lund.", '"We are ready," she said.']
+    doc = Doc(paragraphs, find_mentions(paragraphs))
+    assert doc.profiles == describe_people(paragraphs, doc.mentions)
+    assert doc.profiles["Anna Berg"].gender == "f" and doc.profiles is doc.profiles  # built once
 
 
 def test_copy_keeps_the_words_and_names_the_carrying_rule():

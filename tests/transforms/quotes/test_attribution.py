@@ -6,7 +6,7 @@ import pytest
 
 from transforms.people import find_mentions
 from transforms.quotes import extract_quotes
-from transforms.quotes.attribution import RULES
+from transforms.quotes.attribution import RULES, headline
 from transforms.quotes.options import QuoteOptions
 from transforms.records import ARTICLE_SEP
 
@@ -177,3 +177,10 @@ def test_a_quote_in_a_headline_is_partial():
     ]
     assert [q.kind for q in _quotes(paragraphs)] == ["partial", "full"]
     assert [q.kind for q in _quotes(paragraphs[1:])] == ["full"]
+
+
+def test_a_headline_has_at_most_headline_max_words_words():
+    title = "Mayor Says ‘We Will Not Pay’ For The Bridge"  # 9 words
+    assert headline(title, QuoteOptions(headline_max_words=9))
+    assert not headline(title, QuoteOptions(headline_max_words=8))
+    assert not headline("Mayor says ‘we will not pay’ for the bridge", QuoteOptions())

@@ -82,6 +82,8 @@ def test_document_author_of_an_organisation_or_a_group_described():
     # described, not named
     paragraphs = ["Last week, a group of retired teachers from the valley sent a letter to the board.", "The letter"]
     assert _author(paragraphs, "letter") == ("a group of retired teachers from the valley", "description")
+    # no author when the document was not mentioned before (only at the position asked about)
+    assert _author(["Acme Corp released figures on Monday.", "The report said"], "report") is None
 
 
 def _typed(paragraphs: list[str]) -> list[tuple[str | None, str | None, str | None]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.quotes.marks import find_spans, mask
+from transforms.quotes.marks import MARK_RE, find_spans, mask
 from transforms.quotes.options import QuoteOptions
 from transforms.records import ARTICLE_SEP
 
@@ -44,6 +44,18 @@ def test_mask_hides_interiors_but_keeps_a_final_stop():
     masked = mask(text, find_spans(paragraphs))
     assert len(masked) == len(text)
     assert "We are ready" not in masked and '\x00."' in masked and masked.endswith("Then he left.")
+
+
+def test_mask_keeps_the_line_breaks_inside_a_quote():
+    text = 'He said "we are\nready now" and left.'
+    masked = mask(text, find_spans([text]))
+    assert masked == 'He said "' + "\x00" * 6 + "\n" + "\x00" * 9 + '" and left.'
+
+
+def test_doubled_marks_are_one_mark():
+    # two apostrophes, two backticks or two commas open or close a quote as one mark; a lone
+    # backtick or comma is no mark
+    assert [m.group() for m in MARK_RE.finditer("''a`` ,,b ,c `d ’e «f»")] == ["''", "``", ",,", "’", "«", "»"]
 
 
 def test_a_single_quote_pair_encloses_at_most_max_single_quote_chars():

@@ -42,3 +42,14 @@ def test_tokens_carry_quote_and_mention_indices():
     name_tokens = [t.text for t in sent.toks if t.mention >= 0]
     assert len(quote_tokens) == 1 and text[quote_tokens[0].start : quote_tokens[0].end].startswith("We will")
     assert name_tokens == ["Anna", "Berg"]
+
+
+def test_a_sentence_lists_its_quote_tokens():
+    # a quote's final stop is outside the mask but part of its one token
+    paragraphs = ["“Why now?” Anna Berg asked, and “not yet” came the reply."]
+    text = ARTICLE_SEP.join(paragraphs)
+    spans = find_spans(paragraphs)
+    (sent,) = sentences(mask(text, spans), paragraphs, spans, find_mentions(paragraphs), skip_idle=False)
+    assert sent.quotes == [i for i, t in enumerate(sent.toks) if t.quote >= 0]
+    assert [sent.toks[i].quote for i in sent.quotes] == [0, 1]
+    assert text[sent.toks[0].start : sent.toks[0].end] == "Why now?"
