@@ -28,6 +28,9 @@ DUPLICATE_SHARE = 0.8
 # 222 MiB above its process's, in the same time (1.6 s); 4 to 32 parts gave 199-226 MiB, within the noise of each other.
 PARTS = 8
 NON_WORD = re.compile(r"[\W_]+")
+# An ASCII text's bytes with every character of NON_WORD turned into a space: splitting it and joining the
+# words with single spaces normalises it as NON_WORD.sub and strip() do, in a third of the time.
+_ASCII_NON_WORD_TO_SPACE = bytes(c if chr(c).isalnum() else 0x20 for c in range(256))
 
 
 def fingerprint(text: str) -> int:
@@ -36,7 +39,11 @@ def fingerprint(text: str) -> int:
     The length of the normalised text is folded into the low bits, so that
     ``is_long`` can be read back without the text.
     """
-    norm = NON_WORD.sub(" ", text.lower()).strip()
+    low = text.lower()
+    if low.isascii():
+        norm = " ".join(low.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split())
+    else:
+        norm = NON_WORD.sub(" ", low).strip()
     digest = int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big") >> 1
     return (digest & ~1) | (len(norm) >= MIN_CHARS)
 

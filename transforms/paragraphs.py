@@ -22,8 +22,9 @@ TERMINAL = tuple('.!?…:;"”’»)]') + ("'",)
 # sentence's capital ("him.During"), possibly with a quote mark between
 # ('West."We' opens a quote, 'no."And' closes one). Two lower-case letters
 # before the stop keep "U.S.Army" and "e.g.The" out; a capital plus lower-case
-# letter after it keeps "Node.js" and domain names out.
-GLUED = re.compile(r"(?<=[a-z\u00df-\u00ff]{2})[.!?]([\"“”]?)(?=[\"“]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+# letter after it keeps "Node.js" and domain names out. (The stop comes first and the letters before it are
+# a lookbehind over the stop: the regex engine then scans for a stop, not tries the lookbehind everywhere.)
+GLUED = re.compile(r"[.!?](?<=[a-z\u00df-\u00ff]{2}[.!?])([\"“”]?)(?=[\"“]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
 WORD = re.compile(r"\w+")
 
 

@@ -584,6 +584,13 @@ def test_line_key_and_words(line: str) -> None:
         assert features.stop_ratio == sum(t in vocab.STOPWORDS for t in tokens) / len(tokens)
 
 
+def test_ascii_tokens_are_the_word_regex_tokens() -> None:
+    """An ASCII line's tokens by byte translation are ``\\w+``'s, whatever ASCII characters stand between."""
+    ascii_chars = "".join(map(chr, range(128)))
+    for line in (ascii_chars, ascii_chars[::-1], "a\x1fb\x0bc_d  9-to-5 e.g. O'Neil", "", "  "):
+        assert line.encode().translate(clean._ASCII_WORD_BYTES).decode().split() == re.findall(r"\w+", line)
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [

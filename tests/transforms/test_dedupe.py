@@ -1,5 +1,9 @@
+import hashlib
+import re
+
 import polars as pl
 
+from transforms import dedupe
 from transforms.dedupe import duplicates, fingerprint
 
 LONG = [f"Paragraph number {i} of the original story, long enough to count as evidence." for i in range(5)]
@@ -60,3 +64,12 @@ def test_no_paragraphs():
     repeated, near = duplicates(frame({}).cast({"order": pl.Int64, "paragraph_index": pl.Int64, "fp": pl.Int64}))
     assert repeated.is_empty() and near.is_empty()
     assert near.columns == ["article_id", "duplicate_of"]
+
+
+def test_ascii_normalisation_is_the_regex_normalisation():
+    """The byte-translation path for ASCII text normalises as ``NON_WORD.sub`` and ``strip`` do."""
+    ascii_chars = "".join(map(chr, range(128)))
+    for text in (ascii_chars, ascii_chars[::-1], " Under_score, 9-to-5:\tdone. ", "__", ""):
+        norm = re.sub(r"[\W_]+", " ", text.lower()).strip()
+        digest = int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big") >> 1
+        assert fingerprint(text) == (digest & ~1) | (len(norm) >= dedupe.MIN_CHARS)

@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from transforms.paragraphs import ParagraphOptions, split_paragraphs
+from transforms.paragraphs import GLUED, ParagraphOptions, split_paragraphs
 
 
 def texts(text: str) -> list[str]:
@@ -69,3 +71,21 @@ def test_headings_are_marked(text, kind):
 
 def test_paragraph_limit():
     assert len(split_paragraphs("x.\n" * 100, ParagraphOptions(max_paragraphs=10))) == 10
+
+
+def test_glued_regex_matches_as_its_lookbehind_first_form() -> None:
+    """GLUED puts the stop before its lookbehind for speed; it matches where the lookbehind-first form does."""
+    reference = re.compile(r"(?<=[a-z\u00df-\u00ff]{2})[.!?]([\"“”]?)(?=[\"“]?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+    texts = [
+        "He left.During the night it rained!Then?Why not.",
+        'She said "no."And then: "West."We went.“Über”.Über.Ok',
+        "U.S.Army and e.g.The Node.js site; a.Bc ab.Bc äß.Éa ab!“Cd ab?”Cd",
+        ".Ab",
+        "ab.",
+        "",
+        "x.Yz",
+    ]
+    for text in texts:
+        got = [(m.span(), m.group(1)) for m in GLUED.finditer(text)]
+        assert got == [(m.span(), m.group(1)) for m in reference.finditer(text)]
+    assert GLUED.search("He left.During")
