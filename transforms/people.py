@@ -153,20 +153,25 @@ _NOT_SURNAMES = frozenset(w for w in V.NON_NAME_WORDS - _MONTHS if len(w) > 3) |
 _PREP_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|inside|of|on)\s+$", re.IGNORECASE)
 
 
-def _leading_non_name(tok: str, par: str | None = None, pos: int = 0) -> bool:
+def _leading_non_name(tok: str, par: str, pos: int) -> bool:
     """A capitalised word opening a run that is not part of a name: a common word, a sentence-
-    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm").  Mid-sentence (when
-    ``par`` and the word's offset ``pos`` are given) an -ed/-ing word is capitalised only as a
-    name ("Husted", "Golding")."""
+    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm").  Mid-sentence (``pos``
+    is the word's offset in ``par``) an -ed/-ing word is capitalised only as a name ("Husted",
+    "Golding")."""
+    word = _non_name_word(tok)
+    return word or word is None and _sentence_initial(par, pos)
+
+
+@lru_cache(maxsize=65536)
+def _non_name_word(tok: str) -> bool | None:
+    """``_leading_non_name`` of the word alone: True, False, or None for an -ed/-ing word that is
+    no known first name (not part of a name at a sentence start only)."""
     low = _low(tok)
     if low in V.NON_NAME_WORDS or low in V.CUE_FORMS or low in V.ROLE_PLURALS or low[:2] in ("i'", "i’"):
         return True
-    return (
-        low.endswith(("ing", "ed"))
-        and len(low) > 4
-        and first_name_gender(tok) is None
-        and (par is None or _sentence_initial(par, pos))
-    )
+    if low.endswith(("ing", "ed")) and len(low) > 4 and first_name_gender(tok) is None:
+        return None
+    return False
 
 
 def _sentence_initial(par: str, pos: int) -> bool:
@@ -321,10 +326,13 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
     """Runs of capitalised tokens joined by single spaces (or ". " after an initial/title, or a
     nickname in marks: `Marcia "Cia" Price`)."""
     run: list[int] = []
-    for i, (s, _e, w) in enumerate(toks):
+    pe, pw = 0, ""  # the end and the word of the token before (the run's last one while there is a run)
+    for i, (s, e, w) in enumerate(toks):
+        cap = _is_cap(w)
         if run:
-            ps, pe, pw = toks[run[-1]]
-            gap = par[pe:s]
+            # (a gap that joins is one or two characters long, or a nickname's: longer ones are not
+            # copied out of the paragraph)
+            gap = par[pe:s] if s - pe <= 2 or nick_gaps else ""
             # a possessive ends a name ("Smith's Fifth Amendment")
             joined = (
                 gap == " "
@@ -334,14 +342,15 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
                 or (gap == ". " and _is_abbrev_word(pw))
                 or (gap == "." and len(pw) == 1 and len(w) == 1)
             ) and not _POSSESSIVE_RE.search(pw)
-            ok = joined and (_is_cap(w) or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks)))
-            if ok:
+            if joined and (cap or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks))):
                 run.append(i)
+                pe, pw = e, w
                 continue
             yield run
             run = []
-        if _is_cap(w):
+        if cap:
             run.append(i)
+        pe, pw = e, w
     if run:
         yield run
 
@@ -434,6 +443,12 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             # (after a middle initial the gap holds its full stop: `Robert C. "Bobby" Scott`)
             nick_gaps = frozenset(sep + par[a:b] + " " for a, b in nicks for sep in (" ", ". "))
         for run in _groups(par, toks, nick_gaps):
+            if len(run) == 1:
+                # (most runs are one word, and most of those a particle or a leading common word that
+                # the steps below drop, leaving no name: skipped at once)
+                pos, _end, word = toks[run[0]]
+                if word.lower() in V.NAME_PARTICLES or _leading_non_name(word, par, pos):
+                    continue
             words = [toks[i][2] for i in run]
             lows = [w.lower() for w in words]
             # trailing particles are not part of a name
