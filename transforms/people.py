@@ -140,7 +140,8 @@ _PRONOUN_RE = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.
 _SENT_CUT_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 
 # `"…," said Smith` / `Said Smith:`: a reporting verb right before a capitalised word.
-_INVERTED_CUE_RE = re.compile(r"(?:^|[,\"”’]\s*|\s)(?:said|says|added|asked|wrote|continued|explained|Said|Says)\s+$")
+_INVERTED_CUE_VERBS = ("said", "says", "added", "asked", "wrote", "continued", "explained", "Said", "Says")
+_INVERTED_CUE_RE = re.compile(r"(?:^|[,\"”’]\s*|\s)(?:" + "|".join(_INVERTED_CUE_VERBS) + r")\s+$")
 
 _ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
 # Suffixes written after a comma: "Joseph R. Biden, Jr."
@@ -268,13 +269,14 @@ class _Cand:
     gender: str = ""
     evidence: bool = False
     name: str | None = None
-    written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
     titled: bool = False  # a title or an honorific with it
-    work: bool = False  # in quote marks alone, as a title
     key: tuple[str, ...] = ()  # ``_name_key_tokens(tokens)``, set by ``_resolve``
-    against: bool = False  # a determiner or a place preposition right before it
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
+    # (the rest is set for names of two or more words only: ``_resolve`` reads it of no other)
+    written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
+    work: bool = False  # in quote marks alone, as a title
+    against: bool = False  # a determiner or a place preposition right before it
     nickname: tuple[str, ...] = ()  # the nickname in marks inside it (`Robert C. "Bobby" Scott`: ("bobby",))
 
 
@@ -360,7 +362,7 @@ def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[lis
     words = par[max(0, start - 60) : start].split()
     out: list[str] = []
     gender = ""
-    for w in reversed(words[-o.role_lookback_words:]):
+    for w in reversed(words[-o.role_lookback_words :]):
         lw = w.strip(",;:()").lower()
         if w != lw and w.endswith((",", ";", ":")):
             break
@@ -378,7 +380,7 @@ def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[lis
 
 def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[list[str], str]:
     """Words of an apposition after a name, up to its role noun ("X, the Norwegian trade minister")."""
-    m = _APPOSITION_RE.match(par, end)
+    m = _APPOSITION_RE.match(par, end) if par.startswith(",", end) else None  # (it opens with a comma)
     if not m:
         return [], ""
     written = [w.strip("’'") for w in _WORD_RE.findall(m.group(2))][: o.apposition_max_words]
@@ -421,7 +423,7 @@ _CLAUSE_OPENERS = frozenset("which who whom whose that where when while and but 
 
 
 def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool:
-    for w in par[end : end + 40].split()[:3]:
+    for w in par[end : end + 40].split(None, 3)[:3]:
         lw = w.strip(",.;:").lower()
         if lw in V.CUE_FORMS:
             return lemmas is None or V.CUE_FORMS[lw] in lemmas
@@ -582,62 +584,83 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             sstart = offset + toks[run[k + 1]][0] if cut - royal >= 0 and k + 1 <= cut - royal else start
             name_local = toks[name_idx[0]][0]
             before = par[max(0, name_local - 30) : name_local]
-            after_prep = _PREP_BEFORE_RE.search(before) is not None and cut < 0
-            tail = par[max(0, name_local - 20) : name_local].rstrip()
-            # (a quote closed on a comma goes on with its attribution: "“It works,” Halvorsen said")
-            sentence_start = (
-                tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") and tail[-2:-1] != ","
-                if tail
-                else name_local <= 20
-            )
             role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0], o)
             app, agender = _apposition_after(par, end_local, o)
             # a line signed with a dash ("— Jane Roe, Leeds") names its writer; an embedded post's
             # signature ("— Acme FC (@acmefc) May 2") names an account, not necessarily a person
-            signed = bool(_SIGNATURE_RE.match(par[:name_local]) and _SIGNED_END_RE.match(par, end_local))
-            context = cut >= 0 or signed or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
+            signed = bool(_SIGNATURE_RE.match(par, 0, name_local) and _SIGNED_END_RE.match(par, end_local))
+            # (a role or an apposition after a place preposition is the place's: "in Moscow, the capital")
+            context = (
+                cut >= 0
+                or signed
+                or bool(role or app)
+                and not (len(names) == 1 and cut < 0 and _PREP_BEFORE_RE.search(before) is not None)
+            )
             cue = False
-            if _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local):
+            # (``_INVERTED_CUE_RE`` ends with a verb before the name: a cheap test of the text first)
+            if par[max(0, name_local - 12) : name_local].rstrip().endswith(_INVERTED_CUE_VERBS) and (
+                _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local)
+            ):
                 cue = True  # `"…," said Smith`
             elif len(names) >= 2 and _cue_after(par, end_local, SINGLE_NAME_CUES):
                 cue = True
             elif len(names) == 1 and _cue_after(par, end_local, SINGLE_NAME_CUES):
                 # "Smith said" (not "Moscow and Kyiv said", not a sentence-initial common noun
                 # like "Authorities said" unless the word is a known first name)
+                tail = par[max(0, name_local - 20) : name_local].rstrip()
+                # (a quote closed on a comma goes on with its attribution: "“It works,” Halvorsen said")
+                sentence_start = (
+                    tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") and tail[-2:-1] != ","
+                    if tail
+                    else name_local <= 20
+                )
                 cue = not before.endswith(("and ", "or ", "nor ")) and (
                     not sentence_start or given_strength(names[0]) >= o.given_strong
                 )
-            # a determiner right before ("the Hazel Hen", "the Denver Post"), or a place preposition
-            # ("at Heinz Field", "in Forest Hill"): the run names a thing or a place
-            word_before = before.rsplit(None, 1)[-1].lower() if before.strip() and before[-1:] == " " else ""
-            # ... or a place or organisation noun right after ("the Hoa Lo prison")
-            word_after = _NEXT_WORD_RE.match(par, end_local)
-            against = (
-                cut < 0
-                and not _POSSESSIVE_RE.search(last)
-                and (
-                    "the" in prefix
-                    or word_before in _THING_DETERMINERS
-                    or word_before in _PLACE_PREPS
-                    or word_after is not None
-                    and word_after.group(1) in V.ORG_PLACE_HEADS
+            cand = _Cand(
+                pi,
+                start,
+                offset + end_local,
+                sstart,
+                names,
+                prefix + role + app,
+                gender or rgender or agender,
+                context or cue,
+                context=context,
+                titled=cut >= 0,
+                org_head=org_head,
+            )
+            if len(names) > 1:
+                # (what ``_resolve`` reads of full names only; left unset for one-word mentions)
+                # a determiner right before ("the Hazel Hen", "the Denver Post"), or a place preposition
+                # ("at Heinz Field", "in Forest Hill"): the run names a thing or a place
+                word_before = before.rsplit(None, 1)[-1].lower() if before.strip() and before[-1:] == " " else ""
+                # ... or a place or organisation noun right after ("the Hoa Lo prison")
+                word_after = _NEXT_WORD_RE.match(par, end_local)
+                cand.against = (
+                    cut < 0
+                    and not _POSSESSIVE_RE.search(last)
+                    and (
+                        "the" in prefix
+                        or word_before in _THING_DETERMINERS
+                        or word_before in _PLACE_PREPS
+                        or word_after is not None
+                        and word_after.group(1) in V.ORG_PLACE_HEADS
+                    )
                 )
-            )
-            g = gender or rgender or agender
-            written = par[name_local:end_local]
-            for a, b in reversed(nicks):
-                if name_local < a and b < end_local:
-                    written = written[: a - name_local] + written[b - name_local + 1 :]
-            written = " ".join(written.split())
-            inside = [(a, b) for a, b in nicks if name_local < a and b < end_local]
-            cand = _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, context or cue)
-            cand.written, cand.context, cand.against, cand.org_head = written, context, against, org_head
-            cand.titled = cut >= 0
-            cand.nickname = tuple(_low(w) for w in par[inside[0][0] + 1 : inside[0][1] - 1].split()) if inside else ()
-            # quote marks around it alone: the title of a work ("“Wild Rose,”")
-            cand.work = par[name_local - 1 : name_local] in _OPENING_MARKS and (
-                par[end_local : end_local + 1] in _CLOSING_MARKS or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
-            )
+                written = par[name_local:end_local]
+                for a, b in reversed(nicks):
+                    if name_local < a and b < end_local:
+                        written = written[: a - name_local] + written[b - name_local + 1 :]
+                cand.written = " ".join(written.split())
+                inside = [(a, b) for a, b in nicks if name_local < a and b < end_local]
+                if inside:
+                    cand.nickname = tuple(_low(w) for w in par[inside[0][0] + 1 : inside[0][1] - 1].split())
+                # quote marks around it alone: the title of a work ("“Wild Rose,”")
+                cand.work = par[name_local - 1 : name_local] in _OPENING_MARKS and (
+                    par[end_local : end_local + 1] in _CLOSING_MARKS
+                    or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
+                )
             cands.append(cand)
         if _HANGUL_RE.search(par):
             cands.extend(_hangul_names(par, pi, offset))
