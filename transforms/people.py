@@ -59,9 +59,13 @@ _NAME_WORD_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 # Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
 # (the full stop of an abbreviation stays in it: "X, the former U.S. Army psychiatrist", "X, Mr. Y's adviser")
+# Its words are those of the first ``_APPOSITION_CHARS`` characters of group 2: the regex takes the
+# whole run (a run of plain characters is one step of the regex engine, where a bounded repeat of
+# one character at a time took one step per character), the code cuts it.
 _APPOSITION_RE = re.compile(
-    r",\s+((?:the|a|an|his|her|its|their)\s+)?((?:[^,.;:()\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){1,80})"
+    r",\s+((?:the|a|an|his|her|its|their)\s+)?((?:[^,.;:()\n]+|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.)+)"
 )
+_APPOSITION_CHARS = 80
 
 @dataclass(frozen=True)
 class PeopleOptions:
@@ -383,7 +387,7 @@ def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[
     m = _APPOSITION_RE.match(par, end) if par.startswith(",", end) else None  # (it opens with a comma)
     if not m:
         return [], ""
-    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(2))][: o.apposition_max_words]
+    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(2)[:_APPOSITION_CHARS])][: o.apposition_max_words]
     words = [w.lower() for w in written]
     capitalised = (
         not m.group(1)
@@ -763,8 +767,12 @@ class _LowerWords:
     def __contains__(self, word: str) -> bool:
         found = self.seen.get(word)
         if found is None:
-            text = self.text
-            found = self.seen[word] = f" {word} " in text or f" {word}," in text or f" {word}." in text
+            # (" word" followed by a space, a comma or a full stop, in one pass over the text)
+            text, probe = self.text, f" {word}"
+            at = text.find(probe)
+            while at >= 0 and text[at + len(probe) : at + len(probe) + 1] not in (" ", ",", "."):
+                at = text.find(probe, at + 1)
+            found = self.seen[word] = at >= 0
         return found
 # Internal capitals of surnames ("McConnell", "MacArthur", "DeSantis", "LeBron", "O'Brien"); any
 # other inner capital marks a brand ("WeWork", "SoftBank", "StackAdapt").
