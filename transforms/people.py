@@ -262,7 +262,7 @@ def person_id(name: str, article_id: str | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- candidates
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     para: int
     start: int  # article offsets of the name tokens (titles excluded)
@@ -298,9 +298,10 @@ class Profile:
 # A nickname in quote marks inside a name: `Marcia "Cia" Price`, `Dwayne “The Rock” Johnson`
 # (one or two capitalised words in marks, between a known first name and one capitalised word
 # that ends the name -- so that headline scare quotes, `Smith Calls Jones ‘A Fraud’ In Speech`,
-# are left alone).
+# are left alone).  (The opening mark comes first and the look-behind after it, so that the regex
+# engine skips to the next quote mark instead of trying the pattern at every character.)
 _NICKNAME_RE = re.compile(
-    r"(?<=\S )([\"“‘'])([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)([\"”’'])"
+    r"([\"“‘'])(?<=\S .)([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)([\"”’'])"
     r"(?= [A-Z][\w'’-]*(?:[^\w\s'’-]|\s+[^A-Z\s]|$))"
 )
 _INITIAL_RE = re.compile(r"[A-Z]\.")  # `Robert C. "Bobby" Scott`
@@ -363,7 +364,12 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
 
 def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[list[str], str]:
     """Lower-case description words right before a name ("Kremlin spokesman", "his sister")."""
-    words = par[max(0, start - 60) : start].split()
+    text = par[max(0, start - 60) : start]
+    # (the word right before decides whether to read on: most names have no role noun there)
+    nearest = text.rsplit(None, 1)[-1:]
+    if not nearest or not _role_noun(nearest[0].strip(",;:()").lower()):
+        return [], ""
+    words = text.split()
     out: list[str] = []
     gender = ""
     for w in reversed(words[-o.role_lookback_words :]):
@@ -592,7 +598,11 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             app, agender = _apposition_after(par, end_local, o)
             # a line signed with a dash ("— Jane Roe, Leeds") names its writer; an embedded post's
             # signature ("— Acme FC (@acmefc) May 2") names an account, not necessarily a person
-            signed = bool(_SIGNATURE_RE.match(par, 0, name_local) and _SIGNED_END_RE.match(par, end_local))
+            signed = bool(
+                (par[0] in _DASHES or par[0].isspace())
+                and _SIGNATURE_RE.match(par, 0, name_local)
+                and _SIGNED_END_RE.match(par, end_local)
+            )
             # (a role or an apposition after a place preposition is the place's: "in Moscow, the capital")
             context = (
                 cut >= 0
@@ -601,8 +611,8 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
                 and not (len(names) == 1 and cut < 0 and _PREP_BEFORE_RE.search(before) is not None)
             )
             cue = False
-            # (``_INVERTED_CUE_RE`` ends with a verb before the name: a cheap test of the text first)
-            if par[max(0, name_local - 12) : name_local].rstrip().endswith(_INVERTED_CUE_VERBS) and (
+            # (``_INVERTED_CUE_RE`` ends with a verb right before the name: a cheap test of the text first)
+            if before.rstrip().endswith(_INVERTED_CUE_VERBS) and (
                 _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local)
             ):
                 cue = True  # `"…," said Smith`
@@ -668,19 +678,22 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             cands.append(cand)
         if _HANGUL_RE.search(par):
             cands.extend(_hangul_names(par, pi, offset))
-        if any(len(t[2]) > 1 and t[2].isupper() for t in toks) and _CAPITALS_RE.search(par):
+        if _CAPITALS_RE.search(par) and any(len(t[2]) > 1 and t[2].isupper() for t in toks):
             cands.extend(_names_in_capitals(par, pi, offset, o))
         offset += len(par) + len(ARTICLE_SEP)
     return cands
 
 
 # What opens a signature line before its name: a dash, optionally a title ("— Former Gov. ").
+# (the paragraph opens with a space or a dash: ``_DASHES``, a cheap test first)
 _SIGNATURE_RE = re.compile(r"\s*(?:—|–|--)\s*$")
+_DASHES = "—–-"
 # What may follow the name on a signature line: the writer's place, or nothing.
 _SIGNED_END_RE = re.compile(r"\s*(?:,|$)")
 
-# Two or three words in capitals ("JOHN SMITH", a byline, a speaker in a transcript).
-_CAPITALS_RE = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}(?![\w'’-])")
+# Two or three words in capitals ("JOHN SMITH", a byline, a speaker in a transcript).  (The first
+# capital comes before the look-behind: the regex engine then skips to the next capital letter.)
+_CAPITALS_RE = re.compile(r"[A-Z](?<![\w'’-].)[A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}(?![\w'’-])")
 
 
 def _names_in_capitals(par: str, pi: int, offset: int, o: PeopleOptions) -> list[_Cand]:
