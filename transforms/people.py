@@ -970,8 +970,11 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
     for c in cands:
         c.key = _name_key_tokens(c.tokens)
     # single words said by a cue or written with a title or an honorific ("Pouncey said", "Mr.
-    # Pouncey"), and single words written alone at all
-    vouched = {c.key[0] for c in cands if len(c.tokens) == 1 and _single_person(c, text, lower, o)}
+    # Pouncey"), and single words written alone at all (a word vouched for once is not read again)
+    vouched: set[str] = set()
+    for c in cands:
+        if len(c.tokens) == 1 and c.key[0] not in vouched and _single_person(c, text, lower, o):
+            vouched.add(c.key[0])
     alone = Counter(c.key[0] for c in cands if len(c.tokens) == 1)
     by_key: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
     for c in cands:
