@@ -24,7 +24,9 @@ only at a sentence start ("Asked about it", but "Husted said").
 
 Speed: the word regex only matches words that can be part of a name (capitalised words and
 name particles), and the folding and name-list look-ups are cached, so the cost per article
-is close to one regex pass plus a little work per capitalised run.
+is close to one regex pass plus a little work per capitalised run: a one-word run that is a
+common word is dropped at once, the regexes read around a name run only where a cheap test of
+the text lets them match, and what only full names need is read for full names only.
 
 All offsets are into the article text, ``ARTICLE_SEP.join(paragraphs)``.
 """
