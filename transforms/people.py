@@ -24,7 +24,9 @@ only at a sentence start ("Asked about it", but "Husted said").
 
 Speed: the word regex only matches words that can be part of a name (capitalised words and
 name particles), and the folding and name-list look-ups are cached, so the cost per article
-is close to one regex pass plus a little work per capitalised run.
+is close to one regex pass plus a little work per capitalised run: a one-word run that is a
+common word is dropped at once, the regexes read around a name run only where a cheap test of
+the text lets them match, and what only full names need is read for full names only.
 
 All offsets are into the article text, ``ARTICLE_SEP.join(paragraphs)``.
 """
@@ -59,9 +61,13 @@ _NAME_WORD_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 # Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
 # (the full stop of an abbreviation stays in it: "X, the former U.S. Army psychiatrist", "X, Mr. Y's adviser")
+# Its words are those of the first ``_APPOSITION_CHARS`` characters of group 2: the regex takes the
+# whole run (a run of plain characters is one step of the regex engine, where a bounded repeat of
+# one character at a time took one step per character), the code cuts it.
 _APPOSITION_RE = re.compile(
-    r",\s+((?:the|a|an|his|her|its|their)\s+)?((?:[^,.;:()\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){1,80})"
+    r",\s+((?:the|a|an|his|her|its|their)\s+)?((?:[^,.;:()\n]+|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.)+)"
 )
+_APPOSITION_CHARS = 80
 
 @dataclass(frozen=True)
 class PeopleOptions:
@@ -140,7 +146,8 @@ _PRONOUN_RE = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.
 _SENT_CUT_RE = re.compile(r"[.!?][\"”’']?\s|\n")
 
 # `"…," said Smith` / `Said Smith:`: a reporting verb right before a capitalised word.
-_INVERTED_CUE_RE = re.compile(r"(?:^|[,\"”’]\s*|\s)(?:said|says|added|asked|wrote|continued|explained|Said|Says)\s+$")
+_INVERTED_CUE_VERBS = ("said", "says", "added", "asked", "wrote", "continued", "explained", "Said", "Says")
+_INVERTED_CUE_RE = re.compile(r"(?:^|[,\"”’]\s*|\s)(?:" + "|".join(_INVERTED_CUE_VERBS) + r")\s+$")
 
 _ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
 # Suffixes written after a comma: "Joseph R. Biden, Jr."
@@ -153,20 +160,25 @@ _NOT_SURNAMES = frozenset(w for w in V.NON_NAME_WORDS - _MONTHS if len(w) > 3) |
 _PREP_BEFORE_RE = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|inside|of|on)\s+$", re.IGNORECASE)
 
 
-def _leading_non_name(tok: str, par: str | None = None, pos: int = 0) -> bool:
+def _leading_non_name(tok: str, par: str, pos: int) -> bool:
     """A capitalised word opening a run that is not part of a name: a common word, a sentence-
-    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm").  Mid-sentence (when
-    ``par`` and the word's offset ``pos`` are given) an -ed/-ing word is capitalised only as a
-    name ("Husted", "Golding")."""
+    initial verb ("Said", "Having", "Injecting") or a contraction ("I'm").  Mid-sentence (``pos``
+    is the word's offset in ``par``) an -ed/-ing word is capitalised only as a name ("Husted",
+    "Golding")."""
+    word = _non_name_word(tok)
+    return word or word is None and _sentence_initial(par, pos)
+
+
+@lru_cache(maxsize=65536)
+def _non_name_word(tok: str) -> bool | None:
+    """``_leading_non_name`` of the word alone: True, False, or None for an -ed/-ing word that is
+    no known first name (not part of a name at a sentence start only)."""
     low = _low(tok)
     if low in V.NON_NAME_WORDS or low in V.CUE_FORMS or low in V.ROLE_PLURALS or low[:2] in ("i'", "i’"):
         return True
-    return (
-        low.endswith(("ing", "ed"))
-        and len(low) > 4
-        and first_name_gender(tok) is None
-        and (par is None or _sentence_initial(par, pos))
-    )
+    if low.endswith(("ing", "ed")) and len(low) > 4 and first_name_gender(tok) is None:
+        return None
+    return False
 
 
 def _sentence_initial(par: str, pos: int) -> bool:
@@ -252,7 +264,7 @@ def person_id(name: str, article_id: str | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- candidates
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     para: int
     start: int  # article offsets of the name tokens (titles excluded)
@@ -263,13 +275,14 @@ class _Cand:
     gender: str = ""
     evidence: bool = False
     name: str | None = None
-    written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
     titled: bool = False  # a title or an honorific with it
-    work: bool = False  # in quote marks alone, as a title
     key: tuple[str, ...] = ()  # ``_name_key_tokens(tokens)``, set by ``_resolve``
-    against: bool = False  # a determiner or a place preposition right before it
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
+    # (the rest is set for names of two or more words only: ``_resolve`` reads it of no other)
+    written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
+    work: bool = False  # in quote marks alone, as a title
+    against: bool = False  # a determiner or a place preposition right before it
     nickname: tuple[str, ...] = ()  # the nickname in marks inside it (`Robert C. "Bobby" Scott`: ("bobby",))
 
 
@@ -287,9 +300,10 @@ class Profile:
 # A nickname in quote marks inside a name: `Marcia "Cia" Price`, `Dwayne “The Rock” Johnson`
 # (one or two capitalised words in marks, between a known first name and one capitalised word
 # that ends the name -- so that headline scare quotes, `Smith Calls Jones ‘A Fraud’ In Speech`,
-# are left alone).
+# are left alone).  (The opening mark comes first and the look-behind after it, so that the regex
+# engine skips to the next quote mark instead of trying the pattern at every character.)
 _NICKNAME_RE = re.compile(
-    r"(?<=\S )([\"“‘'])([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)([\"”’'])"
+    r"([\"“‘'])(?<=\S .)([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)([\"”’'])"
     r"(?= [A-Z][\w'’-]*(?:[^\w\s'’-]|\s+[^A-Z\s]|$))"
 )
 _INITIAL_RE = re.compile(r"[A-Z]\.")  # `Robert C. "Bobby" Scott`
@@ -321,10 +335,13 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
     """Runs of capitalised tokens joined by single spaces (or ". " after an initial/title, or a
     nickname in marks: `Marcia "Cia" Price`)."""
     run: list[int] = []
-    for i, (s, _e, w) in enumerate(toks):
+    pe, pw = 0, ""  # the end and the word of the token before (the run's last one while there is a run)
+    for i, (s, e, w) in enumerate(toks):
+        cap = _is_cap(w)
         if run:
-            ps, pe, pw = toks[run[-1]]
-            gap = par[pe:s]
+            # (a gap that joins is one or two characters long, or a nickname's: longer ones are not
+            # copied out of the paragraph)
+            gap = par[pe:s] if s - pe <= 2 or nick_gaps else ""
             # a possessive ends a name ("Smith's Fifth Amendment")
             joined = (
                 gap == " "
@@ -334,24 +351,30 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
                 or (gap == ". " and _is_abbrev_word(pw))
                 or (gap == "." and len(pw) == 1 and len(w) == 1)
             ) and not _POSSESSIVE_RE.search(pw)
-            ok = joined and (_is_cap(w) or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks)))
-            if ok:
+            if joined and (cap or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks))):
                 run.append(i)
+                pe, pw = e, w
                 continue
             yield run
             run = []
-        if _is_cap(w):
+        if cap:
             run.append(i)
+        pe, pw = e, w
     if run:
         yield run
 
 
 def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[list[str], str]:
     """Lower-case description words right before a name ("Kremlin spokesman", "his sister")."""
-    words = par[max(0, start - 60) : start].split()
+    text = par[max(0, start - 60) : start]
+    # (the word right before decides whether to read on: most names have no role noun there)
+    nearest = text.rsplit(None, 1)[-1:]
+    if not nearest or not _role_noun(nearest[0].strip(",;:()").lower()):
+        return [], ""
+    words = text.split()
     out: list[str] = []
     gender = ""
-    for w in reversed(words[-o.role_lookback_words:]):
+    for w in reversed(words[-o.role_lookback_words :]):
         lw = w.strip(",;:()").lower()
         if w != lw and w.endswith((",", ";", ":")):
             break
@@ -369,10 +392,10 @@ def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[lis
 
 def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[list[str], str]:
     """Words of an apposition after a name, up to its role noun ("X, the Norwegian trade minister")."""
-    m = _APPOSITION_RE.match(par, end)
+    m = _APPOSITION_RE.match(par, end) if par.startswith(",", end) else None  # (it opens with a comma)
     if not m:
         return [], ""
-    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(2))][: o.apposition_max_words]
+    written = [w.strip("’'") for w in _WORD_RE.findall(m.group(2)[:_APPOSITION_CHARS])][: o.apposition_max_words]
     words = [w.lower() for w in written]
     capitalised = (
         not m.group(1)
@@ -412,7 +435,7 @@ _CLAUSE_OPENERS = frozenset("which who whom whose that where when while and but 
 
 
 def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool:
-    for w in par[end : end + 40].split()[:3]:
+    for w in par[end : end + 40].split(None, 3)[:3]:
         lw = w.strip(",.;:").lower()
         if lw in V.CUE_FORMS:
             return lemmas is None or V.CUE_FORMS[lw] in lemmas
@@ -434,6 +457,12 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             # (after a middle initial the gap holds its full stop: `Robert C. "Bobby" Scott`)
             nick_gaps = frozenset(sep + par[a:b] + " " for a, b in nicks for sep in (" ", ". "))
         for run in _groups(par, toks, nick_gaps):
+            if len(run) == 1:
+                # (most runs are one word, and most of those a particle or a leading common word that
+                # the steps below drop, leaving no name: skipped at once)
+                pos, _end, word = toks[run[0]]
+                if word.lower() in V.NAME_PARTICLES or _leading_non_name(word, par, pos):
+                    continue
             words = [toks[i][2] for i in run]
             lows = [w.lower() for w in words]
             # trailing particles are not part of a name
@@ -567,78 +596,106 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             sstart = offset + toks[run[k + 1]][0] if cut - royal >= 0 and k + 1 <= cut - royal else start
             name_local = toks[name_idx[0]][0]
             before = par[max(0, name_local - 30) : name_local]
-            after_prep = _PREP_BEFORE_RE.search(before) is not None and cut < 0
-            tail = par[max(0, name_local - 20) : name_local].rstrip()
-            # (a quote closed on a comma goes on with its attribution: "“It works,” Halvorsen said")
-            sentence_start = (
-                tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") and tail[-2:-1] != ","
-                if tail
-                else name_local <= 20
-            )
             role, rgender = _role_before(par, name_local if cut < 0 else toks[run[0]][0], o)
             app, agender = _apposition_after(par, end_local, o)
             # a line signed with a dash ("— Jane Roe, Leeds") names its writer; an embedded post's
             # signature ("— Acme FC (@acmefc) May 2") names an account, not necessarily a person
-            signed = bool(_SIGNATURE_RE.match(par[:name_local]) and _SIGNED_END_RE.match(par, end_local))
-            context = cut >= 0 or signed or ((bool(role) or bool(app)) and not (len(names) == 1 and after_prep))
+            signed = bool(
+                (par[0] in _DASHES or par[0].isspace())
+                and _SIGNATURE_RE.match(par, 0, name_local)
+                and _SIGNED_END_RE.match(par, end_local)
+            )
+            # (a role or an apposition after a place preposition is the place's: "in Moscow, the capital")
+            context = (
+                cut >= 0
+                or signed
+                or bool(role or app)
+                and not (len(names) == 1 and cut < 0 and _PREP_BEFORE_RE.search(before) is not None)
+            )
             cue = False
-            if _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local):
+            # (``_INVERTED_CUE_RE`` ends with a verb right before the name: a cheap test of the text first)
+            if before.rstrip().endswith(_INVERTED_CUE_VERBS) and (
+                _INVERTED_CUE_RE.search(par, max(0, name_local - 12), name_local)
+            ):
                 cue = True  # `"…," said Smith`
             elif len(names) >= 2 and _cue_after(par, end_local, SINGLE_NAME_CUES):
                 cue = True
             elif len(names) == 1 and _cue_after(par, end_local, SINGLE_NAME_CUES):
                 # "Smith said" (not "Moscow and Kyiv said", not a sentence-initial common noun
                 # like "Authorities said" unless the word is a known first name)
+                tail = par[max(0, name_local - 20) : name_local].rstrip()
+                # (a quote closed on a comma goes on with its attribution: "“It works,” Halvorsen said")
+                sentence_start = (
+                    tail[-1:] in (".", "!", "?", ":", ";", '"', "“", "”") and tail[-2:-1] != ","
+                    if tail
+                    else name_local <= 20
+                )
                 cue = not before.endswith(("and ", "or ", "nor ")) and (
                     not sentence_start or given_strength(names[0]) >= o.given_strong
                 )
-            # a determiner right before ("the Hazel Hen", "the Denver Post"), or a place preposition
-            # ("at Heinz Field", "in Forest Hill"): the run names a thing or a place
-            word_before = before.rsplit(None, 1)[-1].lower() if before.strip() and before[-1:] == " " else ""
-            # ... or a place or organisation noun right after ("the Hoa Lo prison")
-            word_after = _NEXT_WORD_RE.match(par, end_local)
-            against = (
-                cut < 0
-                and not _POSSESSIVE_RE.search(last)
-                and (
-                    "the" in prefix
-                    or word_before in _THING_DETERMINERS
-                    or word_before in _PLACE_PREPS
-                    or word_after is not None
-                    and word_after.group(1) in V.ORG_PLACE_HEADS
+            cand = _Cand(
+                pi,
+                start,
+                offset + end_local,
+                sstart,
+                names,
+                prefix + role + app,
+                gender or rgender or agender,
+                context or cue,
+                context=context,
+                titled=cut >= 0,
+                org_head=org_head,
+            )
+            if len(names) > 1:
+                # (what ``_resolve`` reads of full names only; left unset for one-word mentions)
+                # a determiner right before ("the Hazel Hen", "the Denver Post"), or a place preposition
+                # ("at Heinz Field", "in Forest Hill"): the run names a thing or a place
+                word_before = before.rsplit(None, 1)[-1].lower() if before.strip() and before[-1:] == " " else ""
+                # ... or a place or organisation noun right after ("the Hoa Lo prison")
+                word_after = _NEXT_WORD_RE.match(par, end_local)
+                cand.against = (
+                    cut < 0
+                    and not _POSSESSIVE_RE.search(last)
+                    and (
+                        "the" in prefix
+                        or word_before in _THING_DETERMINERS
+                        or word_before in _PLACE_PREPS
+                        or word_after is not None
+                        and word_after.group(1) in V.ORG_PLACE_HEADS
+                    )
                 )
-            )
-            g = gender or rgender or agender
-            written = par[name_local:end_local]
-            for a, b in reversed(nicks):
-                if name_local < a and b < end_local:
-                    written = written[: a - name_local] + written[b - name_local + 1 :]
-            written = " ".join(written.split())
-            inside = [(a, b) for a, b in nicks if name_local < a and b < end_local]
-            cand = _Cand(pi, start, offset + end_local, sstart, names, prefix + role + app, g, context or cue)
-            cand.written, cand.context, cand.against, cand.org_head = written, context, against, org_head
-            cand.titled = cut >= 0
-            cand.nickname = tuple(_low(w) for w in par[inside[0][0] + 1 : inside[0][1] - 1].split()) if inside else ()
-            # quote marks around it alone: the title of a work ("“Wild Rose,”")
-            cand.work = par[name_local - 1 : name_local] in _OPENING_MARKS and (
-                par[end_local : end_local + 1] in _CLOSING_MARKS or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
-            )
+                written = par[name_local:end_local]
+                for a, b in reversed(nicks):
+                    if name_local < a and b < end_local:
+                        written = written[: a - name_local] + written[b - name_local + 1 :]
+                cand.written = " ".join(written.split())
+                inside = [(a, b) for a, b in nicks if name_local < a and b < end_local]
+                if inside:
+                    cand.nickname = tuple(_low(w) for w in par[inside[0][0] + 1 : inside[0][1] - 1].split())
+                # quote marks around it alone: the title of a work ("“Wild Rose,”")
+                cand.work = par[name_local - 1 : name_local] in _OPENING_MARKS and (
+                    par[end_local : end_local + 1] in _CLOSING_MARKS
+                    or par[end_local + 1 : end_local + 2] in _CLOSING_MARKS
+                )
             cands.append(cand)
         if _HANGUL_RE.search(par):
             cands.extend(_hangul_names(par, pi, offset))
-        if any(len(t[2]) > 1 and t[2].isupper() for t in toks) and _CAPITALS_RE.search(par):
+        if _CAPITALS_RE.search(par) and any(len(t[2]) > 1 and t[2].isupper() for t in toks):
             cands.extend(_names_in_capitals(par, pi, offset, o))
         offset += len(par) + len(ARTICLE_SEP)
     return cands
 
 
 # What opens a signature line before its name: a dash, optionally a title ("— Former Gov. ").
+# (the paragraph opens with a space or a dash: ``_DASHES``, a cheap test first)
 _SIGNATURE_RE = re.compile(r"\s*(?:—|–|--)\s*$")
+_DASHES = "—–-"
 # What may follow the name on a signature line: the writer's place, or nothing.
 _SIGNED_END_RE = re.compile(r"\s*(?:,|$)")
 
-# Two or three words in capitals ("JOHN SMITH", a byline, a speaker in a transcript).
-_CAPITALS_RE = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}(?![\w'’-])")
+# Two or three words in capitals ("JOHN SMITH", a byline, a speaker in a transcript).  (The first
+# capital comes before the look-behind: the regex engine then skips to the next capital letter.)
+_CAPITALS_RE = re.compile(r"[A-Z](?<![\w'’-].)[A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}(?![\w'’-])")
 
 
 def _names_in_capitals(par: str, pi: int, offset: int, o: PeopleOptions) -> list[_Cand]:
@@ -725,8 +782,12 @@ class _LowerWords:
     def __contains__(self, word: str) -> bool:
         found = self.seen.get(word)
         if found is None:
-            text = self.text
-            found = self.seen[word] = f" {word} " in text or f" {word}," in text or f" {word}." in text
+            # (" word" followed by a space, a comma or a full stop, in one pass over the text)
+            text, probe = self.text, f" {word}"
+            at = text.find(probe)
+            while at >= 0 and text[at + len(probe) : at + len(probe) + 1] not in (" ", ",", "."):
+                at = text.find(probe, at + 1)
+            found = self.seen[word] = at >= 0
         return found
 # Internal capitals of surnames ("McConnell", "MacArthur", "DeSantis", "LeBron", "O'Brien"); any
 # other inner capital marks a brand ("WeWork", "SoftBank", "StackAdapt").
@@ -911,8 +972,11 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
     for c in cands:
         c.key = _name_key_tokens(c.tokens)
     # single words said by a cue or written with a title or an honorific ("Pouncey said", "Mr.
-    # Pouncey"), and single words written alone at all
-    vouched = {c.key[0] for c in cands if len(c.tokens) == 1 and _single_person(c, text, lower, o)}
+    # Pouncey"), and single words written alone at all (a word vouched for once is not read again)
+    vouched: set[str] = set()
+    for c in cands:
+        if len(c.tokens) == 1 and c.key[0] not in vouched and _single_person(c, text, lower, o):
+            vouched.add(c.key[0])
     alone = Counter(c.key[0] for c in cands if len(c.tokens) == 1)
     by_key: dict[tuple[str, ...], list[_Cand]] = defaultdict(list)
     for c in cands:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.people import (
+    _APPOSITION_CHARS,
+    _APPOSITION_RE,
+    _CAPITALS_RE,
+    _NICKNAME_RE,
     PeopleOptions,
+    _apposition_after,
+    _LowerWords,
     describe_people,
     find_mentions,
     fold_name,
@@ -399,3 +407,45 @@ def test_the_title_resolves_short_names_but_gives_no_mentions():
 )
 def test_appositions_with_abbreviations(paragraph, name):
     assert name in {m.name for m in find_mentions([paragraph])}
+
+
+def test_an_apposition_is_read_in_its_first_80_characters():
+    # (the apposition regex takes the whole run of text; the code keeps 80 characters of it)
+    near, far = (f"Odile Varga, the {'x' * n} spokeswoman, said it was over." for n in (60, 70))
+    assert _apposition_after(near, len("Odile Varga")) == (["x" * 60, "spokeswoman"], "f")
+    assert _apposition_after(far, len("Odile Varga")) == ([], "")
+
+
+# The forms of the regexes before they were rewritten for speed (one character per step, the
+# look-behind first): the rewritten ones must match the same text.
+_BOUNDED_APPOSITION = re.compile(
+    r",\s+((?:the|a|an|his|her|its|their)\s+)?((?:[^,.;:()\n]|\.(?=\w)|(?<=\b[A-Z])\.|(?<=Mr|Ms|Dr)\.|(?<=Mrs)\.){1,80})"
+)
+_LOOKBEHIND_NICKNAME = re.compile(
+    r"(?<=\S )([\"“‘'])([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)([\"”’'])(?= [A-Z][\w'’-]*(?:[^\w\s'’-]|\s+[^A-Z\s]|$))"
+)
+_LOOKBEHIND_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){1,2}(?![\w'’-])")
+_TEXT = st.lists(
+    st.sampled_from(list(", .;:()\n\tMrsDA Bb-x'\"“”‘’") + ["the ", "Mr.", "U.S.", "JO ", "Ana "]), max_size=60
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_rewritten_regexes_match_as_their_plain_forms(text):
+    old = _BOUNDED_APPOSITION.match("," + text)
+    new = _APPOSITION_RE.match("," + text)
+    assert (old and (old.group(1), old.group(2))) == (new and (new.group(1), new.group(2)[:_APPOSITION_CHARS]))
+    for before, after in ((_LOOKBEHIND_NICKNAME, _NICKNAME_RE), (_LOOKBEHIND_CAPITALS, _CAPITALS_RE)):
+        assert [(m.span(), m.groups()) for m in before.finditer(text)] == [
+            (m.span(), m.groups()) for m in after.finditer(text)
+        ]
+
+
+def test_lower_case_words_of_an_article():
+    lower = _LowerWords("The Office. The box, a magic boxer and books.")
+    assert "box" in lower  # before a comma
+    assert "magic" in lower  # before a space
+    assert "books" in lower  # before a full stop
+    assert "boxe" not in lower  # inside a word only
+    assert "office" not in lower  # written capitalised
