@@ -403,10 +403,10 @@ def split_span(doc: Doc, rec: list, para: int) -> Span:
 
 
 def make_quote(
-    doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None, rule_kind: str | None = None
+    doc: Doc, span: Span, toks: list[Tok], qi: int, attr: Attr | None, rule_kind: str | None
 ) -> tuple[Quote, dict[str, float]]:
     """The quote record, and the features its published kind was decided on (``kind.kind_features``);
-    ``rule_kind``: the span's ``quote_kind`` when already known."""
+    ``rule_kind``: the span's ``quote_kind``, or None when not known (a span cut by ``split_span``)."""
     text = (
         "\n\n".join(doc.text[s:e] for s, e in span.pieces) if len(span.pieces) > 1 else doc.text[span.start : span.end]
     )
