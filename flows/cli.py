@@ -19,7 +19,7 @@ import traceback
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -27,6 +27,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from flows.workers import die_with_parent, open_workers
+
+if TYPE_CHECKING:
+    from flows.settings import Settings
 
 # The settings, stages, storage and pipeline modules (polars, pyarrow, the transforms, Prefect: about
 # 2 s to import) are imported where they are used, so that `run` starts its temporary server first.
@@ -161,6 +164,8 @@ def print_summary(report: dict, output: str) -> None:
         f"(new {report['new']}, changed {report['changed']}, unchanged {report['unchanged']}, "
         f"removed {report['removed']}) -> {output}"
     )
+    if not report["stages"]:
+        console.print("nothing to do: the inputs, code and options are as the last run left them")
     if report.get("report"):
         console.print(f"report: {report['report']}", highlight=False)
 
@@ -271,6 +276,50 @@ def start_prefect_server() -> Callable[[], None]:
     return ready
 
 
+def run_flow(
+    input: str,
+    output: str,
+    full: bool,
+    stage: list[str] | None,
+    settings: Settings,
+    server_ready: Callable[[], None] | None,
+    *,
+    progress: bool,
+    debug: bool,
+) -> dict:
+    """The pipeline flow, on the run's workers, once its Prefect server answers."""
+    # Imported now, they load while the server starts: fastapi's encoders, which Prefect imports
+    # as the flow starts (0.2 s), and pandas, which pyarrow imports on the first table built from
+    # rows (the manifest, 0.3 s, between the scan and ingest tasks).
+    import fastapi.encoders  # noqa: F401
+
+    with contextlib.suppress(ImportError):  # pandas is optional: pyarrow only uses it when installed
+        import pandas  # noqa: F401
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from flows.pipeline import StageOrderError, pipeline
+    from flows.storage import LockedError
+
+    if not debug:  # after Prefect's import, which sets up its logging
+        quiet_run_failures()
+    # Heartbeats let a running server mark a run that died as crashed; a temporary server
+    # stops with the run, so they only cost its end a wait for their thread (up to 1 s).
+    heartbeats = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if server_ready is not None else {}
+    try:
+        # The workers start (and import the transforms) while the server starts.
+        with (
+            open_workers(settings.workers, settings.dask_address) as pool,
+            progress_bars(enabled=progress and err.is_terminal) as bars,
+            temporary_settings(heartbeats),
+        ):
+            if server_ready is not None:
+                server_ready()
+            only = stage or None
+            return pipeline(input, output, full=full, only=only, settings=settings, workers=pool, progress=bars)
+    except (StageOrderError, LockedError) as exc:
+        raise UsageError(str(exc)) from exc
+
+
 @app.command()
 def run(
     input: InputOption = "seeds",
@@ -298,40 +347,16 @@ def run(
         check_apart(input, output)
         if dask_address:
             check_dask(dask_address)
-        # Imported now, they load while the server starts: fastapi's encoders, which Prefect imports
-        # as the flow starts (0.2 s), and pandas, which pyarrow imports on the first table built from
-        # rows (the manifest, 0.3 s, between the scan and ingest tasks).
-        import fastapi.encoders  # noqa: F401
-
-        with contextlib.suppress(ImportError):  # pandas is optional: pyarrow only uses it when installed
-            import pandas  # noqa: F401
-        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
-        from flows.pipeline import StageOrderError, pipeline
         from flows.settings import Settings
-        from flows.storage import LockedError
-
-        if not debug:  # after Prefect's import, which sets up its logging
-            quiet_run_failures()
+        from flows.staleness import nothing_to_do
 
         settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
-        # Heartbeats let a running server mark a run that died as crashed; a temporary server
-        # stops with the run, so they only cost its end a wait for their thread (up to 1 s).
-        heartbeats = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None} if server_ready is not None else {}
-        try:
-            # The workers start (and import the transforms) while the server starts.
-            with (
-                open_workers(workers, dask_address) as pool,
-                progress_bars(enabled=not as_json and err.is_terminal) as progress,
-                temporary_settings(heartbeats),
-            ):
-                if server_ready is not None:
-                    server_ready()
-                result = pipeline(
-                    input, output, full=full, only=stage or None, settings=settings, workers=pool, progress=progress
-                )
-        except (StageOrderError, LockedError) as exc:
-            raise UsageError(str(exc)) from exc
+        # With the temporary server, a run with nothing to do ends here, as the server starts: no
+        # flow run is recorded (a run on a Prefect server, PREFECT_API_URL set, always is).
+        idle = server_ready is not None and not full and not stage
+        result = nothing_to_do(input, output, settings) if idle else None
+        if result is None:
+            result = run_flow(input, output, full, stage, settings, server_ready, progress=not as_json, debug=debug)
     except UsageError as exc:
         err.print(f"newscurate: error: {exc}", highlight=False)
         raise typer.Exit(2) from None

@@ -387,14 +387,24 @@ def freshness(store: Store) -> dict:
     }
 
 
+def is_current(store: Store, key: dict) -> bool:
+    """True when the report was built from the tables, code and asked-for pages ``key`` names."""
+    return store.read_json(BUILT) == key and store.exists(INDEX)
+
+
+def index(store: Store) -> str:
+    """Where the report's index page is, as a user opens it."""
+    return tables_sql.located(store, store.path(INDEX))
+
+
 def build(output_url: str, *, force: bool = False) -> dict:
     """Write the report and its inspector pages, unless they are current (``force`` rebuilds).
     Returns the index's path, the pages written and the seconds it took (0 pages when current)."""
     start = time.perf_counter()
     store = Store(output_url)
-    key, index = freshness(store), tables_sql.located(store, store.path(INDEX))
-    if not force and store.read_json(BUILT) == key and store.exists(INDEX):
-        return {"index": index, "pages": 0, "seconds": round(time.perf_counter() - start, 3)}
+    key = freshness(store)
+    if not force and is_current(store, key):
+        return {"index": index(store), "pages": 0, "seconds": round(time.perf_counter() - start, 3)}
     con = tables_sql.connect(store)
     f = figures(con)
     ex = examples(con, f)
@@ -419,7 +429,7 @@ def build(output_url: str, *, force: bool = False) -> dict:
     html = render(f, ex, pages, store.url, time.perf_counter() - start)
     store.write_bytes(INDEX, html.encode())
     store.write_json(BUILT, key)
-    return {"index": index, "pages": len(evidence), "seconds": round(time.perf_counter() - start, 3)}
+    return {"index": index(store), "pages": len(evidence), "seconds": round(time.perf_counter() - start, 3)}
 
 
 def remove_stale_pages(store: Store, keep: set[str]) -> None:

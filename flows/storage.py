@@ -84,6 +84,10 @@ class Store:
     def real_root(self) -> str:
         return os.path.realpath(self.root)
 
+    @functools.cached_property
+    def _real_folders(self) -> dict[str, str]:  # outside_root's, for the life of this Store (one scan batch)
+        return {}
+
     def path(self, rel: str) -> str:
         return posixpath.join(self.root, rel)
 
@@ -91,6 +95,9 @@ class Store:
         return self.fs.exists(self.path(rel))
 
     def read_bytes(self, rel: str) -> bytes:
+        if self.is_local:  # fsspec's cat_file costs 0.2 ms a file (a scan reads every input)
+            with open(self.path(rel), "rb") as f:
+                return f.read()
         return self.fs.cat_file(self.path(rel))
 
     def dataset_parts(self, rel: str, columns: list[str]) -> Iterator[pa.Table]:
@@ -155,7 +162,17 @@ class Store:
         """True when a local path resolves (through links) to a place outside the root."""
         if not self.is_local:
             return False
-        return os.path.commonpath([self.real_root, os.path.realpath(self.path(rel))]) != self.real_root
+        path = self.path(rel)
+        # A file that is not a link resolves to its resolved folder plus its name: one lstat instead
+        # of one per folder on the way (a scan asks this of every input).
+        folder, name = os.path.split(path)
+        if os.path.islink(path):
+            real = os.path.realpath(path)
+        else:
+            if folder not in self._real_folders:
+                self._real_folders[folder] = os.path.realpath(folder)
+            real = os.path.join(self._real_folders[folder], name)
+        return os.path.commonpath([self.real_root, real]) != self.real_root
 
     def list_files(self, skip: str | None = None) -> Iterator[tuple[str, int]]:
         """(path relative to the root, size) of every file under the root, sorted; none under the

@@ -79,6 +79,17 @@ def test_a_stage_on_a_fresh_output_names_the_first_stage_to_run_in_one_line(tmp_
     assert "--stage ingest --stage clean --stage paragraphs --stage people" in line
 
 
+def test_a_rerun_with_nothing_to_do_says_so_and_runs_no_stage(tmp_path):
+    out = tmp_path / "out"
+    first = cli("run", "--input", str(SEEDS), "--output", str(out), "--json")
+    assert first.returncode == 0, first.stderr
+    again = cli("run", "--input", str(SEEDS), "--output", str(out))
+    assert again.returncode == 0 and "nothing to do: the inputs, code and options are as" in again.stdout
+    ran = json.loads(first.stdout.splitlines()[-1])
+    idle = json.loads(cli("run", "--input", str(SEEDS), "--output", str(out), "--json").stdout.splitlines()[-1])
+    assert (ran["stages"][0], idle["stages"], idle["unchanged"], idle["tables"]) == ("ingest", [], 5, ran["tables"])
+
+
 def test_a_locked_output_fails_in_one_line_without_prefect_s_traceback(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
@@ -179,6 +190,7 @@ def test_the_summary_has_the_same_order_in_every_run(capsys):
         "rejects_by_reason": {"binary": 1, "empty": 1},
         "boilerplate_by_reason": {"share": 2, "navigation": 5, "caption": 2},
         "seconds": {"ingest": 1.0, "quotes": 2.0, "publish": 0.5},
+        "stages": ["ingest", "quotes", "publish"],
     }
     printed = []
     for order in (dict, lambda d: dict(sorted(d.items(), reverse=True))):

@@ -1,9 +1,9 @@
-"""The flow's parts: stage order checks, change counts, time shares (the flow itself runs in
+"""The flow's parts: stage order checks, time shares (the flow itself runs in
 tests/end_to_end/)."""
 
 import pytest
 
-from flows.pipeline import StageOrderError, changes, require, share
+from flows.pipeline import StageOrderError, require, share
 from flows.storage import STATE, Store
 
 
@@ -28,14 +28,6 @@ def test_the_stage_order_message_names_the_first_stage_that_must_run_and_every_o
     store.write_json(f"{STATE}/ingest.json", {"token": "t"})
     with pytest.raises(StageOrderError, match="stage 'clean', which has not run .missing: clean, paragraphs, people."):
         require(store, "quotes")
-
-
-def test_changes_count_inputs_by_path_and_content():
-    before = [{"source_path": "a", "article_id": "1"}, {"source_path": "b", "article_id": "2"}]
-    now = [{"source_path": "a", "article_id": "1"}, {"source_path": "b", "article_id": "3"}]
-    now.append({"source_path": "c", "article_id": "4"})
-    assert changes(before, now) == {"new": 1, "changed": 1, "unchanged": 1, "removed": 0}
-    assert changes(now, before[:1]) == {"new": 0, "changed": 0, "unchanged": 1, "removed": 2}
 
 
 def test_stage_seconds_split_a_shared_wall_time_by_worker_time():

@@ -51,8 +51,14 @@ def test_links_out_of_the_root_are_detected(tmp_path):
     (root / "inside.txt").write_text("public")
     (root / "link.txt").symlink_to(outside)
     (root / "ok-link.txt").symlink_to(root / "inside.txt")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text("private too")
+    (root / "linked-folder").symlink_to(tmp_path / "elsewhere")  # a plain file in a linked folder
+    (root / "sub").mkdir()
+    (root / "sub" / "b.txt").write_text("public")
     store = Store(str(root))
-    assert [store.outside_root(p) for p in ("inside.txt", "link.txt", "ok-link.txt")] == [False, True, False]
+    names = ("inside.txt", "link.txt", "ok-link.txt", "linked-folder/a.txt", "sub/b.txt", "linked-folder/a.txt")
+    assert [store.outside_root(p) for p in names] == [False, True, False, True, False, True]
 
 
 @pytest.mark.parametrize("name", ["with space.txt", "naïve – ünïcode.txt", "new\nline.txt"])
