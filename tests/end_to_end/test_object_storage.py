@@ -36,16 +36,15 @@ def test_seeds_round_trip_through_s3(s3, tmp_path):
     local = tmp_path / "in"
     shutil.copytree(SEEDS, local)
     fs.put(f"{local}/", "news/in/", recursive=True)
-    run = subprocess.run(
-        [str(BIN / "newscurate"), "run", "--input", "s3://news/in", "--output", "s3://news/out", "--json"],
-        env=s3 | {"PREFECT_HOME": str(tmp_path / "prefect")},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    command = [str(BIN / "newscurate"), "run", "--input", "s3://news/in", "--output", "s3://news/out", "--json"]
+    env = s3 | {"PREFECT_HOME": str(tmp_path / "prefect")}
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     summary = json.loads(run.stdout.splitlines()[-1])
     assert summary["articles"] == 5
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout.splitlines()[-1])["stages"] == []  # nothing changed on S3 either
     assert summary["report"] == "s3://news/out/report/index.html"  # the report is built on S3 too
     assert b"newscurate report" in fs.cat("news/out/report/index.html")
     assert len(fs.ls("news/out/report/articles")) == 5
