@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 
@@ -145,10 +146,6 @@ def bytes_to_str(data: bytes) -> tuple[str, str, list[str]] | Rejected:
         return Rejected("undecodable", f"{guess.encoding}: {exc}")
 
 
-# A line of printable ASCII without "&" is one ftfy leaves as it is: ASCII is never mojibake, and
-# no fixer we use touches it (HTML entities start with "&"; C1, terminal and other control
-# characters, odd line breaks and surrogates are not in it; NFC keeps ASCII).
-PLAIN_LINE = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
 # full-width punctuation stays: it is how Chinese and Japanese are written ("，" is not ",")
 FTFY_OPTIONS = {
     "uncurl_quotes": False,
@@ -158,20 +155,45 @@ FTFY_OPTIONS = {
 }
 FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, **FTFY_OPTIONS)
 FTFY_CONFIG_AFTER_MARKUP = FTFY_CONFIG._replace(unescape_html=False)
+# Characters without which ftfy's mojibake test (ftfy.badness.BADNESS_RE) cannot match, so that
+# ftfy leaves the encoding alone: each alternative of the regex needs one of them (a test proves it
+# on the regex itself). They are ftfy's categories of mojibake characters but the ones common in
+# clean text (curly quotes, dashes, ellipsis, no-break space, Greek and Cyrillic letters), which no
+# alternative needs, plus one item of each alternative made of other characters: "Ù" of the Arabic
+# "[ØÙ].[ØÙ].", "ó" of "‚[âó].", "Ђ" of "вЂ", and the capitals of "[ВГРС].[ВГРС]" and "[ΒΓΞΟ].[ΒΓΞΟ]".
+MOJIBAKE_TRIGGERS = (
+    "".join(
+        ftfy.badness.MOJIBAKE_CATEGORIES[name]
+        for name in ("c1", "bad", "law", "currency", "numeric", "upper_accented", "lower_accented", "box")
+    )
+    + "ÙóЂВГРСΒΓΞΟ"
+)
+# A line with none of these, and in NFC, is one ftfy returns as it is: no mojibake test matches,
+# and the other fixers FTFY_CONFIG runs act only on these characters: "&" (HTML entities), ESC
+# (terminal escapes), C1 controls, CR, NEL and the Unicode line and paragraph separators (line
+# breaks), surrogates, and the control characters ftfy removes (ftfy.chardata.CONTROL_CHARS).
+UNTOUCHED_LINE = re.compile(
+    "[^"
+    + MOJIBAKE_TRIGGERS
+    + "&\x1b\x80-\x9f\r\u2028\u2029\ud800-\udfff"
+    + "".join(re.escape(chr(code)) for code in sorted(ftfy.chardata.CONTROL_CHARS))
+    + "]*"
+)
 
 
 def fix_text(text: str) -> str:
-    """``ftfy.fix_text`` with FTFY_OPTIONS: the same result, about twice as fast on news text.
+    """``ftfy.fix_text`` with FTFY_OPTIONS: the same result, several times faster on news text.
 
     ftfy fixes a text line by line, each line on its own but for one thing carried over: once a
     line holds "<", HTML entities are no longer unescaped in it or any later line. This does the
-    same and hands ftfy only the lines that are not PLAIN_LINE, most of the lines of English news.
+    same and hands ftfy only the lines it could change (not UNTOUCHED_LINE, or not in NFC): in
+    English news, the lines with mojibake, accented letters, "&" or symbols ftfy looks at.
     """
     out, markup_seen, start = [], False, 0
     while start < len(text):
         end = text.find("\n", start) + 1 or len(text)
         line = text[start:end]
-        if PLAIN_LINE.fullmatch(line):
+        if UNTOUCHED_LINE.fullmatch(line) and unicodedata.is_normalized("NFC", line):
             out.append(line)
         else:
             out.append(ftfy.fix_text(line, FTFY_CONFIG_AFTER_MARKUP if markup_seen else FTFY_CONFIG))
