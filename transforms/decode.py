@@ -168,17 +168,41 @@ MOJIBAKE_TRIGGERS = (
     )
     + "ÙóЂВГРСΒΓΞΟ"
 )
-# A line with none of these, and in NFC, is one ftfy returns as it is: no mojibake test matches,
-# and the other fixers FTFY_CONFIG runs act only on these characters: "&" (HTML entities), ESC
-# (terminal escapes), C1 controls, CR, NEL and the Unicode line and paragraph separators (line
-# breaks), surrogates, and the control characters ftfy removes (ftfy.chardata.CONTROL_CHARS).
-UNTOUCHED_LINE = re.compile(
-    "[^"
-    + MOJIBAKE_TRIGGERS
-    + "&\x1b\x80-\x9f\r\u2028\u2029\ud800-\udfff"
-    + "".join(re.escape(chr(code)) for code in sorted(ftfy.chardata.CONTROL_CHARS))
-    + "]*"
+MOJIBAKE_TRIGGER = re.compile(f"[{MOJIBAKE_TRIGGERS}]+")
+# The longest text the mojibake regex matches: a match lies within this many characters of a trigger.
+MOJIBAKE_WIDTH = 7
+# The characters ftfy's other fixers in FTFY_CONFIG act on: "&" (HTML entities), ESC (terminal
+# escapes), C1 controls, CR, NEL and the Unicode line and paragraph separators (line breaks),
+# surrogates, and the control characters ftfy removes (ftfy.chardata.CONTROL_CHARS).
+FIXED_CHARS = "&\x1b\x80-\x9f\r\u2028\u2029\ud800-\udfff" + "".join(
+    re.escape(chr(code)) for code in sorted(ftfy.chardata.CONTROL_CHARS)
 )
+FIXED_CHAR = re.compile(f"[{FIXED_CHARS}]")
+# A line of none of these characters (most lines of news in any language but those with accents)
+UNTOUCHED_LINE = re.compile(f"[^{MOJIBAKE_TRIGGERS}{FIXED_CHARS}]*")
+
+
+def looks_like_mojibake(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, its regex searched only around the triggers: a line with an
+    accented letter or a symbol here and there is read in a few short windows, not from end to end."""
+    windows: list[list[int]] = []
+    for run in MOJIBAKE_TRIGGER.finditer(line):
+        start, end = max(run.start() - MOJIBAKE_WIDTH + 1, 0), run.end() - 1 + MOJIBAKE_WIDTH
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return any(ftfy.badness.BADNESS_RE.search(line, start, end) for start, end in windows)
+
+
+def ftfy_keeps(line: str) -> bool:
+    """Whether ftfy (FTFY_CONFIG) returns this line as it is: it shows no mojibake, holds no
+    character another fixer acts on, and is in NFC (and ftfy reads it in one piece)."""
+    if len(line) > FTFY_CONFIG.max_decode_length:
+        return False
+    if not UNTOUCHED_LINE.fullmatch(line) and (FIXED_CHAR.search(line) or looks_like_mojibake(line)):
+        return False
+    return unicodedata.is_normalized("NFC", line)
 
 
 def fix_text(text: str) -> str:
@@ -186,14 +210,14 @@ def fix_text(text: str) -> str:
 
     ftfy fixes a text line by line, each line on its own but for one thing carried over: once a
     line holds "<", HTML entities are no longer unescaped in it or any later line. This does the
-    same and hands ftfy only the lines it could change (not UNTOUCHED_LINE, or not in NFC): in
-    English news, the lines with mojibake, accented letters, "&" or symbols ftfy looks at.
+    same and hands ftfy only the lines it could change (not ``ftfy_keeps``): lines with mojibake,
+    "&", controls or odd line breaks, or not in NFC.
     """
     out, markup_seen, start = [], False, 0
     while start < len(text):
         end = text.find("\n", start) + 1 or len(text)
         line = text[start:end]
-        if UNTOUCHED_LINE.fullmatch(line) and unicodedata.is_normalized("NFC", line):
+        if ftfy_keeps(line):
             out.append(line)
         else:
             out.append(ftfy.fix_text(line, FTFY_CONFIG_AFTER_MARKUP if markup_seen else FTFY_CONFIG))

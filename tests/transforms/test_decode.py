@@ -13,11 +13,14 @@ from transforms.decode import (
     FTFY_CONFIG,
     FTFY_OPTIONS,
     MOJIBAKE_TRIGGERS,
+    MOJIBAKE_WIDTH,
     UNTOUCHED_LINE,
     Decoded,
     Rejected,
     decode_input,
     fix_text,
+    ftfy_keeps,
+    looks_like_mojibake,
     wrap_long_lines,
 )
 
@@ -171,12 +174,37 @@ def char_set(op, arg) -> set[str] | None:
     return {chr(c) for kind, value in arg for c in ([value] if kind is sre.LITERAL else range(value[0], value[1] + 1))}
 
 
+def items(parsed):
+    """Every (opcode, argument) of a parsed regex, nested ones included."""
+    for op, arg in parsed:
+        yield op, arg
+        if op is sre.BRANCH:
+            for alternative in arg[1]:
+                yield from items(alternative)
+        elif op is sre.MAX_REPEAT:
+            yield from items(arg[2])
+
+
+def opcodes(parsed) -> set:
+    return {op for op, _ in items(parsed)}
+
+
+def anchors(parsed) -> set:
+    return {arg for op, arg in items(parsed) if op is sre.AT}
+
+
 def test_every_mojibake_alternative_needs_a_trigger():
     """Each alternative of ftfy's mojibake regex has an item outside any repetition that matches only
     characters of MOJIBAKE_TRIGGERS, so a line without them cannot match it."""
     triggers = re.compile(f"[{MOJIBAKE_TRIGGERS}]")
     parsed = sre_parse.parse(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags)
     assert len(parsed) == 1 and parsed[0][0] is sre.BRANCH
+    # looks_like_mojibake's windows: a match is at most MOJIBAKE_WIDTH long and looks at nothing
+    # outside itself (no lookaround, no "$" or "\\b", which a window's end would satisfy; "^" matches
+    # only at the line's start, not a window's)
+    assert parsed.getwidth()[1] <= MOJIBAKE_WIDTH
+    assert opcodes(parsed) <= {sre.BRANCH, sre.IN, sre.LITERAL, sre.ANY, sre.MAX_REPEAT, sre.AT}
+    assert anchors(parsed) == {sre.AT_BEGINNING}
     alternatives = parsed[0][1][1]
     assert len(alternatives) > 30
     for alternative in alternatives:
@@ -201,6 +229,29 @@ def test_the_fixers_are_the_ones_untouched_line_accounts_for():
 
 def untouched(text: str) -> bool:
     return bool(UNTOUCHED_LINE.fullmatch(text)) and unicodedata.is_normalized("NFC", text)
+
+
+def test_a_line_ftfy_reads_in_pieces_goes_to_ftfy():
+    """ftfy cuts a line longer than max_decode_length; its second piece starts a line of its own
+    ("^Ã " is mojibake there, not after "1")."""
+    line = "1" * FTFY_CONFIG.max_decode_length + "\u00c3 more\n"
+    assert not ftfy.badness.is_bad(line)
+    assert fix_text(line) == ftfy.fix_text(line, **FTFY_OPTIONS) == line.replace("\u00c3 ", "\u00e0 ")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Caf\u00c3\u00a9 owners",
+        "\u00c3 at the start",
+        "x" * 20 + "\u00c3 " + "y" * 20,
+        "S\u00e3o Paulo and Bras\u00edlia, \u00a3400 \u00b0C",
+        "\u0412\u201c\u0421 and \u0432\u0402",
+        "\u00e9\u201ds " * 5,
+    ],
+)
+def test_looks_like_mojibake_is_is_bad(line):
+    assert looks_like_mojibake(line) == ftfy.badness.is_bad(line)
 
 
 @pytest.mark.parametrize("block", range(0, 0x110000, 0x10000))
@@ -235,3 +286,6 @@ LOUD = "éèàâäöüñçÃÂÐØÙóšžœ°€£ВГРСΒΓΞΟ\x92\x9d"
 def test_fix_text_is_ftfy_on_mixed_text(text):
     """Mixed lines and mojibake: the fast path changes nothing ftfy would have changed."""
     assert fix_text(text) == ftfy.fix_text(text, **FTFY_OPTIONS)
+    assert looks_like_mojibake(text) == ftfy.badness.is_bad(text)
+    if ftfy_keeps(text):
+        assert ftfy.fix_text(text, FTFY_CONFIG) == text
