@@ -171,15 +171,15 @@ MOJIBAKE_TRIGGERS = (
 MOJIBAKE_TRIGGER = re.compile(f"[{MOJIBAKE_TRIGGERS}]+")
 # The longest text the mojibake regex matches: a match lies within this many characters of a trigger.
 MOJIBAKE_WIDTH = 7
-# The characters ftfy's other fixers in FTFY_CONFIG act on: "&" (HTML entities), ESC (terminal
-# escapes), C1 controls, CR, NEL and the Unicode line and paragraph separators (line breaks),
-# surrogates, and the control characters ftfy removes (ftfy.chardata.CONTROL_CHARS).
-FIXED_CHARS = "&\x1b\x80-\x9f\r\u2028\u2029\ud800-\udfff" + "".join(
+# The characters ftfy's other fixers in FTFY_CONFIG act on: ESC (terminal escapes), C1 controls,
+# CR, NEL and the Unicode line and paragraph separators (line breaks), surrogates, the control
+# characters ftfy removes (ftfy.chardata.CONTROL_CHARS), and "&" when it opens an HTML entity.
+FIXED_CHARS = "\x1b\x80-\x9f\r\u2028\u2029\ud800-\udfff" + "".join(
     re.escape(chr(code)) for code in sorted(ftfy.chardata.CONTROL_CHARS)
 )
-FIXED_CHAR = re.compile(f"[{FIXED_CHARS}]")
-# A line of none of these characters (most lines of news in any language but those with accents)
-UNTOUCHED_LINE = re.compile(f"[^{MOJIBAKE_TRIGGERS}{FIXED_CHARS}]*")
+FIXED = re.compile(f"[{FIXED_CHARS}]|{ftfy.chardata.HTML_ENTITY_RE.pattern}")
+# A character ftfy may act on; most lines of news in any language but those with accents have none.
+TOUCHABLE = re.compile(f"[{MOJIBAKE_TRIGGERS}{FIXED_CHARS}&]")
 
 
 def looks_like_mojibake(line: str) -> bool:
@@ -200,7 +200,7 @@ def ftfy_keeps(line: str) -> bool:
     character another fixer acts on, and is in NFC (and ftfy reads it in one piece)."""
     if len(line) > FTFY_CONFIG.max_decode_length:
         return False
-    if not UNTOUCHED_LINE.fullmatch(line) and (FIXED_CHAR.search(line) or looks_like_mojibake(line)):
+    if TOUCHABLE.search(line) and (FIXED.search(line) or looks_like_mojibake(line)):
         return False
     return unicodedata.is_normalized("NFC", line)
 
@@ -211,17 +211,23 @@ def fix_text(text: str) -> str:
     ftfy fixes a text line by line, each line on its own but for one thing carried over: once a
     line holds "<", HTML entities are no longer unescaped in it or any later line. This does the
     same and hands ftfy only the lines it could change (not ``ftfy_keeps``): lines with mojibake,
-    "&", controls or odd line breaks, or not in NFC.
+    HTML entities, controls or odd line breaks, or not in NFC.
     """
     out, markup_seen, start = [], False, 0
     while start < len(text):
-        end = text.find("\n", start) + 1 or len(text)
-        line = text[start:end]
-        if ftfy_keeps(line):
-            out.append(line)
+        touchable = TOUCHABLE.search(text, start)
+        end = len(text) if touchable is None else text.rfind("\n", start, touchable.start()) + 1
+        if start < end <= start + FTFY_CONFIG.max_decode_length and unicodedata.is_normalized("NFC", text[start:end]):
+            # lines without a touchable character, in NFC (NFC never joins across a line break):
+            # ftfy_keeps holds for each of them
+            fixed = lines = text[start:end]
         else:
-            out.append(ftfy.fix_text(line, FTFY_CONFIG_AFTER_MARKUP if markup_seen else FTFY_CONFIG))
-        markup_seen = markup_seen or "<" in line
+            end = text.find("\n", start) + 1 or len(text)
+            fixed = lines = text[start:end]
+            if not ftfy_keeps(lines):
+                fixed = ftfy.fix_text(lines, FTFY_CONFIG_AFTER_MARKUP if markup_seen else FTFY_CONFIG)
+        out.append(fixed)
+        markup_seen = markup_seen or "<" in lines
         start = end
     return "".join(out)
 
