@@ -255,7 +255,7 @@ def wrap_long_lines(text: str, max_chars: int) -> str:
     rule cheap whatever the input (a 5 MB one-line file, say). The paragraph
     stage joins the pieces again, as it joins any soft-wrapped line.
     """
-    if all(len(line) <= max_chars for line in text.split("\n")):
+    if max(map(len, text.split("\n"))) <= max_chars:
         return text
     out = []
     for line in text.split("\n"):
