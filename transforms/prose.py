@@ -37,7 +37,8 @@ CODE_START = re.compile(
     r"public |private |protected |static |package |using |namespace |fn |func |end$|elif |else:|try:|except\b|"
     r"if \(|for \(|while \(|switch \(|@\w+|//|/\*|\*/|<\?php|SELECT |INSERT |CREATE |UPDATE )"
 )
-CODE_END = re.compile(r"(?:[;{}]|\):|=>|\)\s*\{?)\s*$")
+# How a line of program text ends, before trailing spaces: a statement, a block, a call, a signature.
+CODE_ENDS = (";", "{", "}", ")", "):", "=>")
 # Characters of program syntax (not markup's angle brackets: HTML is the extractor's); prose has
 # under 1 % of its characters among these.
 CODE_CHARS = frozenset("{}[]()=;_\\$")
@@ -136,10 +137,14 @@ def parses_as_json(text: str) -> bool:
 def delimited_by(lines: list[str], share: float) -> str | None:
     """The delimiter that splits most lines into the same number of columns (three or more for a
     comma, which prose uses freely; two or more for the others), or None."""
+    text = "\n".join(lines)
     for delimiter in DELIMITERS:
+        least = 2 if delimiter == "," else 1
+        if text.count(delimiter) < least * share * len(lines):
+            continue  # too few in all for a share of the lines to hold ``least`` each: prose, at once
         counts = Counter(line.count(delimiter) for line in lines)
         count, n = counts.most_common(1)[0]
-        if count >= (2 if delimiter == "," else 1) and n >= share * len(lines):
+        if count >= least and n >= share * len(lines):
             # columns of values, not sentences that happen to share a comma count
             fields = [len(f.strip()) for line in lines for f in line.split(delimiter)]
             sentences = sum(line.rstrip().endswith(SENTENCE_ENDS) for line in lines)
@@ -149,7 +154,7 @@ def delimited_by(lines: list[str], share: float) -> str | None:
 
 
 def looks_like_code(line: str) -> bool:
-    return bool(CODE_START.match(line) or CODE_END.search(line))
+    return bool(CODE_START.match(line)) or line.rstrip().endswith(CODE_ENDS)
 
 
 def reads_as_sentence(segment: str, options: ProseOptions) -> bool:

@@ -1,10 +1,14 @@
 """Data, code and menus are not articles; news prose in any language is."""
 
 import json
+import re
+from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from transforms.prose import ProseOptions, has_body, not_prose
+from transforms.prose import CODE_START, DELIMITERS, ProseOptions, delimited_by, has_body, looks_like_code, not_prose
 
 PROSE = {
     "en": "The harbour authority said on Monday that the new ferry line would open in spring, "
@@ -101,3 +105,44 @@ def test_the_thresholds_are_the_options_given():
     assert has_body("The ferry opens soon.", ProseOptions(sentence_words=4))
     assert not has_body("The ferry opens soon.", ProseOptions(sentence_words=5))
     assert not_prose("a,b\n" * 4, ProseOptions(min_lines=5)) is None
+
+
+# The plain form of looks_like_code's line-end test: a statement, block, call or signature end.
+CODE_END = re.compile(r"(?:[;{}]|\):|=>|\)\s*\{?)\s*$")
+
+
+def test_regex_spaces_are_the_ones_rstrip_strips():
+    assert all(bool(re.fullmatch(r"\s", chr(c))) == chr(c).isspace() for c in range(0x110000))
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(["a", "x ", ";", "{", "}", ")", "(", ":", "=", ">", " ", "\t", "\u2003", "\n"])).map(
+        "".join
+    )
+)
+def test_code_line_ends_as_the_plain_regex_says(line):
+    assert looks_like_code(line) == bool(CODE_START.match(line) or CODE_END.search(line))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(st.lists(st.sampled_from(["word", " ", ",", ";", "\t", "|"]), max_size=12).map("".join), min_size=1),
+    st.sampled_from(DELIMITERS),
+    st.floats(0.1, 1.0),
+)
+def test_a_delimiter_too_rare_in_all_cannot_split_a_share_of_the_lines(lines, delimiter, share):
+    """delimited_by skips a delimiter found fewer than ``least * share * len(lines)`` times in all:
+    then no count of ``least`` or more is shared by ``share`` of the lines."""
+    least = 2 if delimiter == "," else 1
+    if "\n".join(lines).count(delimiter) < least * share * len(lines):
+        count, n = Counter(line.count(delimiter) for line in lines).most_common(1)[0]
+        assert not (count >= least and n >= share * len(lines))
+
+
+@pytest.mark.parametrize("delimiter", DELIMITERS)
+def test_a_table_with_just_enough_delimiters_is_still_found(delimiter):
+    least = 2 if delimiter == "," else 1
+    lines = [delimiter.join(["cell"] * (least + 1))] * 4 + ["title"]
+    assert "\n".join(lines).count(delimiter) == least * 0.8 * len(lines)
+    assert delimited_by(lines, 0.8) == delimiter
