@@ -44,9 +44,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import astuple, dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 from transforms import chrome_vocab as vocab
 from transforms import metadata as md
@@ -179,6 +179,17 @@ _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # An ASCII line's bytes with every non-word character (what ``\w`` does not match) turned into a space: the
 # ``split()`` of its text is its ``_TOKEN_RE.findall``, at a third of the cost (most lines are ASCII).
 _ASCII_WORD_BYTES = bytes(c if re.match(r"\w", chr(c)) else 0x20 for c in range(256))
+# Typographic punctuation of Latin-script text (no word characters): ’ “ ” ‘ — – ― − … « » • © and the no-break space
+_TYPOGRAPHIC = "\u2019\u201c\u201d\u2018\u2014\u2013\u2015\u2212\u2026\u00ab\u00bb\u2022\u00a9\u00a0"
+
+
+def _space_punctuation(text: str) -> str:
+    """``text`` with each ``_TYPOGRAPHIC`` character as a space (a few replace() scans beat a translate table)."""
+    for char in _TYPOGRAPHIC:
+        text = text.replace(char, " ")
+    return text
+
+
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # terminal punctuation at the end of a line, maybe followed by closing quotes and brackets, then spaces
 _TERMINAL_CHARS = ".!?…。！？:;"
@@ -343,7 +354,8 @@ _TAIL_REASONS = frozenset({"related", "newsletter", "comments", "share"})
 
 
 # Line features are cached for this many distinct lines of at most CACHED_LINE_CHARS characters (chrome
-# repeats across a site's pages; paragraphs rarely do), so the cache holds at most 16 M characters.
+# repeats across a site's pages; paragraphs rarely do), so the cache of a set of options holds at most 16 M
+# characters.
 LINE_CACHE_SIZE = 16_384
 CACHED_LINE_CHARS = 1_000
 
@@ -374,17 +386,21 @@ def _grams(line: _Line, run: int) -> set[tuple[str, ...]]:
 def _features(index: int, text: str, opts: CleanOptions) -> _Line:
     """Features of one line, stripped of ``_INVISIBLE`` characters and not empty."""
     # a longer line is a paragraph: computed, not cached
-    facts = _line_facts(text, opts) if len(text) <= CACHED_LINE_CHARS else _line_facts.__wrapped__(text, opts)
+    facts = _cached_facts(opts)(text) if len(text) <= CACHED_LINE_CHARS else _line_facts(text, opts)
     return _Line(index, text, *facts)
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _line_facts(text: str, opts: CleanOptions) -> tuple[str, int, float, bool, bool, str | None]:
-    """``key, words, stop_ratio, terminal, prose, rule`` of a stripped line (see ``_Line``).
+@lru_cache(maxsize=4)
+def _cached_facts(opts: CleanOptions) -> Callable[[str], tuple[str, int, float, bool, bool, str | None]]:
+    """``_line_facts`` with these options, cached by the line alone (LINE_CACHE_SIZE lines per set of options;
+    a pipeline run has one): menus, share bars, footers and bylines repeat on every page of a site, and a
+    page's lines are half of the clean stage's time. Keyed by the text alone, a lookup hashes no options."""
+    return lru_cache(maxsize=LINE_CACHE_SIZE)(partial(_line_facts, opts=opts))
 
-    A function of the line alone, cached: menus, share bars, footers and bylines repeat on every page of a
-    site, and a page's lines are half of the clean stage's time.
-    """
+
+def _line_facts(text: str, opts: CleanOptions) -> tuple[str, int, float, bool, bool, str | None]:
+    """``key, words, stop_ratio, terminal, prose, rule`` of a stripped line (see ``_Line``): a function of the
+    line alone (see ``_cached_facts``)."""
     low = text.lower()
     has_url = "/" in text or "www" in text
     # Lower-case word tokens. lower() maps every character but "İ" to one character of the same class
@@ -396,7 +412,14 @@ def _line_facts(text: str, opts: CleanOptions) -> tuple[str, int, float, bool, b
     if ascii_line:
         tokens = (_URL_RE.sub(" ", low) if has_url else low).encode().translate(_ASCII_WORD_BYTES).decode().split()
     elif one_to_one:
-        tokens = _TOKEN_RE.findall(_URL_RE.sub(" ", low) if has_url else low)
+        source = _URL_RE.sub(" ", low) if has_url else low
+        # most other lines are ASCII but for typographic punctuation (curly quotes, dashes): those are no word
+        # characters, so as spaces they leave the same tokens, and the line may take the ASCII way
+        spaced = _space_punctuation(source)
+        if spaced.isascii():
+            tokens = spaced.encode().translate(_ASCII_WORD_BYTES).decode().split()
+        else:
+            tokens = _TOKEN_RE.findall(source)
     else:
         tokens = [t.lower() for t in _TOKEN_RE.findall(_URL_RE.sub(" ", text) if has_url else text)]
     n_cjk = 0 if ascii_line else len(_CJK_RE.findall(text))
@@ -735,9 +758,11 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None, options: Clea
     # a line of only zero-width or format characters shows nothing: it is a blank line with a trace
     invisible: list[int] = []
     lines: list[_Line] = []
+    cached_facts = _cached_facts(opts)  # _features, with the options' cache looked up once per page
     for i, raw in enumerate(raw_lines):
         if stripped := raw.strip(_INVISIBLE):
-            lines.append(_features(i, stripped, opts))
+            facts = cached_facts(stripped) if len(stripped) <= CACHED_LINE_CHARS else _line_facts(stripped, opts)
+            lines.append(_Line(i, stripped, *facts))
         elif raw.strip():
             invisible.append(i)
     reasons: dict[int, str] = {}  # position in ``lines`` -> reason

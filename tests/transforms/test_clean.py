@@ -591,6 +591,20 @@ def test_ascii_tokens_are_the_word_regex_tokens() -> None:
         assert line.encode().translate(clean._ASCII_WORD_BYTES).decode().split() == re.findall(r"\w+", line)
 
 
+def test_typographic_punctuation_is_no_word_character() -> None:
+    """Turned into spaces, the typographic characters leave a line's ``\\w+`` tokens as they were."""
+    assert not any(re.match(r"\w", char) for char in clean._TYPOGRAPHIC)
+    for line in (
+        "“It’s done,” she said — twice – in 2024…",
+        "«Oui» • ©\xa0Le Monde ―\u2212 ‘x’",
+        "naïve café “quoted” — não",  # letters beyond ASCII stay: the regex reads the line
+        "".join(clean._TYPOGRAPHIC),
+    ):
+        assert re.findall(r"\w+", clean._space_punctuation(line)) == re.findall(r"\w+", line)
+        features = clean._features(0, line, OPTS)
+        assert features.words == len(re.findall(r"\w+", line))
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
@@ -635,14 +649,14 @@ def test_share_triggers_are_words() -> None:
 
 
 def test_line_features_are_cached_per_line_not_per_occurrence() -> None:
-    clean._line_facts.cache_clear()
+    clean._cached_facts(OPTS).cache_clear()
     first = clean._features(0, "Share on Facebook", OPTS)
     first.rule = None  # the body passes change a line's rule and prose
     again = clean._features(7, "Share on Facebook", OPTS)
     assert (again.index, again.rule) == (7, "share")
-    assert clean._line_facts.cache_info().hits == 1
+    assert clean._cached_facts(OPTS).cache_info().hits == 1
     clean._features(0, " ".join(["word"] * clean.CACHED_LINE_CHARS), OPTS)  # a paragraph is not kept
-    assert clean._line_facts.cache_info().currsize == 1
+    assert clean._cached_facts(OPTS).cache_info().currsize == 1
 
 
 def test_letters_that_ignorecase_folds_turn_the_shortcuts_off() -> None:
