@@ -344,6 +344,17 @@ _MORE_STORIES_PREFIXES = _by_first_char(_needles(vocab.MORE_STORIES_FIRST))
 _FORUM_PREFIXES = _by_first_char(vocab.FORUM_LEADS)
 # a commenter's line ends with the last word of its verb ("wrote", "a écrit")
 _COMMENTER_LAST_WORDS = frozenset(v.split()[-1] for v in vocab.COMMENTER_VERBS)
+# every word a rule of _rule_reason looks for among a line's tokens
+_RULE_WORDS = frozenset().union(
+    vocab.SHARE_TRIGGERS,
+    _NETWORKS,
+    _CREDIT_SLASH_WORDS,
+    _COOKIE_WORDS,
+    _STRONG_LEGAL_WORDS,
+    _AGO_WORDS,
+    _LEGAL_WORDS,
+    _NEWSLETTER_WORDS,
+)
 # what RELATED_PHRASES may stand behind at the start of a line ("1. Read more", "» Related")
 _LEADING_NON_LETTERS_RE = re.compile(r"[\s\W\d]*")
 
@@ -478,7 +489,9 @@ def _rule_reason(
         return "caption" if m.start() == 0 and len(m["tail"].split()) >= 5 else "credit"
     if n_chars > opts.long_line_chars:  # a long paragraph: no other chrome rule applies
         return None
-    token_set = set(tokens)
+    # the line's words that some rule looks for: each rule's ``token_set & WORDS`` below is ``set(tokens) & WORDS``
+    # (all those vocabularies are in _RULE_WORDS), from one pass over the tokens and without a set of them all
+    token_set = _RULE_WORDS.intersection(tokens)
     if (low is None or low.startswith(_CREDIT_START_PREFIXES.get(low[:1], ()))) and _CREDIT_START_RE.match(text):
         return "credit"
     if (low is None or low.startswith(_CAPTION_START_PREFIXES.get(low[:1], ()))) and _CAPTION_START_RE.match(text):
@@ -706,13 +719,13 @@ def _title_like(line: _Line, opts: CleanOptions) -> bool:
     return md.find_date(line.text) is None and not _TIME_RE.search(line.text)
 
 
-def _caption_run(line: _Line, neighbours: list[_Line], opts: CleanOptions) -> bool:
-    """Does ``line`` repeat a long run of words of a neighbouring line (a caption of its paragraph)?"""
+def _caption_run(line: _Line, lines: list[_Line], pos: int, opts: CleanOptions) -> bool:
+    """Does ``line`` (at ``pos``) repeat a long run of words of a neighbouring line (a caption of its paragraph)?"""
     toks = line.key.split()  # the key is the line's words joined by single spaces
     if len(toks) < opts.caption_min_run:
         return False
     grams = _grams(line, opts.caption_min_run)
-    for other in neighbours:
+    for other in _neighbours(lines, pos, opts):
         shared = grams & _grams(other, opts.caption_min_run)
         if not shared:
             continue
@@ -947,23 +960,24 @@ def _headline_runs(lines: list[_Line], start: int, end: int, opts: CleanOptions)
     run: list[int] = []
     found: set[int] = set()
     for pos in range(start, end + 2):
-        if pos <= end and _is_headline(lines[pos], opts) and (not run or lines[run[-1]].index + 1 == lines[pos].index):
+        headline = pos <= end and _is_headline(lines[pos], opts)
+        if headline and (not run or lines[run[-1]].index + 1 == lines[pos].index):
             run.append(pos)
             continue
         if len(run) >= opts.headline_run_min:
             found.update(run)
-        run = [pos] if pos <= end and _is_headline(lines[pos], opts) else []
+        run = [pos] if headline else []
     return found
 
 
 def _is_caption(line: _Line, pos: int, lines: list[_Line], credit_keys: list[str], opts: CleanOptions) -> bool:
     """A caption: the start of a caption-plus-credit line, or an unpunctuated repeat of a neighbour's words."""
-    if len(line.key) >= 8:
+    if credit_keys and len(line.key) >= 8:
         # the sorted credit keys that start with this line's key follow it directly
         i = bisect.bisect_right(credit_keys, line.key)
         if i < len(credit_keys) and credit_keys[i].startswith(line.key):
             return True
-    return not line.terminal and _caption_run(line, _neighbours(lines, pos, opts), opts)
+    return not line.terminal and _caption_run(line, lines, pos, opts)
 
 
 def _repeated_nearby(lines: list[_Line], pos: int, opts: CleanOptions) -> bool:
@@ -1069,10 +1083,13 @@ def _choose_title(lines: list[_Line], start: int, opts: CleanOptions) -> int | N
     best, best_score = None, 0.0
     for pos in range(start - 1, max(-1, start - 1 - opts.title_window), -1):
         line = lines[pos]
+        # the word count first: it is the cheapest test, and most lines above a body (menus) fail it
+        if len(line.text.split()) < opts.title_min_words:
+            continue
         if not _title_like(line, opts) or md.date_line(line.text) or md.byline_authors(line.text):
             continue
         words = _content_words(line)
-        if len(line.text.split()) < opts.title_min_words or not words:
+        if not words:
             continue
         score = len(words & body) / len(words)
         if score > best_score:
