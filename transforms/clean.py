@@ -50,7 +50,7 @@ from functools import cached_property, lru_cache, partial
 
 from transforms import chrome_vocab as vocab
 from transforms import metadata as md
-from transforms.prose import ProseOptions
+from transforms.prose import ProseOptions, space_punctuation
 from transforms.records import ArticleMeta, Cleaned, RemovedLine
 
 REASONS: tuple[str, ...] = (
@@ -179,17 +179,6 @@ _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 # An ASCII line's bytes with every non-word character (what ``\w`` does not match) turned into a space: the
 # ``split()`` of its text is its ``_TOKEN_RE.findall``, at a third of the cost (most lines are ASCII).
 _ASCII_WORD_BYTES = bytes(c if re.match(r"\w", chr(c)) else 0x20 for c in range(256))
-# Typographic punctuation of Latin-script text (no word characters): ’ “ ” ‘ — – ― − … « » • © and the no-break space
-_TYPOGRAPHIC = "\u2019\u201c\u201d\u2018\u2014\u2013\u2015\u2212\u2026\u00ab\u00bb\u2022\u00a9\u00a0"
-
-
-def _space_punctuation(text: str) -> str:
-    """``text`` with each ``_TYPOGRAPHIC`` character as a space (a few replace() scans beat a translate table)."""
-    for char in _TYPOGRAPHIC:
-        text = text.replace(char, " ")
-    return text
-
-
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # terminal punctuation at the end of a line, maybe followed by closing quotes and brackets, then spaces
 _TERMINAL_CHARS = ".!?…。！？:;"
@@ -426,7 +415,7 @@ def _line_facts(text: str, opts: CleanOptions) -> tuple[str, int, float, bool, b
         source = _URL_RE.sub(" ", low) if has_url else low
         # most other lines are ASCII but for typographic punctuation (curly quotes, dashes): those are no word
         # characters, so as spaces they leave the same tokens, and the line may take the ASCII way
-        spaced = _space_punctuation(source)
+        spaced = space_punctuation(source)
         if spaced.isascii():
             tokens = spaced.encode().translate(_ASCII_WORD_BYTES).decode().split()
         else:

@@ -1,10 +1,11 @@
 """Data, code and menus are not articles; news prose in any language is."""
 
 import json
+import re
 
 import pytest
 
-from transforms.prose import ProseOptions, has_body, not_prose
+from transforms.prose import TYPOGRAPHIC, ProseOptions, has_body, not_prose, space_punctuation
 
 PROSE = {
     "en": "The harbour authority said on Monday that the new ferry line would open in spring, "
@@ -101,3 +102,13 @@ def test_the_thresholds_are_the_options_given():
     assert has_body("The ferry opens soon.", ProseOptions(sentence_words=4))
     assert not has_body("The ferry opens soon.", ProseOptions(sentence_words=5))
     assert not_prose("a,b\n" * 4, ProseOptions(min_lines=5)) is None
+
+
+def test_typographic_punctuation_as_spaces_leaves_the_words_and_the_non_word_runs():
+    assert not any(re.match(r"\w", char) for char in TYPOGRAPHIC)
+    texts = ("“It’s done,” she said — twice – in 2024…", "«Oui» • ©\xa0Le Monde ―\u2212 ‘x’", "“café”", TYPOGRAPHIC)
+    for text in texts:
+        spaced = space_punctuation(text)
+        assert re.findall(r"\w+", spaced) == re.findall(r"\w+", text)
+        assert [m.span() for m in re.finditer(r"[\W_]+", spaced)] == [m.span() for m in re.finditer(r"[\W_]+", text)]
+    assert space_punctuation("“It’s”").isascii()
