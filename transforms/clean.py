@@ -44,13 +44,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import astuple, dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 from transforms import chrome_vocab as vocab
 from transforms import metadata as md
-from transforms.prose import ProseOptions
+from transforms.prose import ProseOptions, space_punctuation
 from transforms.records import ArticleMeta, Cleaned, RemovedLine
 
 REASONS: tuple[str, ...] = (
@@ -333,6 +333,17 @@ _MORE_STORIES_PREFIXES = _by_first_char(_needles(vocab.MORE_STORIES_FIRST))
 _FORUM_PREFIXES = _by_first_char(vocab.FORUM_LEADS)
 # a commenter's line ends with the last word of its verb ("wrote", "a écrit")
 _COMMENTER_LAST_WORDS = frozenset(v.split()[-1] for v in vocab.COMMENTER_VERBS)
+# every word a rule of _rule_reason looks for among a line's tokens
+_RULE_WORDS = frozenset().union(
+    vocab.SHARE_TRIGGERS,
+    _NETWORKS,
+    _CREDIT_SLASH_WORDS,
+    _COOKIE_WORDS,
+    _STRONG_LEGAL_WORDS,
+    _AGO_WORDS,
+    _LEGAL_WORDS,
+    _NEWSLETTER_WORDS,
+)
 # what RELATED_PHRASES may stand behind at the start of a line ("1. Read more", "» Related")
 _LEADING_NON_LETTERS_RE = re.compile(r"[\s\W\d]*")
 
@@ -343,7 +354,8 @@ _TAIL_REASONS = frozenset({"related", "newsletter", "comments", "share"})
 
 
 # Line features are cached for this many distinct lines of at most CACHED_LINE_CHARS characters (chrome
-# repeats across a site's pages; paragraphs rarely do), so the cache holds at most 16 M characters.
+# repeats across a site's pages; paragraphs rarely do), so the cache of a set of options holds at most 16 M
+# characters.
 LINE_CACHE_SIZE = 16_384
 CACHED_LINE_CHARS = 1_000
 
@@ -374,17 +386,21 @@ def _grams(line: _Line, run: int) -> set[tuple[str, ...]]:
 def _features(index: int, text: str, opts: CleanOptions) -> _Line:
     """Features of one line, stripped of ``_INVISIBLE`` characters and not empty."""
     # a longer line is a paragraph: computed, not cached
-    facts = _line_facts(text, opts) if len(text) <= CACHED_LINE_CHARS else _line_facts.__wrapped__(text, opts)
+    facts = _cached_facts(opts)(text) if len(text) <= CACHED_LINE_CHARS else _line_facts(text, opts)
     return _Line(index, text, *facts)
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _line_facts(text: str, opts: CleanOptions) -> tuple[str, int, float, bool, bool, str | None]:
-    """``key, words, stop_ratio, terminal, prose, rule`` of a stripped line (see ``_Line``).
+@lru_cache(maxsize=4)
+def _cached_facts(opts: CleanOptions) -> Callable[[str], tuple[str, int, float, bool, bool, str | None]]:
+    """``_line_facts`` with these options, cached by the line alone (LINE_CACHE_SIZE lines per set of options;
+    a pipeline run has one): menus, share bars, footers and bylines repeat on every page of a site, and a
+    page's lines are half of the clean stage's time. Keyed by the text alone, a lookup hashes no options."""
+    return lru_cache(maxsize=LINE_CACHE_SIZE)(partial(_line_facts, opts=opts))
 
-    A function of the line alone, cached: menus, share bars, footers and bylines repeat on every page of a
-    site, and a page's lines are half of the clean stage's time.
-    """
+
+def _line_facts(text: str, opts: CleanOptions) -> tuple[str, int, float, bool, bool, str | None]:
+    """``key, words, stop_ratio, terminal, prose, rule`` of a stripped line (see ``_Line``): a function of the
+    line alone (see ``_cached_facts``)."""
     low = text.lower()
     has_url = "/" in text or "www" in text
     # Lower-case word tokens. lower() maps every character but "İ" to one character of the same class
@@ -396,7 +412,14 @@ def _line_facts(text: str, opts: CleanOptions) -> tuple[str, int, float, bool, b
     if ascii_line:
         tokens = (_URL_RE.sub(" ", low) if has_url else low).encode().translate(_ASCII_WORD_BYTES).decode().split()
     elif one_to_one:
-        tokens = _TOKEN_RE.findall(_URL_RE.sub(" ", low) if has_url else low)
+        source = _URL_RE.sub(" ", low) if has_url else low
+        # most other lines are ASCII but for typographic punctuation (curly quotes, dashes): those are no word
+        # characters, so as spaces they leave the same tokens, and the line may take the ASCII way
+        spaced = space_punctuation(source)
+        if spaced.isascii():
+            tokens = spaced.encode().translate(_ASCII_WORD_BYTES).decode().split()
+        else:
+            tokens = _TOKEN_RE.findall(source)
     else:
         tokens = [t.lower() for t in _TOKEN_RE.findall(_URL_RE.sub(" ", text) if has_url else text)]
     n_cjk = 0 if ascii_line else len(_CJK_RE.findall(text))
@@ -455,7 +478,9 @@ def _rule_reason(
         return "caption" if m.start() == 0 and len(m["tail"].split()) >= 5 else "credit"
     if n_chars > opts.long_line_chars:  # a long paragraph: no other chrome rule applies
         return None
-    token_set = set(tokens)
+    # the line's words that some rule looks for: each rule's ``token_set & WORDS`` below is ``set(tokens) & WORDS``
+    # (all those vocabularies are in _RULE_WORDS), from one pass over the tokens and without a set of them all
+    token_set = _RULE_WORDS.intersection(tokens)
     if (low is None or low.startswith(_CREDIT_START_PREFIXES.get(low[:1], ()))) and _CREDIT_START_RE.match(text):
         return "credit"
     if (low is None or low.startswith(_CAPTION_START_PREFIXES.get(low[:1], ()))) and _CAPTION_START_RE.match(text):
@@ -683,13 +708,13 @@ def _title_like(line: _Line, opts: CleanOptions) -> bool:
     return md.find_date(line.text) is None and not _TIME_RE.search(line.text)
 
 
-def _caption_run(line: _Line, neighbours: list[_Line], opts: CleanOptions) -> bool:
-    """Does ``line`` repeat a long run of words of a neighbouring line (a caption of its paragraph)?"""
+def _caption_run(line: _Line, lines: list[_Line], pos: int, opts: CleanOptions) -> bool:
+    """Does ``line`` (at ``pos``) repeat a long run of words of a neighbouring line (a caption of its paragraph)?"""
     toks = line.key.split()  # the key is the line's words joined by single spaces
     if len(toks) < opts.caption_min_run:
         return False
     grams = _grams(line, opts.caption_min_run)
-    for other in neighbours:
+    for other in _neighbours(lines, pos, opts):
         shared = grams & _grams(other, opts.caption_min_run)
         if not shared:
             continue
@@ -735,9 +760,11 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None, options: Clea
     # a line of only zero-width or format characters shows nothing: it is a blank line with a trace
     invisible: list[int] = []
     lines: list[_Line] = []
+    cached_facts = _cached_facts(opts)  # _features, with the options' cache looked up once per page
     for i, raw in enumerate(raw_lines):
         if stripped := raw.strip(_INVISIBLE):
-            lines.append(_features(i, stripped, opts))
+            facts = cached_facts(stripped) if len(stripped) <= CACHED_LINE_CHARS else _line_facts(stripped, opts)
+            lines.append(_Line(i, stripped, *facts))
         elif raw.strip():
             invisible.append(i)
     reasons: dict[int, str] = {}  # position in ``lines`` -> reason
@@ -922,23 +949,24 @@ def _headline_runs(lines: list[_Line], start: int, end: int, opts: CleanOptions)
     run: list[int] = []
     found: set[int] = set()
     for pos in range(start, end + 2):
-        if pos <= end and _is_headline(lines[pos], opts) and (not run or lines[run[-1]].index + 1 == lines[pos].index):
+        headline = pos <= end and _is_headline(lines[pos], opts)
+        if headline and (not run or lines[run[-1]].index + 1 == lines[pos].index):
             run.append(pos)
             continue
         if len(run) >= opts.headline_run_min:
             found.update(run)
-        run = [pos] if pos <= end and _is_headline(lines[pos], opts) else []
+        run = [pos] if headline else []
     return found
 
 
 def _is_caption(line: _Line, pos: int, lines: list[_Line], credit_keys: list[str], opts: CleanOptions) -> bool:
     """A caption: the start of a caption-plus-credit line, or an unpunctuated repeat of a neighbour's words."""
-    if len(line.key) >= 8:
+    if credit_keys and len(line.key) >= 8:
         # the sorted credit keys that start with this line's key follow it directly
         i = bisect.bisect_right(credit_keys, line.key)
         if i < len(credit_keys) and credit_keys[i].startswith(line.key):
             return True
-    return not line.terminal and _caption_run(line, _neighbours(lines, pos, opts), opts)
+    return not line.terminal and _caption_run(line, lines, pos, opts)
 
 
 def _repeated_nearby(lines: list[_Line], pos: int, opts: CleanOptions) -> bool:
@@ -1044,10 +1072,13 @@ def _choose_title(lines: list[_Line], start: int, opts: CleanOptions) -> int | N
     best, best_score = None, 0.0
     for pos in range(start - 1, max(-1, start - 1 - opts.title_window), -1):
         line = lines[pos]
+        # the word count first: it is the cheapest test, and most lines above a body (menus) fail it
+        if len(line.text.split()) < opts.title_min_words:
+            continue
         if not _title_like(line, opts) or md.date_line(line.text) or md.byline_authors(line.text):
             continue
         words = _content_words(line)
-        if len(line.text.split()) < opts.title_min_words or not words:
+        if not words:
             continue
         score = len(words & body) / len(words)
         if score > best_score:

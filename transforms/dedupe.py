@@ -12,6 +12,8 @@ import re
 
 import polars as pl
 
+from transforms.prose import space_punctuation
+
 # Paragraphs shorter than this ("Advertisement", "Read more") say nothing about
 # an article being a copy; they still get their duplicate flag.
 MIN_CHARS = 40
@@ -39,7 +41,8 @@ def fingerprint(text: str) -> int:
     The length of the normalised text is folded into the low bits, so that
     ``is_long`` can be read back without the text.
     """
-    low = text.lower()
+    # typographic punctuation is in NON_WORD already: as spaces it leaves the same runs, often in ASCII text
+    low = space_punctuation(text.lower())
     if low.isascii():
         norm = " ".join(low.encode().translate(_ASCII_NON_WORD_TO_SPACE).decode().split())
     else:

@@ -591,6 +591,19 @@ def test_ascii_tokens_are_the_word_regex_tokens() -> None:
         assert line.encode().translate(clean._ASCII_WORD_BYTES).decode().split() == re.findall(r"\w+", line)
 
 
+def test_a_line_with_typographic_punctuation_has_the_word_regex_tokens() -> None:
+    """Such a line takes the ASCII way once its punctuation is spaces: the same words."""
+    for line in (
+        "“It’s done,” she said — twice – in 2024…",
+        "«Oui» • ©\xa0Le Monde ―\u2212 ‘x’",
+        "naïve café “quoted” — não",  # letters beyond ASCII stay: the regex reads the line
+        "Visit www.example.com/a’s “page” — now",
+    ):
+        features = clean._features(0, line, OPTS)
+        tokens = re.findall(r"\w+", re.sub(r"\b(?:https?://|www\.)\S+", " ", line.lower()))
+        assert (features.words, features.key) == (len(tokens), " ".join(re.findall(r"\w+", line.casefold())))
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
@@ -635,14 +648,14 @@ def test_share_triggers_are_words() -> None:
 
 
 def test_line_features_are_cached_per_line_not_per_occurrence() -> None:
-    clean._line_facts.cache_clear()
+    clean._cached_facts(OPTS).cache_clear()
     first = clean._features(0, "Share on Facebook", OPTS)
     first.rule = None  # the body passes change a line's rule and prose
     again = clean._features(7, "Share on Facebook", OPTS)
     assert (again.index, again.rule) == (7, "share")
-    assert clean._line_facts.cache_info().hits == 1
+    assert clean._cached_facts(OPTS).cache_info().hits == 1
     clean._features(0, " ".join(["word"] * clean.CACHED_LINE_CHARS), OPTS)  # a paragraph is not kept
-    assert clean._line_facts.cache_info().currsize == 1
+    assert clean._cached_facts(OPTS).cache_info().currsize == 1
 
 
 def test_letters_that_ignorecase_folds_turn_the_shortcuts_off() -> None:

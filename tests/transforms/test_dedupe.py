@@ -67,9 +67,12 @@ def test_no_paragraphs():
 
 
 def test_ascii_normalisation_is_the_regex_normalisation():
-    """The byte-translation path for ASCII text normalises as ``NON_WORD.sub`` and ``strip`` do."""
+    """The byte-translation path for ASCII text (typographic punctuation spaced) normalises as ``NON_WORD.sub`` and
+    ``strip`` do."""
     ascii_chars = "".join(map(chr, range(128)))
-    for text in (ascii_chars, ascii_chars[::-1], " Under_score, 9-to-5:\tdone. ", "__", ""):
+    typographic = "“It’s done,” she said — twice – in 2024… «Oui» ©\xa0"
+    texts = (ascii_chars, ascii_chars[::-1], " Under_score, 9-to-5:\tdone. ", "__", "", typographic, "naïve “café”")
+    for text in texts:
         norm = re.sub(r"[\W_]+", " ", text.lower()).strip()
         digest = int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big") >> 1
         assert fingerprint(text) == (digest & ~1) | (len(norm) >= dedupe.MIN_CHARS)

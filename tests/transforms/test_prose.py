@@ -8,7 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.prose import CODE_START, DELIMITERS, ProseOptions, delimited_by, has_body, looks_like_code, not_prose
+from transforms.prose import (
+    CODE_START,
+    DELIMITERS,
+    TYPOGRAPHIC,
+    ProseOptions,
+    delimited_by,
+    has_body,
+    looks_like_code,
+    not_prose,
+    space_punctuation,
+)
 
 PROSE = {
     "en": "The harbour authority said on Monday that the new ferry line would open in spring, "
@@ -146,3 +156,13 @@ def test_a_table_with_just_enough_delimiters_is_still_found(delimiter):
     lines = [delimiter.join(["cell"] * (least + 1))] * 4 + ["title"]
     assert "\n".join(lines).count(delimiter) == least * 0.8 * len(lines)
     assert delimited_by(lines, 0.8) == delimiter
+
+
+def test_typographic_punctuation_as_spaces_leaves_the_words_and_the_non_word_runs():
+    assert not any(re.match(r"\w", char) for char in TYPOGRAPHIC)
+    texts = ("“It’s done,” she said — twice – in 2024…", "«Oui» • ©\xa0Le Monde ―\u2212 ‘x’", "“café”", TYPOGRAPHIC)
+    for text in texts:
+        spaced = space_punctuation(text)
+        assert re.findall(r"\w+", spaced) == re.findall(r"\w+", text)
+        assert [m.span() for m in re.finditer(r"[\W_]+", spaced)] == [m.span() for m in re.finditer(r"[\W_]+", text)]
+    assert space_punctuation("“It’s”").isascii()
