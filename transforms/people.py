@@ -59,6 +59,13 @@ _NAME_WORD_RE = re.compile(
     + r")(?!\w|[-'’][^\W\d_]))"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _possessive(word: str) -> bool:
+    """A word ending in "'s" ("Smith's"): a name ends there."""
+    return _POSSESSIVE_RE.search(word) is not None
+
 # Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
 # (the full stop of an abbreviation stays in it: "X, the former U.S. Army psychiatrist", "X, Mr. Y's adviser")
 # Its words are those of the first ``_APPOSITION_CHARS`` characters of group 2: the regex takes the
@@ -181,6 +188,13 @@ def _non_name_word(tok: str) -> bool | None:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _alone_non_name(tok: str) -> bool | None:
+    """``_non_name_word`` of a word that is a run by itself, where a name particle is none either:
+    with ``_sentence_initial``, ``tok.lower() in V.NAME_PARTICLES or _leading_non_name(tok, ...)``."""
+    return True if tok.lower() in V.NAME_PARTICLES else _non_name_word(tok)
+
+
 def _sentence_initial(par: str, pos: int) -> bool:
     """True when the word at ``pos`` opens a sentence (or a quote, or the paragraph)."""
     k = pos - 1
@@ -210,12 +224,16 @@ def _low(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
+# (the word-shape tests below are asked of every occurrence of a word; an article's few thousand
+# name words are a few hundred distinct ones, so each is answered once and looked up after)
+@lru_cache(maxsize=65536)
 def _is_cap(tok: str) -> bool:
     if tok in _ROMAN_SUFFIXES:
         return True
     return tok[0].isupper() and not (len(tok) > 1 and tok.isupper() and "-" not in tok)
 
 
+@lru_cache(maxsize=65536)
 def _is_abbrev_word(tok: str) -> bool:
     low = tok.lower()
     return len(tok) == 1 or low in V.HONORIFICS or low in V.TITLES or low in V.NAME_SUFFIXES or low == "st"
@@ -277,7 +295,7 @@ class _Cand:
     name: str | None = None
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
     titled: bool = False  # a title or an honorific with it
-    key: tuple[str, ...] = ()  # ``_name_key_tokens(tokens)``, set by ``_resolve``
+    key: tuple[str, ...] = ()  # ``_name_key(" ".join(tokens))``, set by ``_resolve``
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
     # (the rest is set for names of two or more words only: ``_resolve`` reads it of no other)
     written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
@@ -350,7 +368,7 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
                 or gap in nick_gaps
                 or (gap == ". " and _is_abbrev_word(pw))
                 or (gap == "." and len(pw) == 1 and len(w) == 1)
-            ) and not _POSSESSIVE_RE.search(pw)
+            ) and not _possessive(pw)
             if joined and (cap or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks))):
                 run.append(i)
                 pe, pw = e, w
@@ -369,7 +387,7 @@ def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[lis
     text = par[max(0, start - 60) : start]
     # (the word right before decides whether to read on: most names have no role noun there)
     nearest = text.rsplit(None, 1)[-1:]
-    if not nearest or not _role_noun(nearest[0].strip(",;:()").lower()):
+    if not nearest or not _role_word(nearest[0]):
         return [], ""
     words = text.split()
     out: list[str] = []
@@ -420,6 +438,12 @@ def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[
     return [], ""
 
 
+@lru_cache(maxsize=65536)
+def _role_word(written: str) -> str:
+    """The role noun a word is as written before a name ("spokesman", "Spokesman,"), or ""."""
+    return _role_noun(written.strip(",;:()").lower())
+
+
 def _role_noun(word: str) -> str:
     """The role noun ``word`` is, also with a prefix ("co-author", "ex-boyfriend"), or ""."""
     if word in V.ROLE_NOUNS:
@@ -435,13 +459,25 @@ _CLAUSE_OPENERS = frozenset("which who whom whose that where when while and but 
 
 
 def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool:
+    """A reporting verb (of ``lemmas``) in the three words after ``end``, after auxiliaries and
+    adverbs only ("Smith said", "Smith has also said")."""
     for w in par[end : end + 40].split(None, 3)[:3]:
-        lw = w.strip(",.;:").lower()
-        if lw in V.CUE_FORMS:
-            return lemmas is None or V.CUE_FORMS[lw] in lemmas
-        if lw not in V.AUX_ADVERBS:
+        lemma = _cue_word(w)
+        if lemma:
+            return lemmas is None or lemma in lemmas
+        if lemma is None:
             return False
     return False
+
+
+@lru_cache(maxsize=65536)
+def _cue_word(written: str) -> str | None:
+    """What a word after a name is to ``_cue_after``: the lemma of a reporting verb, "" for an
+    auxiliary or an adverb (read on), None for any other word."""
+    lw = written.strip(",.;:").lower()
+    if lw in V.CUE_FORMS:
+        return V.CUE_FORMS[lw]
+    return "" if lw in V.AUX_ADVERBS else None
 
 
 def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
@@ -461,7 +497,8 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
                 # (most runs are one word, and most of those a particle or a leading common word that
                 # the steps below drop, leaving no name: skipped at once)
                 pos, _end, word = toks[run[0]]
-                if word.lower() in V.NAME_PARTICLES or _leading_non_name(word, par, pos):
+                drop = _alone_non_name(word)
+                if drop or drop is None and _sentence_initial(par, pos):
                     continue
             words = [toks[i][2] for i in run]
             lows = [w.lower() for w in words]
@@ -576,7 +613,7 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             start = offset + toks[name_idx[0]][0]
             end_local = toks[name_idx[-1]][1]
             last = names[-1]
-            if _POSSESSIVE_RE.search(last):
+            if _possessive(last):
                 names[-1] = last[:-2]
                 end_local -= 2
             if not names[-1]:
@@ -655,7 +692,7 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
                 word_after = _NEXT_WORD_RE.match(par, end_local)
                 cand.against = (
                     cut < 0
-                    and not _POSSESSIVE_RE.search(last)
+                    and not _possessive(last)
                     and (
                         "the" in prefix
                         or word_before in _THING_DETERMINERS
@@ -751,14 +788,10 @@ def _hangul_tail(par: str, end: int) -> str:
     return par[end:k]
 
 
-def _name_key_tokens(tokens: list[str]) -> tuple[str, ...]:
-    """Folded words of a name; a Cyrillic word is reduced to its stem, so that the cases of one
-    name fold together ("Аллы Ершовой" = "Алла Ершова")."""
-    return _name_key(" ".join(tokens))
-
-
 @lru_cache(maxsize=65536)
 def _name_key(name: str) -> tuple[str, ...]:
+    """Folded words of a name; a Cyrillic word is reduced to its stem, so that the cases of one
+    name fold together ("Аллы Ершовой" = "Алла Ершова")."""
     key = fold_name(name).split()
     return tuple(name_data.cyrillic_stem(t) if name_data.is_cyrillic(t) else t for t in key)
 
@@ -970,7 +1003,7 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
     """
     lower = _LowerWords(text)
     for c in cands:
-        c.key = _name_key_tokens(c.tokens)
+        c.key = _name_key(" ".join(c.tokens))
     # single words said by a cue or written with a title or an honorific ("Pouncey said", "Mr.
     # Pouncey"), and single words written alone at all (a word vouched for once is not read again)
     vouched: set[str] = set()
@@ -1093,7 +1126,8 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
                 c.name = c.written
                 out.append(c)
             continue
-        tok = c.key[0] if fold_name(c.tokens[0]) else ""
+        # (the key of one word is empty when the word folds to nothing)
+        tok = c.key[0] if c.key else ""
         if not tok or tok in V.NON_NAME_WORDS:
             continue
         ks = by_token.get(tok)
