@@ -220,12 +220,13 @@ def first_name_gender(token: str) -> str | None:
     return {"male": "m", "female": "f"}.get(g, "")
 
 
+# (the word-shape tests below are asked of every occurrence of a word; an article's few thousand
+# name words are a few hundred distinct ones, so each is answered once and looked up after)
+@lru_cache(maxsize=65536)
 def _low(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
-# (the word-shape tests below are asked of every occurrence of a word; an article's few thousand
-# name words are a few hundred distinct ones, so each is answered once and looked up after)
 @lru_cache(maxsize=65536)
 def _is_cap(tok: str) -> bool:
     if tok in _ROMAN_SUFFIXES:
@@ -487,6 +488,8 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
         toks = _tokens(par)
         nicks = nickname_spans(par) if ('"' in par or "“" in par or "‘" in par or "'" in par) else []
         nick_gaps: frozenset[str] = frozenset()
+        # (only a paragraph opening with a dash or a space can be a signed line)
+        signable = bool(par) and (par[0] in _DASHES or par[0].isspace())
         if nicks:
             # the nickname's words are not name tokens; the gap around them joins the name
             toks = [t for t in toks if not any(a < t[0] < b for a, b in nicks)]
@@ -638,7 +641,7 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             # a line signed with a dash ("— Jane Roe, Leeds") names its writer; an embedded post's
             # signature ("— Acme FC (@acmefc) May 2") names an account, not necessarily a person
             signed = bool(
-                (par[0] in _DASHES or par[0].isspace())
+                signable
                 and _SIGNATURE_RE.match(par, 0, name_local)
                 and _SIGNED_END_RE.match(par, end_local)
             )
@@ -976,8 +979,7 @@ def _single_person(c: _Cand, text: str, lower: _LowerWords, o: PeopleOptions) ->
     apposition ("Mr. Pouncey", "spokesman Ryabkov"), or a cue verb ("Pouncey said") when the
     word is a listed name, or the sentence goes on with "he" or "she"."""
     tok = c.tokens[0]
-    low = _low(tok)
-    if low in V.ORG_PLACE_HEADS or low in V.ROLE_NOUNS or low in V.ROLE_PLURALS or name_data.is_region(tok):
+    if _thing_word(tok):
         # (a state or a country is a person only as "Ms. Georgia")
         return any(_low(w) in V.HONORIFICS for w in c.prefix)
     if c.context:
@@ -988,6 +990,13 @@ def _single_person(c: _Cand, text: str, lower: _LowerWords, o: PeopleOptions) ->
         return True
     window = _SENT_CUT_RE.split(text[c.end : c.end + PRONOUN_WINDOW_CHARS], maxsplit=1)[0]
     return _PERSONAL_PRONOUN_RE.search(window) is not None
+
+
+@lru_cache(maxsize=65536)
+def _thing_word(tok: str) -> bool:
+    """An organisation or place head, a role noun or a region: a person alone only after an honorific."""
+    low = _low(tok)
+    return low in V.ORG_PLACE_HEADS or low in V.ROLE_NOUNS or low in V.ROLE_PLURALS or name_data.is_region(tok)
 
 
 _PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
