@@ -53,10 +53,15 @@ _WORD_RE = re.compile(r"[^\W\d_](?:\w|[-'’](?=[^\W\d_]))*")
 # lower-case name particles ("van", "bin").  Matching only these in the regex engine skips the
 # ~85% of words that are lower case without a Python-level step each (the largest cost of
 # ``find_mentions``); the boundaries are those of ``_WORD_RE`` (no start inside a word).
-_NAME_WORD_RE = re.compile(
-    r"(?<!\w)(?<!\w[-'’])(?:[^\W\d_a-z](?:\w|[-'’](?=[^\W\d_]))*|(?:"
-    + "|".join(sorted(V.NAME_PARTICLES, key=len, reverse=True))
-    + r")(?!\w|[-'’][^\W\d_]))"
+# The capitalised words open with a character the regex engine skips to (an ASCII capital or any
+# non-ASCII character; the look-behinds then check the word's first character and its start).
+_CAP_WORD_RE = re.compile(r"[A-Z\x80-\U0010ffff](?<!\w.)(?<!\w[-'’].)(?<=[^\W\d_a-z])(?:\w|[-'’](?=[^\W\d_]))*")
+# The particles that can join a name: those after a space or a full stop.  Every gap ``_groups``
+# joins ends with one of these; a particle after anything else is never joined, and a particle not
+# joined ends no run and starts none: leaving it out changes no run but for a particle at its
+# end, which ``_candidates`` drops.  (The regex engine skips to the space or the full stop.)
+_PARTICLE_RE = re.compile(
+    r"[ .](" + "|".join(sorted(V.NAME_PARTICLES, key=len, reverse=True)) + r")(?!\w|[-'’][^\W\d_])"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 
@@ -346,8 +351,11 @@ def nickname_spans(par: str) -> list[tuple[int, int]]:
 
 
 def _tokens(par: str) -> list[tuple[int, int, str]]:
-    """The words of ``par`` that can be part of a name (see ``_NAME_WORD_RE``)."""
-    return [(*m.span(), m.group()) for m in _NAME_WORD_RE.finditer(par)]
+    """The words of ``par`` that can be part of a name, in order (see ``_CAP_WORD_RE`` and
+    ``_PARTICLE_RE``; most paragraphs have no particle)."""
+    toks = [(*m.span(), m.group()) for m in _CAP_WORD_RE.finditer(par)]
+    particles = [(*m.span(1), m.group(1)) for m in _PARTICLE_RE.finditer(par)]
+    return sorted(toks + particles) if particles else toks
 
 
 def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str] = frozenset()):
