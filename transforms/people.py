@@ -54,8 +54,9 @@ _WORD_RE = re.compile(r"[^\W\d_](?:\w|[-'’](?=[^\W\d_]))*")
 # ~85% of words that are lower case without a Python-level step each (the largest cost of
 # ``find_mentions``); the boundaries are those of ``_WORD_RE`` (no start inside a word).
 # The capitalised words open with a character the regex engine skips to (an ASCII capital or any
-# non-ASCII character; the look-behinds then check the word's first character and its start).
-_CAP_WORD_RE = re.compile(r"[A-Z\x80-\U0010ffff](?<!\w.)(?<!\w[-'’].)(?<=[^\W\d_a-z])(?:\w|[-'’](?=[^\W\d_]))*")
+# non-ASCII character: no other ASCII character, a set compiled in no time where the range up to
+# U+10FFFF took 10 ms; the look-behinds then check the word's first character and its start).
+_CAP_WORD_RE = re.compile(r"[^\x00-@\[-\x7f](?<!\w.)(?<!\w[-'’].)(?<=[^\W\d_a-z])(?:\w|[-'’](?=[^\W\d_]))*")
 # The particles that can join a name: those after a space or a full stop.  Every gap ``_groups``
 # joins ends with one of these; a particle after anything else is never joined, and a particle not
 # joined ends no run and starts none: leaving it out changes no run but for a particle at its
