@@ -53,12 +53,25 @@ _WORD_RE = re.compile(r"[^\W\d_](?:\w|[-'’](?=[^\W\d_]))*")
 # lower-case name particles ("van", "bin").  Matching only these in the regex engine skips the
 # ~85% of words that are lower case without a Python-level step each (the largest cost of
 # ``find_mentions``); the boundaries are those of ``_WORD_RE`` (no start inside a word).
-_NAME_WORD_RE = re.compile(
-    r"(?<!\w)(?<!\w[-'’])(?:[^\W\d_a-z](?:\w|[-'’](?=[^\W\d_]))*|(?:"
-    + "|".join(sorted(V.NAME_PARTICLES, key=len, reverse=True))
-    + r")(?!\w|[-'’][^\W\d_]))"
+# The capitalised words open with a character the regex engine skips to (an ASCII capital or any
+# non-ASCII character: no other ASCII character, a set compiled in no time where the range up to
+# U+10FFFF took 10 ms; the look-behinds then check the word's first character and its start).
+_CAP_WORD_RE = re.compile(r"[^\x00-@\[-\x7f](?<!\w.)(?<!\w[-'’].)(?<=[^\W\d_a-z])(?:\w|[-'’](?=[^\W\d_]))*")
+# The particles that can join a name: those after a space or a full stop.  Every gap ``_groups``
+# joins ends with one of these; a particle after anything else is never joined, and a particle not
+# joined ends no run and starts none: leaving it out changes no run but for a particle at its
+# end, which ``_candidates`` drops.  (The regex engine skips to the space or the full stop.)
+_PARTICLE_RE = re.compile(
+    r"[ .](" + "|".join(sorted(V.NAME_PARTICLES, key=len, reverse=True)) + r")(?!\w|[-'’][^\W\d_])"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _possessive(word: str) -> bool:
+    """A word ending in "'s" ("Smith's"): a name ends there."""
+    return _POSSESSIVE_RE.search(word) is not None
+
 # Apposition after a name: ", (the|a) words … role-noun" ("X, the North Korean strongman").
 # (the full stop of an abbreviation stays in it: "X, the former U.S. Army psychiatrist", "X, Mr. Y's adviser")
 # Its words are those of the first ``_APPOSITION_CHARS`` characters of group 2: the regex takes the
@@ -181,6 +194,13 @@ def _non_name_word(tok: str) -> bool | None:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _alone_non_name(tok: str) -> bool | None:
+    """``_non_name_word`` of a word that is a run by itself, where a name particle is none either:
+    with ``_sentence_initial``, ``tok.lower() in V.NAME_PARTICLES or _leading_non_name(tok, ...)``."""
+    return True if tok.lower() in V.NAME_PARTICLES else _non_name_word(tok)
+
+
 def _sentence_initial(par: str, pos: int) -> bool:
     """True when the word at ``pos`` opens a sentence (or a quote, or the paragraph)."""
     k = pos - 1
@@ -206,16 +226,21 @@ def first_name_gender(token: str) -> str | None:
     return {"male": "m", "female": "f"}.get(g, "")
 
 
+# (the word-shape tests below are asked of every occurrence of a word; an article's few thousand
+# name words are a few hundred distinct ones, so each is answered once and looked up after)
+@lru_cache(maxsize=65536)
 def _low(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
+@lru_cache(maxsize=65536)
 def _is_cap(tok: str) -> bool:
     if tok in _ROMAN_SUFFIXES:
         return True
     return tok[0].isupper() and not (len(tok) > 1 and tok.isupper() and "-" not in tok)
 
 
+@lru_cache(maxsize=65536)
 def _is_abbrev_word(tok: str) -> bool:
     low = tok.lower()
     return len(tok) == 1 or low in V.HONORIFICS or low in V.TITLES or low in V.NAME_SUFFIXES or low == "st"
@@ -277,7 +302,7 @@ class _Cand:
     name: str | None = None
     context: bool = False  # a title, role noun or apposition with it (``evidence`` adds a cue verb)
     titled: bool = False  # a title or an honorific with it
-    key: tuple[str, ...] = ()  # ``_name_key_tokens(tokens)``, set by ``_resolve``
+    key: tuple[str, ...] = ()  # ``_name_key(" ".join(tokens))``, set by ``_resolve``
     org_head: bool = False  # its last word is an organisation or place head ("Field", "Post")
     # (the rest is set for names of two or more words only: ``_resolve`` reads it of no other)
     written: str = ""  # the name as written ("Donald J. Trump"), titles and possessive excluded
@@ -327,8 +352,11 @@ def nickname_spans(par: str) -> list[tuple[int, int]]:
 
 
 def _tokens(par: str) -> list[tuple[int, int, str]]:
-    """The words of ``par`` that can be part of a name (see ``_NAME_WORD_RE``)."""
-    return [(*m.span(), m.group()) for m in _NAME_WORD_RE.finditer(par)]
+    """The words of ``par`` that can be part of a name, in order (see ``_CAP_WORD_RE`` and
+    ``_PARTICLE_RE``; most paragraphs have no particle)."""
+    toks = [(*m.span(), m.group()) for m in _CAP_WORD_RE.finditer(par)]
+    particles = [(*m.span(1), m.group(1)) for m in _PARTICLE_RE.finditer(par)]
+    return sorted(toks + particles) if particles else toks
 
 
 def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str] = frozenset()):
@@ -350,7 +378,7 @@ def _groups(par: str, toks: list[tuple[int, int, str]], nick_gaps: frozenset[str
                 or gap in nick_gaps
                 or (gap == ". " and _is_abbrev_word(pw))
                 or (gap == "." and len(pw) == 1 and len(w) == 1)
-            ) and not _POSSESSIVE_RE.search(pw)
+            ) and not _possessive(pw)
             if joined and (cap or (w.lower() in V.NAME_PARTICLES and i + 1 < len(toks))):
                 run.append(i)
                 pe, pw = e, w
@@ -369,7 +397,7 @@ def _role_before(par: str, start: int, o: PeopleOptions = DEFAULTS) -> tuple[lis
     text = par[max(0, start - 60) : start]
     # (the word right before decides whether to read on: most names have no role noun there)
     nearest = text.rsplit(None, 1)[-1:]
-    if not nearest or not _role_noun(nearest[0].strip(",;:()").lower()):
+    if not nearest or not _role_word(nearest[0]):
         return [], ""
     words = text.split()
     out: list[str] = []
@@ -420,6 +448,12 @@ def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[
     return [], ""
 
 
+@lru_cache(maxsize=65536)
+def _role_word(written: str) -> str:
+    """The role noun a word is as written before a name ("spokesman", "Spokesman,"), or ""."""
+    return _role_noun(written.strip(",;:()").lower())
+
+
 def _role_noun(word: str) -> str:
     """The role noun ``word`` is, also with a prefix ("co-author", "ex-boyfriend"), or ""."""
     if word in V.ROLE_NOUNS:
@@ -435,13 +469,25 @@ _CLAUSE_OPENERS = frozenset("which who whom whose that where when while and but 
 
 
 def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool:
+    """A reporting verb (of ``lemmas``) in the three words after ``end``, after auxiliaries and
+    adverbs only ("Smith said", "Smith has also said")."""
     for w in par[end : end + 40].split(None, 3)[:3]:
-        lw = w.strip(",.;:").lower()
-        if lw in V.CUE_FORMS:
-            return lemmas is None or V.CUE_FORMS[lw] in lemmas
-        if lw not in V.AUX_ADVERBS:
+        lemma = _cue_word(w)
+        if lemma:
+            return lemmas is None or lemma in lemmas
+        if lemma is None:
             return False
     return False
+
+
+@lru_cache(maxsize=65536)
+def _cue_word(written: str) -> str | None:
+    """What a word after a name is to ``_cue_after``: the lemma of a reporting verb, "" for an
+    auxiliary or an adverb (read on), None for any other word."""
+    lw = written.strip(",.;:").lower()
+    if lw in V.CUE_FORMS:
+        return V.CUE_FORMS[lw]
+    return "" if lw in V.AUX_ADVERBS else None
 
 
 def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
@@ -451,6 +497,8 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
         toks = _tokens(par)
         nicks = nickname_spans(par) if ('"' in par or "“" in par or "‘" in par or "'" in par) else []
         nick_gaps: frozenset[str] = frozenset()
+        # (only a paragraph opening with a dash or a space can be a signed line)
+        signable = bool(par) and (par[0] in _DASHES or par[0].isspace())
         if nicks:
             # the nickname's words are not name tokens; the gap around them joins the name
             toks = [t for t in toks if not any(a < t[0] < b for a, b in nicks)]
@@ -461,7 +509,8 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
                 # (most runs are one word, and most of those a particle or a leading common word that
                 # the steps below drop, leaving no name: skipped at once)
                 pos, _end, word = toks[run[0]]
-                if word.lower() in V.NAME_PARTICLES or _leading_non_name(word, par, pos):
+                drop = _alone_non_name(word)
+                if drop or drop is None and _sentence_initial(par, pos):
                     continue
             words = [toks[i][2] for i in run]
             lows = [w.lower() for w in words]
@@ -576,7 +625,7 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             start = offset + toks[name_idx[0]][0]
             end_local = toks[name_idx[-1]][1]
             last = names[-1]
-            if _POSSESSIVE_RE.search(last):
+            if _possessive(last):
                 names[-1] = last[:-2]
                 end_local -= 2
             if not names[-1]:
@@ -601,7 +650,7 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
             # a line signed with a dash ("— Jane Roe, Leeds") names its writer; an embedded post's
             # signature ("— Acme FC (@acmefc) May 2") names an account, not necessarily a person
             signed = bool(
-                (par[0] in _DASHES or par[0].isspace())
+                signable
                 and _SIGNATURE_RE.match(par, 0, name_local)
                 and _SIGNED_END_RE.match(par, end_local)
             )
@@ -655,7 +704,7 @@ def _candidates(paragraphs: list[str], o: PeopleOptions) -> list[_Cand]:
                 word_after = _NEXT_WORD_RE.match(par, end_local)
                 cand.against = (
                     cut < 0
-                    and not _POSSESSIVE_RE.search(last)
+                    and not _possessive(last)
                     and (
                         "the" in prefix
                         or word_before in _THING_DETERMINERS
@@ -751,14 +800,10 @@ def _hangul_tail(par: str, end: int) -> str:
     return par[end:k]
 
 
-def _name_key_tokens(tokens: list[str]) -> tuple[str, ...]:
-    """Folded words of a name; a Cyrillic word is reduced to its stem, so that the cases of one
-    name fold together ("Аллы Ершовой" = "Алла Ершова")."""
-    return _name_key(" ".join(tokens))
-
-
 @lru_cache(maxsize=65536)
 def _name_key(name: str) -> tuple[str, ...]:
+    """Folded words of a name; a Cyrillic word is reduced to its stem, so that the cases of one
+    name fold together ("Аллы Ершовой" = "Алла Ершова")."""
     key = fold_name(name).split()
     return tuple(name_data.cyrillic_stem(t) if name_data.is_cyrillic(t) else t for t in key)
 
@@ -943,8 +988,7 @@ def _single_person(c: _Cand, text: str, lower: _LowerWords, o: PeopleOptions) ->
     apposition ("Mr. Pouncey", "spokesman Ryabkov"), or a cue verb ("Pouncey said") when the
     word is a listed name, or the sentence goes on with "he" or "she"."""
     tok = c.tokens[0]
-    low = _low(tok)
-    if low in V.ORG_PLACE_HEADS or low in V.ROLE_NOUNS or low in V.ROLE_PLURALS or name_data.is_region(tok):
+    if _thing_word(tok):
         # (a state or a country is a person only as "Ms. Georgia")
         return any(_low(w) in V.HONORIFICS for w in c.prefix)
     if c.context:
@@ -955,6 +999,13 @@ def _single_person(c: _Cand, text: str, lower: _LowerWords, o: PeopleOptions) ->
         return True
     window = _SENT_CUT_RE.split(text[c.end : c.end + PRONOUN_WINDOW_CHARS], maxsplit=1)[0]
     return _PERSONAL_PRONOUN_RE.search(window) is not None
+
+
+@lru_cache(maxsize=65536)
+def _thing_word(tok: str) -> bool:
+    """An organisation or place head, a role noun or a region: a person alone only after an honorific."""
+    low = _low(tok)
+    return low in V.ORG_PLACE_HEADS or low in V.ROLE_NOUNS or low in V.ROLE_PLURALS or name_data.is_region(tok)
 
 
 _PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
@@ -970,7 +1021,7 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
     """
     lower = _LowerWords(text)
     for c in cands:
-        c.key = _name_key_tokens(c.tokens)
+        c.key = _name_key(" ".join(c.tokens))
     # single words said by a cue or written with a title or an honorific ("Pouncey said", "Mr.
     # Pouncey"), and single words written alone at all (a word vouched for once is not read again)
     vouched: set[str] = set()
@@ -1093,7 +1144,8 @@ def _resolve(cands: list[_Cand], text: str, o: PeopleOptions) -> list[_Cand]:
                 c.name = c.written
                 out.append(c)
             continue
-        tok = c.key[0] if fold_name(c.tokens[0]) else ""
+        # (the key of one word is empty when the word folds to nothing)
+        tok = c.key[0] if c.key else ""
         if not tok or tok in V.NON_NAME_WORDS:
             continue
         ks = by_token.get(tok)

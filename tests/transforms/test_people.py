@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transforms import people
+from transforms import speech_vocab as V
 from transforms.people import (
     _APPOSITION_CHARS,
     _APPOSITION_RE,
@@ -16,6 +19,7 @@ from transforms.people import (
     PeopleOptions,
     _apposition_after,
     _LowerWords,
+    _tokens,
     describe_people,
     find_mentions,
     fold_name,
@@ -440,6 +444,49 @@ def test_rewritten_regexes_match_as_their_plain_forms(text):
         assert [(m.span(), m.groups()) for m in before.finditer(text)] == [
             (m.span(), m.groups()) for m in after.finditer(text)
         ]
+
+
+# The name words as one regex matched them before ``_tokens`` became two (capitalised words, and
+# particles after a space or a full stop): every particle, wherever it stands.
+_PLAIN_NAME_WORD = re.compile(
+    r"(?<!\w)(?<!\w[-'’])(?:[^\W\d_a-z](?:\w|[-'’](?=[^\W\d_]))*|(?:"
+    + "|".join(sorted(V.NAME_PARTICLES, key=len, reverse=True))
+    + r")(?!\w|[-'’][^\W\d_]))"
+)
+_NAME_TEXT = st.lists(
+    st.sampled_from(
+        [" ", " ", ". ", ".", ", ", "(", '"', "“", "'", "’", "-", "—", "\n", "_", "4", "é", "É", "ß", "Ж", "김"]
+        + ["Ana", "Ursula", "Leyen", "Cruz", "J", "A", "MARIA", "Smith's", "Mr", "Sen", "Jr", "said", "and"]
+        + ["van", "von", "der", "de", "la", "del", "della", "y", "al", "bin", "vander", "dela", "ya"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _plain_tokens(par: str) -> list[tuple[int, int, str]]:
+    return [(*m.span(), m.group()) for m in _PLAIN_NAME_WORD.finditer(par)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAME_TEXT)
+def test_name_words_are_the_plain_regex_words_but_particles_that_cannot_join(text):
+    assert _tokens(text) == [
+        t for t in _plain_tokens(text) if t[2] not in V.NAME_PARTICLES or text[t[0] - 1 : t[0]] in (" ", ".")
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_TEXT, min_size=1, max_size=3))
+def test_particles_that_cannot_join_change_no_mention(paragraphs):
+    with mock.patch.object(people, "_tokens", _plain_tokens):
+        plain = find_mentions(paragraphs)
+    assert find_mentions(paragraphs) == plain
+
+
+def test_particles_join_names_after_a_space_or_a_full_stop():
+    # ("(de" opens no name: a particle after a bracket is left out and joins nothing)
+    names = {m.name for m in find_mentions(["Critics cited Ursula von der Leyen and (de Lorca) Rafael de la Cruz."])}
+    assert {"Ursula von der Leyen", "Rafael de la Cruz"} <= names
 
 
 def test_lower_case_words_of_an_article():
