@@ -22,7 +22,11 @@ _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 def abbreviated(word: str) -> bool:
     """True for a word whose full stop does not end a sentence ("Sen", "J.K", "U.S", "a")."""
     w = word.lower().strip("\"“”'’(")
-    return w in V.SENTENCE_ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w) is not None
+    return (
+        w in V.SENTENCE_ABBREVIATIONS
+        or (len(w) == 1 and w.isalpha())
+        or ("." in w and _INITIALS_RE.fullmatch(w) is not None)  # initials hold a full stop
+    )
 
 
 def sentence_ends(text: str) -> Iterator[re.Match]:

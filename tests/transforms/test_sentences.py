@@ -27,7 +27,8 @@ def test_masked_quotes_and_accented_capitals_start_sentences():
 
 
 @pytest.mark.parametrize(
-    ("word", "abbrev"), [("Sen", True), ("U.S", True), ("J.K", True), ("a", True), ("rain", False)]
+    ("word", "abbrev"),
+    [("Sen", True), ("U.S", True), ("J.K", True), ("j.k.l", True), ("a", True), ("rain", False), ("jk", False)],
 )
 def test_abbreviated(word, abbrev):
     assert abbreviated(word) is abbrev

@@ -78,6 +78,8 @@ def cue_lemma(tok: Tok, prev: Tok | None, nxt: Tok | None = None) -> str | None:
 
 
 def cue_at(toks: list[Tok], k: int) -> str | None:
+    if toks[k].low not in CUE_OR_ACCORDING:
+        return None  # most tokens: neither a cue form, a noun-like cue nor "according" (cue_lemma's None)
     if toks[k].quote >= 0 or toks[k].mention >= 0:
         return None
     if toks[k].low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":

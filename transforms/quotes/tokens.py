@@ -74,6 +74,7 @@ class Sent:
 
 _FAR = 1 << 62  # beyond any offset
 _SENT_STOPS = frozenset(".!?…")
+_QUOTE_FIRST = _SENT_STOPS | {"\x00"}  # the first characters of the tokens that can stand for a quote
 
 
 # Words that make a sentence without a quote matter to attribution: reporting verbs (and the
@@ -164,7 +165,7 @@ def sentences(
                 s = e + len(gap)
                 e = s + len(word)
                 c = word[0]
-                if c == "\x00" or c in _SENT_STOPS and word in _SENT_STOPS:
+                if c in _QUOTE_FIRST and (c == "\x00" or word in _SENT_STOPS):
                     k = quote_at(s, e)
                     if c == "\x00" or k >= 0:
                         # a quote interior, or the unmasked final stop of a quote

@@ -6,7 +6,7 @@ import pytest
 
 from transforms.people import find_mentions
 from transforms.quotes.marks import find_spans, mask
-from transforms.quotes.phrases import cue_at, left_cue, np_left, np_right
+from transforms.quotes.phrases import CUE_OR_ACCORDING, cue_at, cue_lemma, left_cue, np_left, np_right
 from transforms.quotes.tokens import sentences
 from transforms.records import ARTICLE_SEP
 
@@ -36,6 +36,27 @@ def test_cue_at(paragraph, word, lemma):
     toks = _toks(paragraph)
     k = next(i for i, t in enumerate(toks) if t.text == word)
     assert cue_at(toks, k) == lemma
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Critics call it a failure, the mayor said on Tuesday, according to a report.",
+        "The reports said nothing; his tweets, she added, were deleted after he wrote them.",
+        "Said Ahmed told the board that Read Smith had claimed a note that called for calm.",
+    ],
+)
+def test_cue_at_skips_only_words_that_are_no_cue(paragraph):
+    """cue_at answers None at once for a word outside CUE_OR_ACCORDING: there cue_lemma finds no
+    lemma and the word is not "according"; elsewhere it is cue_lemma's answer (or "according to")."""
+    toks = _toks(paragraph)
+    for k, t in enumerate(toks):
+        if t.quote >= 0 or t.mention >= 0 or t.low == "according":
+            continue
+        assert cue_at(toks, k) == cue_lemma(t, toks[k - 1] if k else None, toks[k + 1] if k + 1 < len(toks) else None)
+        if t.low not in CUE_OR_ACCORDING:
+            assert cue_lemma(t, None) is None
+    assert any(cue_at(toks, k) for k in range(len(toks)))
 
 
 @pytest.mark.parametrize(
