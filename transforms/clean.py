@@ -383,11 +383,13 @@ def _grams(line: _Line, run: int) -> set[tuple[str, ...]]:
     return line.grams
 
 
-def _features(index: int, text: str, opts: CleanOptions) -> _Line:
-    """Features of one line, stripped of ``_INVISIBLE`` characters and not empty."""
+def _features(index: int, text: str, opts: CleanOptions, cached: Callable | None = None) -> _Line:
+    """Features of one line, stripped of ``_INVISIBLE`` characters and not empty; ``cached``: the
+    options' ``_cached_facts``, when the caller looked it up once for many lines."""
     # a longer line is a paragraph: computed, not cached
-    facts = _cached_facts(opts)(text) if len(text) <= CACHED_LINE_CHARS else _line_facts(text, opts)
-    return _Line(index, text, *facts)
+    if len(text) > CACHED_LINE_CHARS:
+        return _Line(index, text, *_line_facts(text, opts))
+    return _Line(index, text, *(cached or _cached_facts(opts))(text))
 
 
 @lru_cache(maxsize=4)
@@ -760,11 +762,10 @@ def clean_document(text: str, *, hints: ArticleMeta | None = None, options: Clea
     # a line of only zero-width or format characters shows nothing: it is a blank line with a trace
     invisible: list[int] = []
     lines: list[_Line] = []
-    cached_facts = _cached_facts(opts)  # _features, with the options' cache looked up once per page
+    cached = _cached_facts(opts)  # looked up once per page, not per line
     for i, raw in enumerate(raw_lines):
         if stripped := raw.strip(_INVISIBLE):
-            facts = cached_facts(stripped) if len(stripped) <= CACHED_LINE_CHARS else _line_facts(stripped, opts)
-            lines.append(_Line(i, stripped, *facts))
+            lines.append(_features(i, stripped, opts, cached))
         elif raw.strip():
             invisible.append(i)
     reasons: dict[int, str] = {}  # position in ``lines`` -> reason
