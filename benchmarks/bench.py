@@ -10,8 +10,10 @@ copy of their source text):
 - the full pipeline (`newscurate run --full`, 2 worker processes), wall time and
   its ratio to the floor, articles/s, MB/s, seconds per stage, peak memory;
 - the same stage functions called without Prefect (a plain process pool, in a new
-  process as the CLI is), before and after the pipeline: the difference from their
-  mean is Prefect's overhead;
+  process as the CLI is), before and after the pipeline;
+- Prefect's overhead: its CPU seconds (the temporary server's, and the flow process's beyond
+  that of the process running the stages without Prefect) as a share of the full run's CPU
+  seconds; and the difference of the full run's seconds from the mean without Prefect;
 - an incremental rerun with nothing changed.
 With --profile (make profile) it runs each step instead in one process under cProfile and lists
 its seconds and its hottest functions. Writes benchmarks/RESULTS.md. Each CLI run starts a
@@ -29,6 +31,7 @@ import os
 import platform
 import pstats
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -36,6 +39,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import ftfy
@@ -61,11 +65,13 @@ def floor(corpus: Path) -> tuple[float, int]:
     return time.perf_counter() - start, size
 
 
-class PeakMemory:
-    """Samples the resident memory of a process tree until stopped."""
+class ProcessTree:
+    """Samples a process tree until stopped: the peak resident memory of its largest process and of
+    all of them together, and the CPU seconds of each process (the last seen, 0.2 s old at most)."""
 
     def __init__(self, pid: int):
         self.root, self.peak_one, self.peak_all = psutil.Process(pid), 0, 0
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (command line, CPU seconds)
         self.done = threading.Event()
         self.thread = threading.Thread(target=self.sample, daemon=True)
         self.thread.start()
@@ -74,18 +80,50 @@ class PeakMemory:
         while not self.done.wait(0.2):
             try:
                 procs = [self.root, *self.root.children(recursive=True)]
-                rss = [p.memory_info().rss for p in procs if p.is_running()]
             except psutil.Error:
                 continue
-            self.peak_one, self.peak_all = max(self.peak_one, max(rss)), max(self.peak_all, sum(rss))
+            rss = []
+            for p in procs:
+                try:
+                    with p.oneshot():
+                        rss.append(p.memory_info().rss)
+                        used = p.cpu_times()
+                        command = self.cpu[p.pid][0] if p.pid in self.cpu else " ".join(p.cmdline())
+                except psutil.Error:
+                    continue  # it ended between the listing and the reading
+                self.cpu[p.pid] = (command, used.user + used.system)
+            if rss:
+                self.peak_one, self.peak_all = max(self.peak_one, max(rss)), max(self.peak_all, sum(rss))
 
     def stop(self) -> tuple[int, int]:
         self.done.set()
         self.thread.join()
         return self.peak_one, self.peak_all
 
+    def cpu_of(self, marker: str) -> float:
+        """CPU seconds of the processes whose command line holds ``marker``."""
+        return sum(used for command, used in self.cpu.values() if marker in command)
 
-def run_cli(corpus: Path, out: Path, *extra: str) -> tuple[float, dict, tuple[int, int]]:
+
+def children_cpu() -> float:
+    """CPU seconds of this process's ended (waited-for) descendants so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+@dataclass
+class Run:
+    """One timed run of the pipeline (the CLI) or of its stages without Prefect (``direct``)."""
+
+    wall: float  # seconds
+    cpu: float  # CPU seconds of all its processes
+    flow_cpu: float  # CPU seconds of its first process (the CLI's, which runs the flow)
+    server_cpu: float = 0.0  # CPU seconds of the temporary Prefect server
+    peaks: tuple[int, int] = (0, 0)  # peak resident bytes: largest process, all together
+    report: dict = field(default_factory=dict)  # the CLI's JSON summary, or the phases of ``direct``
+
+
+def run_cli(corpus: Path, out: Path, *extra: str) -> Run:
     cmd = [
         str(HERE.parent / ".venv" / "bin" / "newscurate"),
         "run",
@@ -98,28 +136,36 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> tuple[float, dict, tuple[in
         str(WORKERS),
         *extra,
     ]
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), children_cpu()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    memory = PeakMemory(proc.pid)
+    tree = ProcessTree(proc.pid)
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
-    peaks = memory.stop()
+    peaks = tree.stop()
     if proc.returncode != 0:
         raise SystemExit(f"pipeline failed: {stderr[-2000:]}")
-    return wall, json.loads(stdout.strip().splitlines()[-1]), peaks
+    return Run(
+        wall,
+        children_cpu() - cpu_start,
+        tree.cpu.get(proc.pid, ("", 0.0))[1],
+        tree.cpu_of("prefect.server.api.server"),  # (the command line of the temporary server)
+        peaks,
+        json.loads(stdout.strip().splitlines()[-1]),
+    )
 
 
-def run_direct(corpus: Path, out: Path) -> tuple[float, dict]:
-    """Seconds for a new process to run the same per-bucket stage functions on a plain process pool,
-    and the seconds of its phases.
+def run_direct(corpus: Path, out: Path) -> Run:
+    """A new process running the same per-bucket stage functions on a plain process pool: its
+    seconds, CPU seconds and the seconds of its phases.
 
     Timed from the process's start, as the CLI run is: both pay for starting Python and importing
     the stages; only the CLI imports Prefect (``direct`` checks that it did not).
     """
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), children_cpu()
     cmd = [sys.executable, __file__, "--direct", str(corpus), str(out)]
     phases = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-    return time.perf_counter() - start, phases
+    flow_cpu = phases.pop("cpu")
+    return Run(time.perf_counter() - start, children_cpu() - cpu_start, flow_cpu, report=phases)
 
 
 def ingest_all(corpus: Path, out: Path, settings, each: Callable) -> int:
@@ -196,7 +242,7 @@ def direct(corpus: Path, out: Path) -> dict:
         pool.shutdown()
     if "prefect" in sys.modules:
         raise SystemExit("the run without Prefect imported it")
-    return phases
+    return phases | {"cpu": time.process_time()}
 
 
 def function_name(key: tuple[str, int, str]) -> str:
@@ -260,15 +306,21 @@ def measure(n: int, style: str, shared: Path | None) -> list[tuple[str, str]]:
         floor_before, text_bytes = floor(corpus)
         directs = [run_direct(corpus, work / "direct-before")]
         shutil.rmtree(work / "direct-before")
-        full_s, report, (peak_one, peak_all) = run_cli(corpus, work / "out", "--full")
-        rerun_s, rerun, _ = run_cli(corpus, work / "out")
+        full = run_cli(corpus, work / "out", "--full")
+        rerun = run_cli(corpus, work / "out")
         directs.append(run_direct(corpus, work / "direct-after"))
         floor_after, _ = floor(corpus)
         floor_s = (floor_before + floor_after) / 2
     finally:
         shutil.rmtree(work, ignore_errors=True)
     mb = text_bytes / 1e6
-    direct_s = (directs[0][0] + directs[1][0]) / 2
+    direct_s = (directs[0].wall + directs[1].wall) / 2
+    direct_flow_cpu = (directs[0].flow_cpu + directs[1].flow_cpu) / 2
+    # Prefect's CPU: the temporary server's, and what the flow's process used beyond the process that
+    # runs the same stages without Prefect. A share of the same run's CPU, it does not drift with the
+    # machine's speed as the difference of two runs' seconds does.
+    prefect_cpu = full.server_cpu + full.flow_cpu - direct_flow_cpu
+    wall_overhead = full.wall - direct_s
     return [
         (
             "articles",
@@ -279,25 +331,36 @@ def measure(n: int, style: str, shared: Path | None) -> list[tuple[str, str]]:
             "floor: read + ftfy.fix_text, 1 process",
             f"{floor_s:.1f} s ({mb / floor_s:.2f} MB/s; {floor_before:.1f} s before, {floor_after:.1f} s after)",
         ),
-        ("full pipeline, 2 workers", f"{full_s:.1f} s = **{full_s / floor_s:.2f}x the floor**"),
-        ("throughput", f"{n / full_s:.0f} articles/s, {mb / full_s:.2f} MB/s"),
-        ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in report["seconds"].items())),
+        ("full pipeline, 2 workers", f"{full.wall:.1f} s = **{full.wall / floor_s:.2f}x the floor**"),
+        ("throughput", f"{n / full.wall:.0f} articles/s, {mb / full.wall:.2f} MB/s"),
+        ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in full.report["seconds"].items())),
         (
             "same stages without Prefect",
-            f"{direct_s:.1f} s ({directs[0][0]:.1f} s before, {directs[1][0]:.1f} s after; mean phases: "
-            + ", ".join(f"{k} {(directs[0][1][k] + v) / 2:.1f}" for k, v in directs[1][1].items())
+            f"{direct_s:.1f} s ({directs[0].wall:.1f} s before, {directs[1].wall:.1f} s after; mean phases: "
+            + ", ".join(f"{k} {(directs[0].report[k] + v) / 2:.1f}" for k, v in directs[1].report.items())
             + ")",
         ),
-        ("Prefect overhead", f"{full_s - direct_s:.1f} s = {(full_s - direct_s) / full_s:.1%} of the full run"),
+        (
+            "Prefect's CPU",
+            f"{prefect_cpu:.1f} s = **{prefect_cpu / full.cpu:.1%}** of the full run's {full.cpu:.1f} CPU seconds "
+            f"(the temporary server {full.server_cpu:.1f} s; the flow's process {full.flow_cpu:.1f} s, "
+            f"without Prefect {direct_flow_cpu:.1f} s)",
+        ),
+        (
+            "Prefect overhead in seconds",
+            f"{wall_overhead:.1f} s = {wall_overhead / full.wall:.1%} of the full run (the difference of "
+            "separate runs: the drift of the machine's speed between them counts in it)",
+        ),
         (
             "peak memory, largest process",
-            f"{peak_one / 2**20:.0f} MiB (all processes together {peak_all / 2**20:.0f} MiB)",
+            f"{full.peaks[0] / 2**20:.0f} MiB (all processes together {full.peaks[1] / 2**20:.0f} MiB)",
         ),
         (
             "incremental rerun, nothing changed",
-            f"{rerun_s:.1f} s = {rerun_s / full_s:.1%} of the full run ({rerun['unchanged']} unchanged)",
+            f"{rerun.wall:.1f} s = {rerun.wall / full.wall:.1%} of the full run "
+            f"({rerun.report['unchanged']} unchanged)",
         ),
-        ("tables", ", ".join(f"{k} {v}" for k, v in report["tables"].items())),
+        ("tables", ", ".join(f"{k} {v}" for k, v in full.report["tables"].items())),
     ]
 
 
