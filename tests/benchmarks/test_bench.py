@@ -1,8 +1,11 @@
-"""benchmarks/bench.py: the profile of each step, and how its entries are named."""
+"""benchmarks/bench.py: the profile of each step, how its entries are named, and the process tree's sampler."""
 
 from __future__ import annotations
 
-from benchmarks.bench import function_name, profile
+import subprocess
+import sys
+
+from benchmarks.bench import ProcessTree, children_cpu, function_name, profile
 from benchmarks.corpus import generate
 from flows.graph import STAGES
 
@@ -26,3 +29,17 @@ def test_profile_lists_every_step_in_order(tmp_path):
         seconds, hot = text.split(" s; ")
         assert float(seconds) >= 0 and len(hot.split(", ")) <= 3 and "%" in hot
     assert (tmp_path / "out" / "articles").is_dir()
+
+
+def test_process_tree_sees_the_cpu_and_memory_of_a_child(tmp_path):
+    # a child that uses 0.6 s of CPU, then waits while the sampler reads it (every 0.2 s)
+    code = "import time  # newscurate-test-child\nwhile time.process_time() < 0.6: pass\ntime.sleep(2)"
+    before = children_cpu()
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    tree = ProcessTree(proc.pid)
+    proc.wait()
+    peak_one, peak_all = tree.stop()
+    assert tree.cpu_of("newscurate-test-child") >= 0.5  # (counted in hundredths)
+    assert tree.cpu_of("no such command") == 0
+    assert children_cpu() - before >= 0.5
+    assert 0 < peak_one <= peak_all
