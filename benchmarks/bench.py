@@ -48,6 +48,7 @@ import psutil
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from benchmarks.corpus import STYLES, generate  # noqa: E402
+from flows.cli import SERVER_APP  # noqa: E402
 
 WORKERS = 2
 PROFILE_TOP = 5  # hottest functions listed per step
@@ -148,7 +149,7 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> Run:
         wall,
         children_cpu() - cpu_start,
         tree.cpu.get(proc.pid, ("", 0.0))[1],
-        tree.cpu_of("prefect.server.api.server"),  # (the command line of the temporary server)
+        tree.cpu_of(SERVER_APP),
         peaks,
         json.loads(stdout.strip().splitlines()[-1]),
     )

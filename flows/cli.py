@@ -202,6 +202,8 @@ SERVER_START_LOCK = "newscurate-server-start.lock"
 # a fresh PREFECT_HOME (its database created) with both cores busy, four runs waited over 60 s and
 # failed. A server that dies is noticed at once; this bounds only one that hangs.
 SERVER_START_SECONDS = 300.0
+# The temporary server's application, as its command line names it (`make bench` finds the server by it).
+SERVER_APP = "prefect.server.api.server:create_app"
 
 
 def hold_server_start() -> contextlib.AbstractContextManager:
@@ -236,7 +238,7 @@ def start_prefect_server() -> Callable[[], None]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    command = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app"]
+    command = [sys.executable, "-m", "uvicorn", "--factory", SERVER_APP]
     command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
     settings = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
     # no telemetry: the machines are offline, and without it the server is ready in 3.2 s, not 3.8

@@ -31,7 +31,7 @@ def test_profile_lists_every_step_in_order(tmp_path):
     assert (tmp_path / "out" / "articles").is_dir()
 
 
-def test_process_tree_sees_the_cpu_and_memory_of_a_child(tmp_path):
+def test_process_tree_sees_the_cpu_and_memory_of_a_child():
     # a child that uses 0.6 s of CPU, then waits while the sampler reads it (every 0.2 s)
     code = "import time  # newscurate-test-child\nwhile time.process_time() < 0.6: pass\ntime.sleep(2)"
     before = children_cpu()
