@@ -6,6 +6,7 @@ BIN     := $(VENV)/bin
 INPUT   ?= seeds
 OUTPUT  ?= output
 N       ?= 10000
+REPEAT  ?= 1
 CORPUS  ?= fresh,repeating
 PROFILE_N ?= 2000
 SHARED  ?= ../shared
@@ -72,7 +73,7 @@ train: install
 	$(BIN)/python benchmarks/train_quotes.py --shared $(SHARED)
 
 bench: install
-	$(BIN)/python benchmarks/bench.py --n $(N) --corpus $(CORPUS) --shared $(SHARED)
+	$(BIN)/python benchmarks/bench.py --n $(N) --repeat $(REPEAT) --corpus $(CORPUS) --shared $(SHARED)
 
 # Where the time goes: each step in one process under cProfile (PROFILE_N articles of each corpus)
 profile: install

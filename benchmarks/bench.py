@@ -6,9 +6,9 @@ Measures, on each of the two generated corpora (benchmarks/corpus.py: "fresh", w
 do not repeat across articles, as in real news, and "repeating", whose body lines repeat once per
 copy of their source text):
 - the floor: one process reading every file and running ftfy.fix_text over it, before
-  and after the pipeline runs (the machine's speed drifts; the ratios use the mean);
-- the full pipeline (`newscurate run --full`, 2 worker processes), wall time and
-  its ratio to the floor, articles/s, MB/s, seconds per stage, peak memory;
+  and after each full run (the machine's speed drifts: each run's ratio uses the floors around it);
+- the full pipeline (`newscurate run --full`, 2 worker processes; --repeat runs, make bench REPEAT=3),
+  wall time and its ratio to the floor, articles/s, MB/s, seconds per stage, peak memory;
 - the same stage functions called without Prefect (a plain process pool, in a new
   process as the CLI is), before and after the pipeline;
 - Prefect's overhead: its CPU seconds (the temporary server's, and the flow process's beyond
@@ -40,6 +40,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import ftfy
@@ -296,32 +297,52 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}"
 
 
-def measure(n: int, style: str, shared: Path | None) -> list[tuple[str, str]]:
-    """The rows of one corpus's results table."""
+def ratios_to_floor(walls: list[float], floors: list[float]) -> list[float]:
+    """Each run's seconds over the mean of the floors measured just before and just after it
+    (``floors`` has one more entry than ``walls``: they alternate, floor first)."""
+    return [wall / ((before + after) / 2) for wall, (before, after) in zip(walls, pairwise(floors), strict=True)]
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tuple[str, str]]:
+    """The rows of one corpus's results table, from ``repeat`` full runs."""
     work = Path(tempfile.mkdtemp(prefix="newscurate-bench-"))
     try:
         corpus = work / "corpus"
         nbytes, repeated = generate(corpus, n, shared, style)
-        # This machine's speed drifts by 20% or more within minutes: the floor and the run without
-        # Prefect are measured before and after the pipeline runs, and the ratios use their means.
-        floor_before, text_bytes = floor(corpus)
+        # This machine's speed drifts by 20% or more within minutes: each full run is measured
+        # against the floors measured just before and just after it, and the run without Prefect is
+        # measured before and after them all (the ratios use its mean).
         directs = [run_direct(corpus, work / "direct-before")]
         shutil.rmtree(work / "direct-before")
-        full = run_cli(corpus, work / "out", "--full")
+        floors, text_bytes = floor(corpus)
+        floors, fulls = [floors], []
+        for _ in range(repeat):
+            fulls.append(run_cli(corpus, work / "out", "--full"))
+            floors.append(floor(corpus)[0])
         rerun = run_cli(corpus, work / "out")
         directs.append(run_direct(corpus, work / "direct-after"))
-        floor_after, _ = floor(corpus)
-        floor_s = (floor_before + floor_after) / 2
     finally:
         shutil.rmtree(work, ignore_errors=True)
     mb = text_bytes / 1e6
-    direct_s = (directs[0].wall + directs[1].wall) / 2
-    direct_flow_cpu = (directs[0].flow_cpu + directs[1].flow_cpu) / 2
+    floor_s, full_s = mean(floors), mean([f.wall for f in fulls])
+    ratios = ratios_to_floor([f.wall for f in fulls], floors)
+    direct_s = mean([d.wall for d in directs])
+    direct_flow_cpu = mean([d.flow_cpu for d in directs])
     # Prefect's CPU: the temporary server's, and what the flow's process used beyond the process that
     # runs the same stages without Prefect. A share of the same run's CPU, it does not drift with the
     # machine's speed as the difference of two runs' seconds does.
-    prefect_cpu = full.server_cpu + full.flow_cpu - direct_flow_cpu
-    wall_overhead = full.wall - direct_s
+    prefect_cpu = mean([f.server_cpu + f.flow_cpu - direct_flow_cpu for f in fulls])
+    full_cpu = mean([f.cpu for f in fulls])
+    wall_overhead = full_s - direct_s
+    runs = "; ".join(
+        f"{f.wall:.1f} s = {r:.2f}x (floor {before:.1f} s before, {after:.1f} s after)"
+        for f, r, (before, after) in zip(fulls, ratios, pairwise(floors), strict=True)
+    )
+    seconds = {stage: mean([f.report["seconds"][stage] for f in fulls]) for stage in fulls[0].report["seconds"]}
     return [
         (
             "articles",
@@ -330,11 +351,17 @@ def measure(n: int, style: str, shared: Path | None) -> list[tuple[str, str]]:
         ),
         (
             "floor: read + ftfy.fix_text, 1 process",
-            f"{floor_s:.1f} s ({mb / floor_s:.2f} MB/s; {floor_before:.1f} s before, {floor_after:.1f} s after)",
+            f"{floor_s:.1f} s ({mb / floor_s:.2f} MB/s; mean of {len(floors)}: "
+            + ", ".join(f"{s:.1f}" for s in floors)
+            + " s, before and after each full run)",
         ),
-        ("full pipeline, 2 workers", f"{full.wall:.1f} s = **{full.wall / floor_s:.2f}x the floor**"),
-        ("throughput", f"{n / full.wall:.0f} articles/s, {mb / full.wall:.2f} MB/s"),
-        ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in full.report["seconds"].items())),
+        (
+            "full pipeline, 2 workers",
+            f"**{mean(ratios):.2f}x the floor**"
+            + (f", the mean of {repeat} runs: {runs}" if repeat > 1 else f": {runs}"),
+        ),
+        ("throughput", f"{n / full_s:.0f} articles/s, {mb / full_s:.2f} MB/s"),
+        ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in seconds.items())),
         (
             "same stages without Prefect",
             f"{direct_s:.1f} s ({directs[0].wall:.1f} s before, {directs[1].wall:.1f} s after; mean phases: "
@@ -343,25 +370,25 @@ def measure(n: int, style: str, shared: Path | None) -> list[tuple[str, str]]:
         ),
         (
             "Prefect's CPU",
-            f"{prefect_cpu:.1f} s = **{prefect_cpu / full.cpu:.1%}** of the full run's {full.cpu:.1f} CPU seconds "
-            f"(the temporary server {full.server_cpu:.1f} s; the flow's process {full.flow_cpu:.1f} s, "
-            f"without Prefect {direct_flow_cpu:.1f} s)",
+            f"{prefect_cpu:.1f} s = **{prefect_cpu / full_cpu:.1%}** of the full run's {full_cpu:.1f} CPU seconds "
+            f"(the temporary server {mean([f.server_cpu for f in fulls]):.1f} s; the flow's process "
+            f"{mean([f.flow_cpu for f in fulls]):.1f} s, without Prefect {direct_flow_cpu:.1f} s)",
         ),
         (
             "Prefect overhead in seconds",
-            f"{wall_overhead:.1f} s = {wall_overhead / full.wall:.1%} of the full run (the difference of "
+            f"{wall_overhead:.1f} s = {wall_overhead / full_s:.1%} of the full run (the difference of "
             "separate runs: the drift of the machine's speed between them counts in it)",
         ),
         (
             "peak memory, largest process",
-            f"{full.peaks[0] / 2**20:.0f} MiB (all processes together {full.peaks[1] / 2**20:.0f} MiB)",
+            f"{max(f.peaks[0] for f in fulls) / 2**20:.0f} MiB "
+            f"(all processes together {max(f.peaks[1] for f in fulls) / 2**20:.0f} MiB)",
         ),
         (
             "incremental rerun, nothing changed",
-            f"{rerun.wall:.1f} s = {rerun.wall / full.wall:.1%} of the full run "
-            f"({rerun.report['unchanged']} unchanged)",
+            f"{rerun.wall:.1f} s = {rerun.wall / full_s:.1%} of the full run ({rerun.report['unchanged']} unchanged)",
         ),
-        ("tables", ", ".join(f"{k} {v}" for k, v in full.report["tables"].items())),
+        ("tables", ", ".join(f"{k} {v}" for k, v in fulls[-1].report["tables"].items())),
     ]
 
 
@@ -370,6 +397,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--corpus", default=",".join(STYLES), help="comma-separated styles, of: " + ", ".join(STYLES))
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    ap.add_argument("--repeat", type=int, default=1, help="full runs per corpus, each between two floors")
     ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     ap.add_argument("--profile", action="store_true", help="profile each step in one process instead (make profile)")
     ap.add_argument("--direct", type=Path, nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
@@ -393,7 +421,7 @@ def main() -> None:
                 ("step", "seconds; hottest functions by own time"),
             )
             continue
-        rows = measure(args.n, style, shared)
+        rows = measure(args.n, style, shared, args.repeat)
         # A run against a running server (PREFECT_API_URL set) has its own section; the CLI
         # otherwise starts a temporary server for each run.
         server = ", against a running Prefect server" if os.environ.get("PREFECT_API_URL") else ""

@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from benchmarks.bench import ProcessTree, children_cpu, function_name, profile
+import pytest
+
+from benchmarks.bench import ProcessTree, children_cpu, function_name, profile, ratios_to_floor
 from benchmarks.corpus import generate
 from flows.graph import STAGES
 
@@ -43,3 +45,9 @@ def test_process_tree_sees_the_cpu_and_memory_of_a_child():
     assert tree.cpu_of("no such command") == 0
     assert children_cpu() - before >= 0.5
     assert 0 < peak_one <= peak_all
+
+
+def test_each_run_is_measured_against_the_floors_just_before_and_after_it():
+    assert ratios_to_floor([60.0, 90.0], [50.0, 70.0, 80.0]) == [1.0, 1.2]
+    with pytest.raises(ValueError):
+        ratios_to_floor([60.0, 90.0], [50.0, 70.0])  # the second run has no floor after it
