@@ -68,11 +68,12 @@ def floor(corpus: Path) -> tuple[float, int]:
 
 
 class ProcessTree:
-    """Samples a process tree until stopped: the peak resident memory of its largest process and of
-    all of them together, and the CPU seconds of each process (the last seen, 0.2 s old at most)."""
+    """Samples a process tree until stopped: the peak resident memory of its largest process (and which
+    one it was) and of all of them together, and the CPU seconds of each process (the last seen, 0.2 s
+    old at most)."""
 
     def __init__(self, pid: int):
-        self.root, self.peak_one, self.peak_all = psutil.Process(pid), 0, 0
+        self.root, self.peak_one, self.peak_all, self.peak_pid = psutil.Process(pid), 0, 0, pid
         self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (command line, CPU seconds)
         self.done = threading.Event()
         self.thread = threading.Thread(target=self.sample, daemon=True)
@@ -84,18 +85,21 @@ class ProcessTree:
                 procs = [self.root, *self.root.children(recursive=True)]
             except psutil.Error:
                 continue
-            rss = []
+            rss = {}
             for p in procs:
                 try:
                     with p.oneshot():
-                        rss.append(p.memory_info().rss)
+                        rss[p.pid] = p.memory_info().rss
                         used = p.cpu_times()
                         command = self.cpu[p.pid][0] if p.pid in self.cpu else " ".join(p.cmdline())
                 except psutil.Error:
                     continue  # it ended between the listing and the reading
                 self.cpu[p.pid] = (command, used.user + used.system)
             if rss:
-                self.peak_one, self.peak_all = max(self.peak_one, max(rss)), max(self.peak_all, sum(rss))
+                pid = max(rss, key=rss.__getitem__)
+                if rss[pid] > self.peak_one:
+                    self.peak_one, self.peak_pid = rss[pid], pid
+                self.peak_all = max(self.peak_all, sum(rss.values()))
 
     def stop(self) -> tuple[int, int]:
         self.done.set()
@@ -122,6 +126,7 @@ class Run:
     flow_cpu: float  # CPU seconds of its first process (the CLI's, which runs the flow)
     server_cpu: float = 0.0  # CPU seconds of the temporary Prefect server
     peaks: tuple[int, int] = (0, 0)  # peak resident bytes: largest process, all together
+    largest: str = ""  # which process was the largest
     report: dict = field(default_factory=dict)  # the CLI's JSON summary, or the phases of ``direct``
 
 
@@ -144,6 +149,12 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> Run:
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
     peaks = tree.stop()
+    if tree.peak_pid == proc.pid:
+        largest = "the flow's"
+    elif SERVER_APP in tree.cpu.get(tree.peak_pid, ("", 0.0))[0]:
+        largest = "the Prefect server's"
+    else:
+        largest = "a worker's"
     if proc.returncode != 0:
         raise SystemExit(f"pipeline failed: {stderr[-2000:]}")
     return Run(
@@ -152,6 +163,7 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> Run:
         tree.cpu.get(proc.pid, ("", 0.0))[1],
         tree.cpu_of(SERVER_APP),
         peaks,
+        largest,
         json.loads(stdout.strip().splitlines()[-1]),
     )
 
@@ -338,6 +350,7 @@ def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tu
     prefect_cpu = mean([f.server_cpu + f.flow_cpu - direct_flow_cpu for f in fulls])
     full_cpu = mean([f.cpu for f in fulls])
     wall_overhead = full_s - direct_s
+    biggest = max(fulls, key=lambda f: f.peaks[0])
     runs = "; ".join(
         f"{f.wall:.1f} s = {r:.2f}x (floor {before:.1f} s before, {after:.1f} s after)"
         for f, r, (before, after) in zip(fulls, ratios, pairwise(floors), strict=True)
@@ -381,7 +394,7 @@ def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tu
         ),
         (
             "peak memory, largest process",
-            f"{max(f.peaks[0] for f in fulls) / 2**20:.0f} MiB "
+            f"{biggest.peaks[0] / 2**20:.0f} MiB, {biggest.largest} "
             f"(all processes together {max(f.peaks[1] for f in fulls) / 2**20:.0f} MiB)",
         ),
         (

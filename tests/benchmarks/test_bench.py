@@ -45,6 +45,7 @@ def test_process_tree_sees_the_cpu_and_memory_of_a_child():
     assert tree.cpu_of("no such command") == 0
     assert children_cpu() - before >= 0.5
     assert 0 < peak_one <= peak_all
+    assert tree.peak_pid == proc.pid  # the only process, so the largest
 
 
 def test_each_run_is_measured_against_the_floors_just_before_and_after_it():
