@@ -42,6 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from statistics import fmean as mean
 
 import ftfy
 import psutil
@@ -315,10 +316,6 @@ def ratios_to_floor(walls: list[float], floors: list[float]) -> list[float]:
     return [wall / ((before + after) / 2) for wall, (before, after) in zip(walls, pairwise(floors), strict=True)]
 
 
-def mean(values: list[float]) -> float:
-    return sum(values) / len(values)
-
-
 def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tuple[str, str]]:
     """The rows of one corpus's results table, from ``repeat`` full runs."""
     work = Path(tempfile.mkdtemp(prefix="newscurate-bench-"))
@@ -330,8 +327,8 @@ def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tu
         # measured before and after them all (the ratios use its mean).
         directs = [run_direct(corpus, work / "direct-before")]
         shutil.rmtree(work / "direct-before")
-        floors, text_bytes = floor(corpus)
-        floors, fulls = [floors], []
+        first, text_bytes = floor(corpus)
+        floors, fulls = [first], []
         for _ in range(repeat):
             fulls.append(run_cli(corpus, work / "out", "--full"))
             floors.append(floor(corpus)[0])
