@@ -67,7 +67,7 @@ _PARTICLE_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _possessive(word: str) -> bool:
     """A word ending in "'s" ("Smith's"): a name ends there."""
     return _POSSESSIVE_RE.search(word) is not None
@@ -182,7 +182,7 @@ def _leading_non_name(tok: str, par: str, pos: int) -> bool:
     return word or word is None and _sentence_initial(par, pos)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _non_name_word(tok: str) -> bool | None:
     """``_leading_non_name`` of the word alone: True, False, or None for an -ed/-ing word that is
     no known first name (not part of a name at a sentence start only)."""
@@ -194,7 +194,7 @@ def _non_name_word(tok: str) -> bool | None:
     return False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _alone_non_name(tok: str) -> bool | None:
     """``_non_name_word`` of a word that is a run by itself, where a name particle is none either:
     with ``_sentence_initial``, ``tok.lower() in V.NAME_PARTICLES or _leading_non_name(tok, ...)``."""
@@ -212,7 +212,7 @@ def _sentence_initial(par: str, pos: int) -> bool:
 _GAZETTEER_OK = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def first_name_gender(token: str) -> str | None:
     """'m', 'f', '' (known first name, either gender) or None (not a known first name)."""
     low = token.lower()
@@ -228,19 +228,19 @@ def first_name_gender(token: str) -> str | None:
 
 # (the word-shape tests below are asked of every occurrence of a word; an article's few thousand
 # name words are a few hundred distinct ones, so each is answered once and looked up after)
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _low(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _is_cap(tok: str) -> bool:
     if tok in _ROMAN_SUFFIXES:
         return True
     return tok[0].isupper() and not (len(tok) > 1 and tok.isupper() and "-" not in tok)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _is_abbrev_word(tok: str) -> bool:
     low = tok.lower()
     return len(tok) == 1 or low in V.HONORIFICS or low in V.TITLES or low in V.NAME_SUFFIXES or low == "st"
@@ -251,7 +251,7 @@ _FOLD_STRIP_RE = re.compile(r"[-‐‑–—_.]+")
 _FOLD_DROP_RE = re.compile(r"[^\w' ]+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def fold_name(name: str) -> str:
     """Variant-folding key: case, accents, hyphens, spacing, possessive, leading titles removed.
 
@@ -448,7 +448,7 @@ def _apposition_after(par: str, end: int, o: PeopleOptions = DEFAULTS) -> tuple[
     return [], ""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _role_word(written: str) -> str:
     """The role noun a word is as written before a name ("spokesman", "Spokesman,"), or ""."""
     return _role_noun(written.strip(",;:()").lower())
@@ -480,7 +480,7 @@ def _cue_after(par: str, end: int, lemmas: frozenset[str] | None = None) -> bool
     return False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _cue_word(written: str) -> str | None:
     """What a word after a name is to ``_cue_after``: the lemma of a reporting verb, "" for an
     auxiliary or an adverb (read on), None for any other word."""
@@ -800,7 +800,7 @@ def _hangul_tail(par: str, end: int) -> str:
     return par[end:k]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _name_key(name: str) -> tuple[str, ...]:
     """Folded words of a name; a Cyrillic word is reduced to its stem, so that the cases of one
     name fold together ("Аллы Ершовой" = "Алла Ершова")."""
@@ -841,7 +841,7 @@ _CAMEL_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _is_brand(word: str, given_strong: int) -> bool:
     """A word with an inner capital, unless a part is a given name ("RoseAnn", "AshLee")."""
     m = _CAMEL_RE.match(word)
@@ -1001,7 +1001,7 @@ def _single_person(c: _Cand, text: str, lower: _LowerWords, o: PeopleOptions) ->
     return _PERSONAL_PRONOUN_RE.search(window) is not None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=name_data.WORD_CACHE)
 def _thing_word(tok: str) -> bool:
     """An organisation or place head, a role noun or a region: a person alone only after an honorific."""
     low = _low(tok)

@@ -115,3 +115,20 @@ def test_parse_tables_reads_the_sections():
     assert t.given == {"anna": 7} and t.surname == {"berg": 6}
     assert t.diminutives == {"robert": frozenset({"bob"}), "bob": frozenset({"robert"})}
     assert t.words == {"box", "salad"} and t.places == {"belo horizonte"} and t.regions == {"florida"}
+
+
+def test_the_per_word_caches_keep_the_words_seen_last_only():
+    from transforms import people
+
+    words = [f"Zq{i:05d}" for i in range(N.WORD_CACHE + 100)]
+    for w in words:
+        N.is_word(w)
+    assert N.is_word.cache_info().currsize == N.WORD_CACHE
+    cached = [
+        f
+        for module in (N, people)
+        for f in vars(module).values()
+        if hasattr(f, "cache_info") and f.cache_info().maxsize != 1  # (1: the tables, loaded once)
+    ]
+    assert len(cached) > 20  # name_data's and the people finder's per-word lookups
+    assert all((f.cache_info().maxsize or 1 << 62) <= 4 * N.WORD_CACHE for f in cached), [f.__name__ for f in cached]
