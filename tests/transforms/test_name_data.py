@@ -131,4 +131,5 @@ def test_the_per_word_caches_keep_the_words_seen_last_only():
         if hasattr(f, "cache_info") and f.cache_info().maxsize != 1  # (1: the tables, loaded once)
     ]
     assert len(cached) > 20  # name_data's and the people finder's per-word lookups
-    assert all((f.cache_info().maxsize or 1 << 62) <= 4 * N.WORD_CACHE for f in cached), [f.__name__ for f in cached]
+    sizes = {f.__name__: f.cache_info().maxsize for f in cached}
+    assert all(size is not None and size <= 4 * N.WORD_CACHE for size in sizes.values()), sizes
