@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows.workers import die_with_parent, open_workers
+from flows.workers import die_with_parent, frozen_imports, open_workers
 
 if TYPE_CHECKING:
     from flows.settings import Settings
@@ -203,7 +203,7 @@ SERVER_START_LOCK = "newscurate-server-start.lock"
 # failed. A server that dies is noticed at once; this bounds only one that hangs.
 SERVER_START_SECONDS = 300.0
 # The temporary server's application, as its command line names it (`make bench` finds the server by it).
-SERVER_APP = "prefect.server.api.server:create_app"
+SERVER_APP = "flows.server_app:create_app"
 
 
 def hold_server_start() -> contextlib.AbstractContextManager:
@@ -297,14 +297,15 @@ def run_flow(
     # Imported now, they load while the server starts: fastapi's encoders, which Prefect imports
     # as the flow starts (0.2 s), and pandas, which pyarrow imports on the first table built from
     # rows (the manifest, 0.3 s, between the scan and ingest tasks).
-    import fastapi.encoders  # noqa: F401
+    with frozen_imports():
+        import fastapi.encoders  # noqa: F401
 
-    with contextlib.suppress(ImportError):  # pandas is optional: pyarrow only uses it when installed
-        import pandas  # noqa: F401
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+        with contextlib.suppress(ImportError):  # pandas is optional: pyarrow only uses it when installed
+            import pandas  # noqa: F401
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    from flows.pipeline import StageOrderError, pipeline
-    from flows.storage import LockedError
+        from flows.pipeline import StageOrderError, pipeline
+        from flows.storage import LockedError
 
     if not debug:  # after Prefect's import, which sets up its logging
         quiet_run_failures()

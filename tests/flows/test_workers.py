@@ -1,17 +1,29 @@
 """Where a run's work goes: local worker processes, or the task's own process."""
 
+import gc
 import os
 from pathlib import Path
 
 import pytest
 
-from flows.workers import WORKER_NICENESS, InProcess, LocalWorkers, Workers, in_worker, open_workers
+from flows.workers import (
+    WORKER_GC_THRESHOLD,
+    WORKER_NICENESS,
+    InProcess,
+    LocalWorkers,
+    Workers,
+    frozen_imports,
+    in_worker,
+    open_workers,
+)
 from transforms import first_names, metadata
 
 
-def worker_state() -> tuple[int, int, int]:
-    """A worker's niceness, and whether its language model and first-name table are loaded (1) or not (0)."""
-    return os.nice(0), metadata._language_identifier.cache_info().currsize, first_names.detector.cache_info().currsize
+def worker_state() -> tuple[int, int, int, int, bool]:
+    """A worker's niceness, whether its language model and first-name table are loaded (1) or not (0),
+    its collector's first threshold, and whether the objects of its imports are frozen."""
+    models = metadata._language_identifier.cache_info().currsize, first_names.detector.cache_info().currsize
+    return os.nice(0), *models, gc.get_threshold()[0], gc.get_freeze_count() > 10_000
 
 
 def test_one_worker_or_a_dask_cluster_run_the_work_in_the_task_s_own_process():
@@ -32,14 +44,31 @@ def test_local_workers_are_new_processes_and_the_corpus_steps_get_new_ones():
     assert not any(Path(f"/proc/{pid}").exists() for pid in after)  # and the new ones at the end
 
 
-def test_transform_workers_load_their_models_at_start_and_every_worker_yields_the_cpu():
+def test_transform_workers_load_their_models_at_start_and_every_worker_yields_the_cpu_and_collects_less():
     with open_workers(2, None) as workers:
         transform = {workers.run(worker_state) for _ in range(4)}
         workers.renew()
         corpus = {workers.run(worker_state) for _ in range(4)}
     niceness = min(os.nice(0) + WORKER_NICENESS, 19)
-    assert transform == {(niceness, 1, 1)}
-    assert corpus == {(niceness, 0, 0)}
+    assert transform == {(niceness, 1, 1, WORKER_GC_THRESHOLD, True)}
+    assert corpus == {(niceness, 0, 0, WORKER_GC_THRESHOLD, True)}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_frozen_imports_pause_the_collector_then_freeze_what_they_built(enabled):
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    frozen = gc.get_freeze_count()
+    try:
+        with pytest.raises(ImportError), frozen_imports():
+            assert not gc.isenabled()
+            built = [[i] for i in range(1000)]
+            import flows.no_such_module  # noqa: F401 (a failed import restores the collector too)
+        assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() >= frozen + len(built)
+    finally:
+        gc.unfreeze()
+        (gc.enable if was else gc.disable)()
 
 
 def test_in_worker_returns_the_result_or_raises():
