@@ -53,6 +53,7 @@ from benchmarks.corpus import STYLES, generate  # noqa: E402
 from flows.cli import SERVER_APP  # noqa: E402
 
 WORKERS = 2
+WARM_UP_ARTICLES = 20
 PROFILE_TOP = 5  # hottest functions listed per step
 
 
@@ -167,6 +168,20 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> Run:
         largest,
         json.loads(stdout.strip().splitlines()[-1]),
     )
+
+
+def warm_up(work: Path, shared: Path | None) -> float:
+    """One untimed run of the CLI on a few articles; returns its seconds.
+
+    The first run on a new PREFECT_HOME creates Prefect's database as its server starts (once per
+    machine and home, about 9 s here); without this it fell in the first timed run (at 10,000
+    articles: 67.4 s = 1.64x the floor, against 1.17x and 1.14x for the next two).
+    """
+    generate(work / "warm-up", WARM_UP_ARTICLES, shared, "fresh")
+    seconds = run_cli(work / "warm-up", work / "warm-up-out", "--full").wall
+    shutil.rmtree(work / "warm-up")
+    shutil.rmtree(work / "warm-up-out")
+    return seconds
 
 
 def run_direct(corpus: Path, out: Path) -> Run:
@@ -322,6 +337,7 @@ def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tu
     try:
         corpus = work / "corpus"
         nbytes, repeated = generate(corpus, n, shared, style)
+        warm = warm_up(work, shared)
         # This machine's speed drifts by 20% or more within minutes: each full run is measured
         # against the floors measured just before and just after it, and the run without Prefect is
         # measured before and after them all (the ratios use its mean).
@@ -371,6 +387,7 @@ def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tu
             + (f", the mean of {repeat} runs: {runs}" if repeat > 1 else f": {runs}"),
         ),
         ("throughput", f"{n / full_s:.0f} articles/s, {mb / full_s:.2f} MB/s"),
+        ("untimed run first", f"{warm:.1f} s on {WARM_UP_ARTICLES} articles (the timed runs find Prefect's database)"),
         ("seconds per stage", ", ".join(f"{k} {v:.1f}" for k, v in seconds.items())),
         (
             "same stages without Prefect",

@@ -1,4 +1,5 @@
-"""benchmarks/bench.py: the profile of each step, how its entries are named, and the process tree's sampler."""
+"""benchmarks/bench.py: the profile of each step, how its entries are named, the process tree's sampler,
+the floors around each run, and the untimed run before them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 
 import pytest
 
-from benchmarks.bench import ProcessTree, children_cpu, function_name, profile, ratios_to_floor
+from benchmarks.bench import ProcessTree, children_cpu, function_name, profile, ratios_to_floor, warm_up
 from benchmarks.corpus import generate
 from flows.graph import STAGES
 
@@ -52,3 +53,11 @@ def test_each_run_is_measured_against_the_floors_just_before_and_after_it():
     assert ratios_to_floor([60.0, 90.0], [50.0, 70.0, 80.0]) == [1.0, 1.2]
     with pytest.raises(ValueError):
         ratios_to_floor([60.0, 90.0], [50.0, 70.0])  # the second run has no floor after it
+
+
+def test_the_untimed_run_first_leaves_prefect_s_database_made_and_nothing_else(tmp_path, monkeypatch):
+    home = tmp_path / "prefect-home"
+    monkeypatch.setenv("PREFECT_HOME", str(home))
+    assert warm_up(tmp_path, None) > 0
+    assert (home / "prefect.db").is_file()  # made by the run's temporary server as it started
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["prefect-home"]
