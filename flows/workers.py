@@ -38,7 +38,7 @@ WORKER_NICENESS = 10
 # A worker's young-object collection runs after this many more container objects made than freed
 # (Python's default: 700). The stages make millions of short-lived objects that reference counting
 # frees at once, and few cycles: on 2,000 articles the collector ran 1,575 times for 0.27 s of a
-# worker's 15.5 s (gc.callbacks), and 5 times for 0.04 s at 20,000.
+# worker's 15.5 s (gc.callbacks); with this threshold, 5 times for 0.04 s.
 WORKER_GC_THRESHOLD = 20_000
 
 
