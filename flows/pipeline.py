@@ -72,12 +72,24 @@ class Run:
         return Store(self.output_url)
 
 
-def gather(run: Run, stages: list[str], futures: list, *, chained: bool = False) -> list[dict]:
+def gather(
+    run: Run, stages: list[str], futures: list, *, chained: bool = False, draining: Callable[[], None] | None = None
+) -> list[dict]:
     """Wait for bucket tasks, reporting each stage's progress as each one finishes. A task's result
-    is its one stage's, or stage -> result when it ran a chain of stages (``chained``)."""
-    results = []
+    is its one stage's, or stage -> result when it ran a chain of stages (``chained``). ``draining``
+    is called once, as soon as fewer tasks are left than the run has workers (one of them is idle)."""
+    results: list[dict] = []
+
+    def drain_check() -> None:
+        nonlocal draining
+        if draining is not None and len(futures) - len(results) < run.settings.workers:
+            draining()
+            draining = None
+
+    drain_check()
     for future in as_completed(futures):
         results.append(future.result())
+        drain_check()
         by_stage = results if chained else [{stages[0]: r} for r in results]
         for stage in stages:
             run.progress(stage, len(results), len(futures), sum(r[stage]["articles"] for r in by_stage))
@@ -259,7 +271,7 @@ def run_transforms(run: Run, chain: list[str], force: bool) -> dict:
         )
         for b in range(bucket_count(store))
     ]
-    results = gather(run, chain, futures, chained=True)
+    results = gather(run, chain, futures, chained=True, draining=run.workers.renew_ahead)
     busy = {stage: sum(r[stage]["seconds"] for r in results) for stage in chain}
     seconds = share(time.perf_counter() - start, busy)
     start = time.perf_counter()

@@ -18,11 +18,14 @@ class CountingWorkers:
     """Workers that run the work in the task's own process and count what they were given."""
 
     def __init__(self):
-        self.calls, self.renewed = [], 0
+        self.calls, self.renewed, self.renewed_ahead = [], 0, 0
 
     def run(self, fn, *args):
         self.calls.append(fn.__name__)
         return fn(*args)
+
+    def renew_ahead(self):
+        self.renewed_ahead += 1
 
     def renew(self):
         self.renewed += 1
@@ -55,7 +58,7 @@ def test_the_run_uses_the_workers_and_progress_reporter_passed_in(seeds_run):
     assert {"scan_files", "ingest_bucket", "transform_chain", "corpus_step", "plan", "publish_bucket"} <= set(
         workers.calls
     )
-    assert workers.calls.count("corpus_step") == 3 and workers.renewed == 1
+    assert workers.calls.count("corpus_step") == 3 and workers.renewed == workers.renewed_ahead == 1
     last = {stage: (done, total, articles) for stage, done, total, articles in result["progress"]}
     assert list(last) == ["ingest", "clean", "paragraphs", "people", "quotes", "publish"]
     assert all(done == total for done, total, _ in last.values())

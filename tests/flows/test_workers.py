@@ -44,6 +44,24 @@ def test_local_workers_are_new_processes_and_the_corpus_steps_get_new_ones():
     assert not any(Path(f"/proc/{pid}").exists() for pid in after)  # and the new ones at the end
 
 
+def test_renewing_ahead_starts_the_corpus_steps_processes_while_the_old_ones_still_work():
+    with open_workers(2, None) as workers:
+        before = {workers.run(os.getpid) for _ in range(4)}
+        workers.renew_ahead()
+        workers.renew_ahead()  # once: a second call starts nothing more
+        ahead = workers.next_pool
+        assert {workers.run(os.getpid) for _ in range(4)} <= before  # the work still goes to the old ones
+        started = set(ahead._processes)  # (pid -> process)
+        workers.renew()
+        after = {workers.run(os.getpid) for _ in range(4)}
+        assert workers.pool is ahead and workers.next_pool is None
+        workers.renew_ahead()  # and closing stops processes started ahead but never used
+        unused = set(workers.next_pool._processes)
+    assert len(started) == len(unused) == 2 and after <= started
+    assert not before & started and not unused & (before | started)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in before | started | unused)
+
+
 def test_transform_workers_load_their_models_at_start_and_every_worker_yields_the_cpu_and_collects_less():
     with open_workers(2, None) as workers:
         transform = {workers.run(worker_state) for _ in range(4)}
