@@ -39,6 +39,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -246,21 +247,29 @@ def direct(corpus: Path, out: Path) -> dict:
 
     settings = Settings(workers=WORKERS)
     lap("imports")
-    pool = workers.start_pool(WORKERS, models=True)
+    local = workers.LocalWorkers(WORKERS)
 
     def each(fn, *columns) -> list:
         """``fn`` over the rows of ``columns`` in the pool, each call wrapped as the pipeline's tasks wrap it."""
-        return list(pool.map(workers.in_worker, [fn] * len(columns[0]), *columns))
+        return list(local.pool.map(workers.in_worker, [fn] * len(columns[0]), *columns))
 
     try:
         n = ingest_all(corpus, out, settings, each)
         lap("ingest")
         chain = list(TRANSFORMS)
-        each(work.transform_chain, [chain] * n, [str(out)] * n, range(n), [settings] * n, [True] * n)
-        pool.shutdown()
-        pool = workers.start_pool(WORKERS, models=False)  # as the pipeline does (LocalWorkers.renew)
+        buckets = [
+            local.pool.submit(workers.in_worker, work.transform_chain, chain, str(out), b, settings, True)
+            for b in range(n)
+        ]
+        for done, bucket in enumerate(as_completed(buckets), 1):
+            bucket.result()
+            if n - done < WORKERS:  # a worker is idle: as the pipeline's gather, the corpus steps' processes start
+                local.renew_ahead()
+        local.renew()
         with_steps = [s.name for s in reversed(STAGES) if s.corpus is not None]
-        steps = [pool.submit(workers.in_worker, work.corpus_step, name, str(out), settings) for name in with_steps]
+        steps = [
+            local.pool.submit(workers.in_worker, work.corpus_step, name, str(out), settings) for name in with_steps
+        ]
         for step in steps:
             step.result()
         lap("transforms")
@@ -269,7 +278,7 @@ def direct(corpus: Path, out: Path) -> dict:
         each(report_page.build, [str(out)])  # as the pipeline refreshes it after publishing
         lap("report")
     finally:
-        pool.shutdown()
+        local.close()
     if "prefect" in sys.modules:
         raise SystemExit("the run without Prefect imported it")
     return phases | {"cpu": time.process_time()}

@@ -1,5 +1,5 @@
 """benchmarks/bench.py: the profile of each step, how its entries are named, the process tree's sampler,
-the floors around each run, and the untimed run before them."""
+the floors around each run, the untimed run before them, and the run without Prefect."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ import sys
 
 import pytest
 
-from benchmarks.bench import ProcessTree, children_cpu, function_name, profile, ratios_to_floor, warm_up
+from benchmarks.bench import (
+    ProcessTree,
+    children_cpu,
+    function_name,
+    profile,
+    ratios_to_floor,
+    run_direct,
+    warm_up,
+)
 from benchmarks.corpus import generate
 from flows.graph import STAGES
 
@@ -61,3 +69,11 @@ def test_the_untimed_run_first_leaves_prefect_s_database_made_and_nothing_else(t
     assert warm_up(tmp_path, None) > 0
     assert (home / "prefect.db").is_file()  # made by the run's temporary server as it started
     assert sorted(p.name for p in tmp_path.iterdir()) == ["prefect-home"]
+
+
+def test_the_run_without_prefect_times_each_phase_and_publishes_the_tables(tmp_path):
+    generate(tmp_path / "corpus", 6, None, "fresh")
+    run = run_direct(tmp_path / "corpus", tmp_path / "out")  # its own process, which fails if it imports Prefect
+    assert list(run.report) == ["imports", "ingest", "transforms", "publish", "report"]
+    assert run.wall > 0 and run.cpu > run.flow_cpu > 0  # the workers' CPU is counted too
+    assert (tmp_path / "out" / "articles").is_dir() and (tmp_path / "out" / "report" / "index.html").is_file()
