@@ -101,6 +101,18 @@ def test_the_temporary_server_keeps_the_run_and_its_artifacts(hostile_run):
     assert {"newscurate-summary", "newscurate-counts", "newscurate-rejects", "newscurate-speakers"} <= keys
 
 
+def test_the_temporary_server_registers_no_block_types(hostile_run):
+    """The pipeline stores no blocks, so its server skips registering them (and importing every
+    installed Prefect collection to do so); PREFECT_HOME was new, so its database has none."""
+    _, out, _ = hostile_run
+    db = sqlite3.connect(f"file:{out.parent / 'prefect' / 'prefect.db'}?mode=ro", uri=True)
+    try:
+        (block_types,) = db.execute("SELECT count(*) FROM block_type").fetchone()
+    finally:
+        db.close()
+    assert block_types == 0
+
+
 def test_every_file_is_accounted_for_exactly_once(hostile_run):
     expected, out, got = hostile_run
     articles = pl.read_parquet(out / "articles")["source_path"].to_list()
