@@ -51,7 +51,7 @@ import psutil
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from benchmarks.corpus import STYLES, generate  # noqa: E402
-from flows.cli import SERVER_APP  # noqa: E402
+from flows.server_app import SERVER_NAME  # noqa: E402
 
 WORKERS = 2
 WARM_UP_ARTICLES = 20
@@ -77,7 +77,7 @@ class ProcessTree:
 
     def __init__(self, pid: int):
         self.root, self.peak_one, self.peak_all, self.peak_pid = psutil.Process(pid), 0, 0, pid
-        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (command line, CPU seconds)
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> ("name: command line", CPU seconds)
         self.done = threading.Event()
         self.thread = threading.Thread(target=self.sample, daemon=True)
         self.thread.start()
@@ -94,7 +94,8 @@ class ProcessTree:
                     with p.oneshot():
                         rss[p.pid] = p.memory_info().rss
                         used = p.cpu_times()
-                        command = self.cpu[p.pid][0] if p.pid in self.cpu else " ".join(p.cmdline())
+                        # (the name read each time: a forked process names itself after the fork)
+                        command = f"{p.name()}: {' '.join(p.cmdline())}"
                 except psutil.Error:
                     continue  # it ended between the listing and the reading
                 self.cpu[p.pid] = (command, used.user + used.system)
@@ -109,9 +110,9 @@ class ProcessTree:
         self.thread.join()
         return self.peak_one, self.peak_all
 
-    def cpu_of(self, marker: str) -> float:
-        """CPU seconds of the processes whose command line holds ``marker``."""
-        return sum(used for command, used in self.cpu.values() if marker in command)
+    def cpu_of(self, name: str) -> float:
+        """CPU seconds of the processes named ``name``."""
+        return sum(used for command, used in self.cpu.values() if command.startswith(f"{name}:"))
 
 
 def children_cpu() -> float:
@@ -154,7 +155,7 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> Run:
     peaks = tree.stop()
     if tree.peak_pid == proc.pid:
         largest = "the flow's"
-    elif SERVER_APP in tree.cpu.get(tree.peak_pid, ("", 0.0))[0]:
+    elif tree.cpu.get(tree.peak_pid, ("", 0.0))[0].startswith(f"{SERVER_NAME}:"):
         largest = "the Prefect server's"
     else:
         largest = "a worker's"
@@ -164,7 +165,7 @@ def run_cli(corpus: Path, out: Path, *extra: str) -> Run:
         wall,
         children_cpu() - cpu_start,
         tree.cpu.get(proc.pid, ("", 0.0))[1],
-        tree.cpu_of(SERVER_APP),
+        tree.cpu_of(SERVER_NAME),
         peaks,
         largest,
         json.loads(stdout.strip().splitlines()[-1]),

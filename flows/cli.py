@@ -5,14 +5,13 @@ from __future__ import annotations
 import atexit
 import contextlib
 import fcntl
-import functools
 import gc
 import importlib.metadata
 import json
 import logging
 import os
+import signal
 import socket
-import subprocess
 import sys
 import time
 import traceback
@@ -202,8 +201,26 @@ SERVER_START_LOCK = "newscurate-server-start.lock"
 # a fresh PREFECT_HOME (its database created) with both cores busy, four runs waited over 60 s and
 # failed. A server that dies is noticed at once; this bounds only one that hangs.
 SERVER_START_SECONDS = 300.0
-# The temporary server's application, as its command line names it (`make bench` finds the server by it).
-SERVER_APP = "flows.server_app:create_app"
+# The temporary server's settings. No PREFECT__SERVER_FINAL: with FastAPI 0.137 or later its one
+# effect is a full collection of the server's heap once the app is built, 0.3 s of CPU at every start.
+SERVER_SETTINGS = {
+    "PREFECT_UI_ENABLED": "0",
+    "PREFECT__SERVER_EPHEMERAL": "1",
+    # no telemetry: the machines are offline, and without it the server is ready in 3.2 s, not 3.8
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # The services that store the run's events and task runs, and run automations on them. The
+    # server stops with the run, before it has stored most of them (notes/prefect.md), so it keeps
+    # the flow run, its state and its artifacts only: 5.3 s of server CPU in a 20,000-article run
+    # instead of 7.9, CPU the workers get back. For a full history, run `prefect server start`.
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+    # No block types registered: the pipeline stores no blocks. Even with registration off, its
+    # memo would import every installed Prefect collection (prefect-dask, so dask and distributed)
+    # to hash them: 0.6 s of the server's CPU at every run's start.
+    "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
+    "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+}
 
 
 def hold_server_start() -> contextlib.AbstractContextManager:
@@ -228,57 +245,59 @@ def hold_server_start() -> contextlib.AbstractContextManager:
 def start_prefect_server() -> Callable[[], None]:
     """Start a temporary Prefect server for this run; returns a function that waits until it answers.
 
-    Without PREFECT_API_URL, Prefect would start the same server itself (the same command and
-    settings), but only once the flow begins, after importing its server code into this process
-    (4.1 s here) and then waiting for the server (3.8 s more). Started here, first thing, it gets
-    ready while this process imports and the workers warm up. It stops when this process exits,
-    after Prefect has sent the run's last events (Prefect drains them before the atexit hooks run).
+    Without PREFECT_API_URL, Prefect would start the same server itself (the same settings), but only
+    once the flow begins, after importing its server code into this process (4.1 s here) and then
+    waiting for the server (3.8 s more). Started here, first thing, it gets ready while this process
+    imports the stages and the workers warm up. It is forked from this process once it has imported
+    Prefect's client, which the server shares (``flows.server_app``): 1.3 s less of the server's CPU
+    than in a new interpreter. Nothing else runs yet, no thread among them: the fork copies no lock
+    held. The server stops when this process exits, after Prefect has sent the run's last events
+    (Prefect drains them before the atexit hooks run).
     """
     starting = hold_server_start()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    command = [sys.executable, "-m", "uvicorn", "--factory", SERVER_APP]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
-    # No PREFECT__SERVER_FINAL: with FastAPI 0.137 or later its one effect is a full collection of
-    # the server's heap once the app is built, 0.3 s of CPU at every run's start.
-    settings = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1"}
-    # no telemetry: the machines are offline, and without it the server is ready in 3.2 s, not 3.8
-    settings["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-    # The services that store the run's events and task runs, and run automations on them. The
-    # server stops with the run, before it has stored most of them (notes/prefect.md), so it keeps
-    # the flow run, its state and its artifacts only: 5.3 s of server CPU in a 20,000-article run
-    # instead of 7.9, CPU the workers get back. For a full history, run `prefect server start`.
-    for service in ("EVENT_PERSISTER", "TASK_RUN_RECORDER", "TRIGGERS"):
-        settings[f"PREFECT_SERVER_SERVICES_{service}_ENABLED"] = "false"
-    # No block types registered: the pipeline stores no blocks. Even with registration off, its
-    # memo would import every installed Prefect collection (prefect-dask, so dask and distributed)
-    # to hash them: 0.6 s of the server's CPU at every run's start.
-    settings |= {"PREFECT_API_BLOCKS_REGISTER_ON_START": "false", "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
-    server = subprocess.Popen(
-        command,
-        env=os.environ | settings,
-        preexec_fn=functools.partial(die_with_parent, os.getpid()),
-    )
+    url = f"http://127.0.0.1:{port}/api"
+    # (set before Prefect's import, which reads its settings: the server reads them in the fork)
+    os.environ.update(SERVER_SETTINGS, PREFECT_API_URL=url)
+    from flows import server_app
+
+    with frozen_imports():
+        server_app.client_imports()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        starting.__exit__(None, None, None)  # (this process's copy of the lock's file: the run holds it)
+        die_with_parent(parent)
+        server_app.serve(port)
+    exit_code: int | None = None
+
+    def exited() -> bool:
+        nonlocal exit_code
+        if exit_code is None:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                exit_code = os.waitstatus_to_exitcode(status)
+        return exit_code is not None
 
     def stop() -> None:
         # Killed, not asked to stop: what the run sent is committed by now (each API call returns
         # after its commit, and Prefect drains its logs and events before this exit hook runs), and
         # SQLite keeps committed data when a process dies. A graceful stop only winds down the
         # server's services: 0.13-0.24 s, against 0.015 s.
-        server.kill()
-        server.wait()
+        if not exited():
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
     atexit.register(stop)
-    url = f"http://127.0.0.1:{port}/api"
-    os.environ["PREFECT_API_URL"] = url
 
     def ready(timeout: float = SERVER_START_SECONDS) -> None:
         with starting:  # released once the server answers (or failed): the next run may start its own
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline:
-                if server.poll() is not None:
-                    raise RuntimeError(f"the temporary Prefect server exited with code {server.returncode}")
+                if exited():
+                    raise RuntimeError(f"the temporary Prefect server exited with code {exit_code}")
                 with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/health", timeout=1) as response:
                     if response.status == 200:
                         return

@@ -43,15 +43,21 @@ def test_profile_lists_every_step_in_order(tmp_path):
 
 
 def test_process_tree_sees_the_cpu_and_memory_of_a_child():
-    # a child that uses 0.6 s of CPU, then waits while the sampler reads it (every 0.2 s)
-    code = "import time  # newscurate-test-child\nwhile time.process_time() < 0.6: pass\ntime.sleep(2)"
+    # a child that names itself (as the forked Prefect server does), uses 0.6 s of CPU, then waits
+    # while the sampler reads it (every 0.2 s)
+    code = (
+        "import ctypes, ctypes.util, time\n"
+        "ctypes.CDLL(ctypes.util.find_library('c')).prctl(15, b'newscurate-test')\n"
+        "while time.process_time() < 0.6: pass\ntime.sleep(2)"
+    )
     before = children_cpu()
     proc = subprocess.Popen([sys.executable, "-c", code])
     tree = ProcessTree(proc.pid)
     proc.wait()
     peak_one, peak_all = tree.stop()
-    assert tree.cpu_of("newscurate-test-child") >= 0.5  # (counted in hundredths)
-    assert tree.cpu_of("no such command") == 0
+    assert tree.cpu_of("newscurate-test") >= 0.5  # (counted in hundredths)
+    assert tree.cpu_of("newscurate") == 0  # the whole name only
+    assert tree.cpu_of("no such process") == 0
     assert children_cpu() - before >= 0.5
     assert 0 < peak_one <= peak_all
     assert tree.peak_pid == proc.pid  # the only process, so the largest

@@ -1,13 +1,21 @@
-"""The application of a run's temporary Prefect server."""
+"""The temporary Prefect server of a run, forked from the CLI's process."""
 
 import gc
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import timedelta
 
-from flows.cli import SERVER_APP
-from flows.server_app import create_app
+import psutil
+
+from flows.server_app import SERVER_NAME, WORKER_POLL, create_app
+from tests.servers import free_port
 
 
 def test_the_server_app_is_prefect_s_api_built_with_the_collector_paused_then_frozen():
-    assert f"{create_app.__module__}:{create_app.__name__}" == SERVER_APP
     frozen = gc.get_freeze_count()
     try:
         app = create_app()
@@ -17,3 +25,45 @@ def test_the_server_app_is_prefect_s_api_built_with_the_collector_paused_then_fr
         gc.unfreeze()
     paths = {getattr(route, "path", "") for route in app.routes}
     assert "/api" in paths  # Prefect's API, mounted under /api as the client expects
+    from prefect.server.api import background_workers
+
+    worker = background_workers.Worker(None)  # the worker the app's lifespan starts
+    assert worker.minimum_check_interval == worker.scheduling_resolution == WORKER_POLL > timedelta(seconds=1)
+
+
+def test_serve_answers_under_its_own_name_until_killed(tmp_path):
+    """``serve`` in a forked child: Prefect's API on the port, the process named for `ps` and
+    `make bench`, and the parent's exit hooks never run in it."""
+    port = free_port()
+    code = (
+        "import atexit, os, sys\n"
+        f"atexit.register(lambda: open({str(tmp_path / 'hook')!r}, 'w').close())\n"
+        "from flows.server_app import serve\n"
+        f"pid = os.fork()\nif pid == 0:\n    serve({port})\n"
+        "print(pid, flush=True)\nsys.stdin.read()\n"
+    )
+    env = os.environ | {"PREFECT_HOME": str(tmp_path / "home"), "PREFECT_UI_ENABLED": "0"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        child = int(proc.stdout.readline())
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not answer"
+                time.sleep(0.2)
+        assert psutil.Process(child).name() == SERVER_NAME
+        os.kill(child, signal.SIGTERM)  # uvicorn's graceful stop: serve returns, and exits at once
+        deadline = time.monotonic() + 30
+        while psutil.pid_exists(child) and psutil.Process(child).status() != psutil.STATUS_ZOMBIE:
+            assert time.monotonic() < deadline, "the server did not stop"
+            time.sleep(0.1)
+        assert not (tmp_path / "hook").exists()  # the child skipped the parent's exit hooks
+    finally:
+        proc.communicate("")
+    assert (tmp_path / "hook").exists()  # (the parent ran them)
