@@ -14,14 +14,13 @@ import traceback
 from datetime import timedelta
 from typing import TYPE_CHECKING, NoReturn
 
-from flows.workers import LIBC, frozen_imports
+from flows.workers import frozen_imports, name_process
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
 # The server's process name, as `ps` and psutil show it (`make bench` finds the server by it).
 SERVER_NAME = "prefect-server"
-PR_SET_NAME = 15
 # How often the server's background worker (docket's) looks for due tasks, 250 ms by default. Its
 # tasks clean up after deleted runs, cancel the children of cancelled ones and vacuum old records,
 # none of which a run's temporary server does before it stops; each look costs CPU: idle, the
@@ -58,8 +57,7 @@ def serve(port: int) -> NoReturn:
     without running the CLI's exit hooks."""
     code = 1
     try:
-        if LIBC is not None and sys.platform.startswith("linux"):
-            LIBC.prctl(PR_SET_NAME, SERVER_NAME.encode())
+        name_process(SERVER_NAME)
         import uvicorn
 
         uvicorn.run(create_app, factory=True, host="127.0.0.1", port=port, log_level="error", lifespan="on")

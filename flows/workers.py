@@ -31,6 +31,7 @@ if LIBC is not None and not hasattr(LIBC, "malloc_trim"):
     LIBC = None
 
 PR_SET_PDEATHSIG = 1
+PR_SET_NAME = 15
 # The workers run at a lower priority than the process that started them and its Prefect server:
 # on two cores those get the CPU at once when they need it (the server's start, task hand-offs),
 # and the workers take the rest. The server is then ready 0.4 s sooner (measured on 1,000 articles).
@@ -78,6 +79,12 @@ def die_with_parent(parent: int) -> None:
         LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
         if os.getppid() != parent:  # it died before the signal was asked for
             os.kill(os.getpid(), signal.SIGTERM)
+
+
+def name_process(name: str) -> None:
+    """Give this process ``name`` (at most 15 bytes) as `ps` and psutil show it, on Linux."""
+    if LIBC is not None and sys.platform.startswith("linux"):
+        LIBC.prctl(PR_SET_NAME, name.encode())
 
 
 @contextlib.contextmanager

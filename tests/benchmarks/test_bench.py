@@ -46,8 +46,7 @@ def test_process_tree_sees_the_cpu_and_memory_of_a_child():
     # a child that names itself (as the forked Prefect server does), uses 0.6 s of CPU, then waits
     # while the sampler reads it (every 0.2 s)
     code = (
-        "import ctypes, ctypes.util, time\n"
-        "ctypes.CDLL(ctypes.util.find_library('c')).prctl(15, b'newscurate-test')\n"
+        "import time\nfrom flows.workers import name_process\nname_process('newscurate-test')\n"
         "while time.process_time() < 0.6: pass\ntime.sleep(2)"
     )
     before = children_cpu()

@@ -1,9 +1,11 @@
 """Where a run's work goes: local worker processes, or the task's own process."""
 
 import gc
+import multiprocessing
 import os
 from pathlib import Path
 
+import psutil
 import pytest
 
 from flows.workers import (
@@ -14,6 +16,7 @@ from flows.workers import (
     Workers,
     frozen_imports,
     in_worker,
+    name_process,
     open_workers,
 )
 from transforms import first_names, metadata
@@ -110,3 +113,16 @@ def test_a_dask_address_nobody_listens_at_fails_at_once_and_a_listening_one_pass
         listening.listen()
         reach_scheduler(f"127.0.0.1:{listening.getsockname()[1]}")
         reach_scheduler(f"tcp://127.0.0.1:{listening.getsockname()[1]}")
+
+
+def test_name_process_names_the_process_as_ps_shows_it():
+    def named(conn):
+        name_process("newscurate-t")
+        conn.send(psutil.Process().name())
+
+    fork = multiprocessing.get_context("fork")
+    parent, child = fork.Pipe()
+    proc = fork.Process(target=named, args=(child,))
+    proc.start()
+    assert parent.recv() == "newscurate-t"
+    proc.join()
