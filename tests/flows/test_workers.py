@@ -1,8 +1,9 @@
 """Where a run's work goes: local worker processes, or the task's own process."""
 
 import gc
-import multiprocessing
+import multiprocessing.util
 import os
+import time
 from pathlib import Path
 
 import psutil
@@ -36,10 +37,16 @@ def test_one_worker_or_a_dask_cluster_run_the_work_in_the_task_s_own_process():
             assert workers.run(os.getpid) == os.getpid()
 
 
+def exit_slowly() -> int:
+    """Make this worker take a second to exit (its last finaliser sleeps), and return its process id."""
+    multiprocessing.util.Finalize(None, time.sleep, args=(1,), exitpriority=0)
+    return os.getpid()
+
+
 def test_local_workers_are_new_processes_and_the_corpus_steps_get_new_ones():
     with open_workers(2, None) as workers:
         assert isinstance(workers, LocalWorkers) and isinstance(workers, Workers)
-        before = {workers.run(os.getpid) for _ in range(4)}
+        before = {workers.run(exit_slowly) for _ in range(4)}  # renew does not wait for them; close does
         workers.renew()
         after = {workers.run(os.getpid) for _ in range(4)}
     assert before and after and not before & after and os.getpid() not in before | after
