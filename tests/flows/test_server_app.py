@@ -1,5 +1,6 @@
 """The temporary Prefect server of a run, forked from the CLI's process."""
 
+import asyncio
 import gc
 import os
 import signal
@@ -7,11 +8,15 @@ import subprocess
 import sys
 import time
 import urllib.request
-from datetime import timedelta
+import uuid
 
 import psutil
+import pytest
+from docket import Docket
+from prefect.server.api.background_workers import background_worker
+from prefect.server.api.flow_runs import delete_flow_run_logs
 
-from flows.server_app import SERVER_NAME, WORKER_POLL, create_app
+from flows.server_app import SERVER_NAME, create_app, tasks_without_worker
 from tests.servers import free_port
 
 
@@ -25,10 +30,27 @@ def test_the_server_app_is_prefect_s_api_built_with_the_collector_paused_then_fr
         gc.unfreeze()
     paths = {getattr(route, "path", "") for route in app.routes}
     assert "/api" in paths  # Prefect's API, mounted under /api as the client expects
-    from prefect.server.api import background_workers
+    from prefect.server.api import server
 
-    worker = background_workers.Worker(None)  # the worker the app's lifespan starts
-    assert worker.minimum_check_interval == worker.scheduling_resolution == WORKER_POLL > timedelta(seconds=1)
+    assert server.background_worker is tasks_without_worker  # what the app's lifespan starts
+
+
+@pytest.mark.parametrize("lifespan, worker", [(tasks_without_worker, False), (background_worker, True)])
+def test_the_server_s_background_tasks_can_be_queued_and_no_worker_runs_them(lifespan, worker):
+    """In place of Prefect's ``background_worker``, whose worker runs the queued tasks."""
+
+    async def queue_one() -> tuple[set[str], int]:
+        docket = Docket(name=f"test-{uuid.uuid4()}", url="memory://")
+        async with docket, lifespan(docket, ephemeral=True, webserver_only=False):
+            await docket.add(delete_flow_run_logs, key="cleanup")(flow_run_id=uuid.uuid4())
+            running = {task.get_coro().__qualname__ for task in asyncio.all_tasks()}
+            queued = (await docket.snapshot()).total_tasks
+            return running, queued
+
+    running, queued = asyncio.run(queue_one())
+    assert ("Worker.run_forever" in running) is worker
+    if not worker:
+        assert queued == 1  # the API's call to queue a task still succeeds
 
 
 def test_serve_answers_under_its_own_name_until_killed(tmp_path):
