@@ -12,6 +12,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
+
 BIN = Path(sys.executable).parent
 
 
@@ -31,7 +33,9 @@ def wait_for_port(port: int, timeout: float) -> None:
 
 
 def stop(proc: subprocess.Popen) -> None:
-    """Stop a process started with its own session, and everything it started, by process id."""
+    """Stop a process started with its own session, and everything it started, by process id.
+    Returns once all of them have exited: a browser's helpers outlive it briefly, still writing
+    to its profile, and a test that removed the profile then failed once in `make test`."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGTERM)
     try:
@@ -40,6 +44,21 @@ def stop(proc: subprocess.Popen) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(15)
+    _, alive = psutil.wait_procs(group(proc.pid), timeout=15)
+    for member in alive:
+        with contextlib.suppress(psutil.Error):
+            member.kill()
+    psutil.wait_procs(alive, timeout=15)
+
+
+def group(pgid: int) -> list[psutil.Process]:
+    """The processes of a process group that have not exited (zombies have)."""
+    members = []
+    for process in psutil.process_iter(["status"]):
+        with contextlib.suppress(psutil.Error, OSError):
+            if process.info["status"] != psutil.STATUS_ZOMBIE and os.getpgid(process.pid) == pgid:
+                members.append(process)
+    return members
 
 
 @contextlib.contextmanager
