@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from flows.workers import die_with_parent, frozen_imports, open_workers
+from flows.workers import die_with_parent, forked_call, frozen_imports, open_workers
 
 if TYPE_CHECKING:
     from flows.settings import Settings
@@ -132,11 +132,13 @@ def ordered(key: str, values: dict) -> list[tuple[str, object]]:
     """A summary's rows in the same order in every run: tables and stages in their own order, reasons
     most frequent first (ties by name). A run that publishes nothing reads its summary back from
     JSON, sorted by name, so the order cannot come from the dict."""
-    from flows.graph import NAMES
-    from transforms.schemas import TABLES
-
-    if key in ("tables", "seconds"):
-        order = list(TABLES if key == "tables" else NAMES)
+    if key in ("tables", "seconds") and values:
+        # (imported only when there are rows to order: a run with nothing to do never imports the stages)
+        if key == "tables":
+            from transforms.schemas import TABLES as names
+        else:
+            from flows.graph import NAMES as names
+        order = list(names)
         return sorted(values.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
     return sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -242,8 +244,13 @@ def hold_server_start() -> contextlib.AbstractContextManager:
     return lock
 
 
-def start_prefect_server() -> Callable[[], None]:
+def start_prefect_server(
+    idle: Callable[[], dict | None] | None = None,
+) -> tuple[Callable[[], None] | None, dict | None]:
     """Start a temporary Prefect server for this run; returns a function that waits until it answers.
+    With ``idle`` (a check whose report says the run has nothing to do, or None), it asks once it
+    has imported Prefect's client, and starts no server for a run with nothing to do: it returns
+    (None, the report) then, (the function, None) otherwise.
 
     Without PREFECT_API_URL, Prefect would start the same server itself (the same settings), but only
     once the flow begins, after importing its server code into this process (4.1 s here) and then
@@ -265,6 +272,10 @@ def start_prefect_server() -> Callable[[], None]:
 
     with frozen_imports():
         server_app.client_imports()
+    report = idle() if idle is not None else None
+    if report is not None:
+        starting.__exit__(None, None, None)
+        return None, report
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:
@@ -304,7 +315,16 @@ def start_prefect_server() -> Callable[[], None]:
                 time.sleep(0.05)
             raise RuntimeError(f"the temporary Prefect server did not answer within {timeout:.0f} s")
 
-    return ready
+    return ready, None
+
+
+def idle_report(input: str, output: str, workers: int, dask_address: str | None, wait: bool) -> dict | None:
+    """The report of a run with these options that would find nothing to do, else None
+    (``flows.staleness.nothing_to_do``)."""
+    from flows.settings import Settings
+    from flows.staleness import nothing_to_do
+
+    return nothing_to_do(input, output, Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait))
 
 
 def run_flow(
@@ -367,28 +387,29 @@ def run(
     debug: Annotated[bool, typer.Option("--debug", help="show tracebacks")] = False,
 ) -> None:
     """Run the pipeline over INPUT and publish the tables to OUTPUT."""
-    server_ready = start_prefect_server() if not os.environ.get("PREFECT_API_URL") else None
+    server_ready, idle = None, None
+    if not os.environ.get("PREFECT_API_URL"):
+        # With the temporary server, a run with nothing to do ends before the server starts: no flow
+        # run is recorded (a run on a Prefect server, PREFECT_API_URL set, always is). A child process
+        # checks, on the core this one leaves idle while it imports Prefect's client.
+        check = None if full or stage else forked_call(idle_report, input, output, workers, dask_address, wait)
+        server_ready, idle = start_prefect_server(check)
     try:
-        from flows.graph import NAMES
+        if stage:
+            from flows.graph import NAMES
 
-        unknown = [s for s in stage or [] if s not in NAMES]
-        if unknown:
-            raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(NAMES)}")
+            unknown = [s for s in stage if s not in NAMES]
+            if unknown:
+                raise UsageError(f"unknown stage {unknown[0]!r}; stages are: {', '.join(NAMES)}")
         check_input(input)
         check_output(output)
         check_apart(input, output)
         if dask_address:
             check_dask(dask_address)
         from flows.settings import Settings
-        from flows.staleness import nothing_to_do
 
         settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
-        # With the temporary server, a run with nothing to do ends here, as the server starts: no
-        # flow run is recorded (a run on a Prefect server, PREFECT_API_URL set, always is).
-        idle = server_ready is not None and not full and not stage
-        result = nothing_to_do(input, output, settings) if idle else None
-        if result is None:
-            result = run_flow(input, output, full, stage, settings, server_ready, progress=not as_json, debug=debug)
+        result = idle or run_flow(input, output, full, stage, settings, server_ready, progress=not as_json, debug=debug)
     except UsageError as exc:
         err.print(f"newscurate: error: {exc}", highlight=False)
         raise typer.Exit(2) from None

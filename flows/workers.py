@@ -16,6 +16,7 @@ import ctypes.util
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import socket
 import sys
@@ -86,6 +87,37 @@ def name_process(name: str) -> None:
     """Give this process ``name`` (at most 15 bytes) as `ps` and psutil show it, on Linux."""
     if LIBC is not None and sys.platform.startswith("linux"):
         LIBC.prctl(PR_SET_NAME, name.encode())
+
+
+def forked_call(fn: Callable, *args) -> Callable[[], object]:
+    """Start ``fn(*args)`` in a forked child process; returns a function that waits for its result
+    (None when the call raised: the caller then does the work the usual way, and reports any error).
+
+    What the call imports and starts stays in the child: polars' and pyarrow's threads, say, which
+    would make a later fork of the caller unsafe (``flows.cli.start_prefect_server``). The result
+    comes back pickled through a pipe."""
+    read, write = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.close(read)
+            die_with_parent(parent)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(fn(*args), out)
+            code = 0
+        finally:
+            os._exit(code)  # (never the caller's exit hooks)
+    os.close(write)
+
+    def result() -> object:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        return pickle.loads(data) if data else None
+
+    return result
 
 
 @contextlib.contextmanager

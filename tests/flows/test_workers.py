@@ -3,6 +3,7 @@
 import gc
 import multiprocessing.util
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from flows.workers import (
     InProcess,
     LocalWorkers,
     Workers,
+    forked_call,
     frozen_imports,
     in_worker,
     name_process,
@@ -133,3 +135,15 @@ def test_name_process_names_the_process_as_ps_shows_it():
     proc.start()
     assert parent.recv() == "newscurate-t"
     proc.join()
+
+
+def start_a_thread() -> tuple[int, int]:
+    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+    return os.getpid(), threading.active_count()
+
+
+def test_a_forked_call_returns_its_result_and_keeps_what_it_started_in_its_own_process():
+    before = threading.active_count()
+    pid, threads = forked_call(start_a_thread)()
+    assert pid != os.getpid() and threads == before + 1 and threading.active_count() == before
+    assert forked_call(int, "not a number")() is None  # a call that raised
