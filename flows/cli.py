@@ -245,12 +245,12 @@ def hold_server_start() -> contextlib.AbstractContextManager:
 
 
 def start_prefect_server(
-    idle: Callable[[], dict | None] | None = None,
+    check: Callable[[], dict | None] | None = None,
 ) -> tuple[Callable[[], None] | None, dict | None]:
-    """Start a temporary Prefect server for this run; returns a function that waits until it answers.
-    With ``idle`` (a check whose report says the run has nothing to do, or None), it asks once it
-    has imported Prefect's client, and starts no server for a run with nothing to do: it returns
-    (None, the report) then, (the function, None) otherwise.
+    """Start a temporary Prefect server for this run; returns a function that waits until it answers,
+    and None. With ``check`` (the report of a run with nothing to do, or None), it asks once it has
+    imported Prefect's client, and starts no server for a run with nothing to do: it returns None
+    and the report then.
 
     Without PREFECT_API_URL, Prefect would start the same server itself (the same settings), but only
     once the flow begins, after importing its server code into this process (4.1 s here) and then
@@ -272,7 +272,7 @@ def start_prefect_server(
 
     with frozen_imports():
         server_app.client_imports()
-    report = idle() if idle is not None else None
+    report = check() if check is not None else None
     if report is not None:
         starting.__exit__(None, None, None)
         return None, report
@@ -318,13 +318,19 @@ def start_prefect_server(
     return ready, None
 
 
+def run_settings(workers: int, dask_address: str | None, wait: bool) -> Settings:
+    """The settings of a run with these options (imported here: they import the stages' options)."""
+    from flows.settings import Settings
+
+    return Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
+
+
 def idle_report(input: str, output: str, workers: int, dask_address: str | None, wait: bool) -> dict | None:
     """The report of a run with these options that would find nothing to do, else None
     (``flows.staleness.nothing_to_do``)."""
-    from flows.settings import Settings
     from flows.staleness import nothing_to_do
 
-    return nothing_to_do(input, output, Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait))
+    return nothing_to_do(input, output, run_settings(workers, dask_address, wait))
 
 
 def run_flow(
@@ -406,9 +412,7 @@ def run(
         check_apart(input, output)
         if dask_address:
             check_dask(dask_address)
-        from flows.settings import Settings
-
-        settings = Settings(workers=workers, dask_address=dask_address, wait_for_lock=wait)
+        settings = run_settings(workers, dask_address, wait)
         result = idle or run_flow(input, output, full, stage, settings, server_ready, progress=not as_json, debug=debug)
     except UsageError as exc:
         err.print(f"newscurate: error: {exc}", highlight=False)
