@@ -1,9 +1,11 @@
 """Corpus-level steps: the people table, quote speakers resolved to its people, quote clusters."""
 
+import hashlib
+
 import polars as pl
 import pytest
 
-from transforms.corpus import build_people, cluster_quotes, name_counts, resolve_speakers
+from transforms.corpus import MAX_BLOCK, build_people, cluster_quotes, name_counts, resolve_speakers
 from transforms.people import person_id
 
 
@@ -77,6 +79,18 @@ def test_cluster_quotes_many_distinct_and_repeated():
     texts = [f"Quote number {i} says something quite specific about item {i * 7}." for i in range(2000)]
     ids = cluster_quotes(texts + texts[:100])
     assert ids[-100:] == ids[:100]
+
+
+def test_cluster_quotes_compares_with_the_first_members_of_a_block():
+    def quote(i: int, typo: str = "") -> str:  # distinct quotes: the same first and last words, a hash between
+        return f"We said it then, {hashlib.sha256(str(i).encode()).hexdigest()[:32]}{typo} and we say it now."
+
+    texts = [quote(i) for i in range(MAX_BLOCK + 5)]
+    texts += [quote(3, "x"), quote(MAX_BLOCK + 2, "x"), quote(3, "y")]
+    ids = cluster_quotes(texts)
+    assert ids[: MAX_BLOCK + 5] == list(range(MAX_BLOCK + 5))
+    # a variant of a block's first members joins it; one of a later member is not compared with it
+    assert ids[MAX_BLOCK + 5 :] == [3, MAX_BLOCK + 5, 3]
 
 
 def mentions(rows: list[tuple[str, str, str]]) -> pl.DataFrame:
