@@ -24,12 +24,12 @@ CHROMIUM := /usr/bin/chromium
 
 .PHONY: install run shell test browser lint eval same bench profile train clean names letters
 
-$(BIN)/newscurate: requirements.txt pyproject.toml transforms/langid_model.py
+$(BIN)/newscurate: requirements.txt pyproject.toml transforms/unpacked.py
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip==26.3
 	$(BIN)/pip install -q -r requirements.txt
 	$(BIN)/pip install -q --no-deps -e .
-	$(BIN)/python -m transforms.langid_model
+	$(BIN)/python -m transforms.unpacked
 	touch $@
 
 install: $(BIN)/newscurate

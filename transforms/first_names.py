@@ -8,6 +8,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def detector():
-    import gender_guesser.detector as gender  # lazy: its name table takes 0.3-0.8 s to load
+    """gender-guesser's case-insensitive detector (``transforms.unpacked``)."""
+    from transforms import unpacked  # lazy: imports gender-guesser, py3langid and numpy
 
-    return gender.Detector(case_sensitive=False)
+    return unpacked.first_name_detector()

@@ -321,15 +321,15 @@ def _classify(sample: str) -> str:
 
 def load_models() -> None:
     """Load the language model and the first-name table now rather than at their first use
-    (0.05 s unpacked, see ``transforms.langid_model``, and 0.24 s here): a worker does it while it
-    waits for its first task."""
+    (0.05 s each, unpacked by `make install`: ``transforms.unpacked``): a worker does it while it waits
+    for its first task."""
     _language_identifier()
     first_names.detector()
 
 
 @lru_cache(maxsize=1)
 def _language_identifier():
-    """py3langid's model (``transforms.langid_model``), loaded once."""
-    from transforms import langid_model  # lazy: imports py3langid
+    """py3langid's model (``transforms.unpacked``), loaded once."""
+    from transforms import unpacked  # lazy: imports py3langid
 
-    return langid_model.load()
+    return unpacked.language_model()
