@@ -67,12 +67,17 @@ def language_model(directory: Path = LANGUAGE_MODEL) -> langid.LanguageIdentifie
     )
 
 
+def _made_first_name_detector() -> gender.Detector:
+    """gender-guesser's detector, case-insensitive, as the package makes it (parsing its name dictionary)."""
+    return gender.Detector(case_sensitive=False)
+
+
 def first_name_detector(path: Path = FIRST_NAMES) -> gender.Detector:
-    """gender-guesser's detector (case-insensitive): read from ``path`` when unpacked there, else made."""
+    """gender-guesser's detector: read from ``path`` when unpacked there, else made."""
     if path.is_file():
         with path.open("rb") as f:
             return pickle.load(f)
-    return gender.Detector(case_sensitive=False)
+    return _made_first_name_detector()
 
 
 def _write_language_model(directory: Path) -> None:
@@ -92,7 +97,7 @@ def _write_language_model(directory: Path) -> None:
 
 def _write_first_names(path: Path) -> None:
     with path.open("wb") as f:
-        pickle.dump(gender.Detector(case_sensitive=False), f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_made_first_name_detector(), f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _unpack(target: Path, write: Callable[[Path], None]) -> None:
@@ -104,7 +109,7 @@ def _unpack(target: Path, write: Callable[[Path], None]) -> None:
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}-")) / target.name
     try:
         write(tmp)
-        os.chmod(tmp, 0o755 if tmp.is_dir() else 0o644)  # (mkdtemp's and pickle's would be private)
+        os.chmod(tmp, 0o755 if tmp.is_dir() else 0o644)  # readable by every user of the environment, whatever the umask
         tmp.rename(target)
     except BaseException:
         if not target.exists():  # (else another process unpacked it first)
