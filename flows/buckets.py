@@ -55,14 +55,36 @@ def bucket_frame(store: Store, stage: str, schema: pa.Schema, bucket: int, colum
 
 
 def corpus_items(store: Store, stage: str, schema: pa.Schema, column: str, fields: list[str]) -> Iterator[pl.DataFrame]:
-    """Some fields of a stage's list column, one row per item with its article_id, a bucket at a time."""
+    """Some fields of a stage's list column, one row per item with its article_id, a bucket at a time.
+
+    Only those fields are read: at 100,000 articles, the quotes' texts and offsets are half the
+    quotes column's bytes.
+    """
+    # (Parquet's path of a field of a list's structs; a path that names no field is not read, and no
+    # error says so: hence the check below)
+    paths = [f"{column}.list.element.{f}" for f in fields]
     for b in range(bucket_count(store)):
+        table = store.read_table(bucket_path(stage, b), columns=["article_id", *paths])
+        if table is None:
+            table = schema.empty_table().select(["article_id", column])
+        elif set(table.schema.field(column).type.value_type.names) != set(fields):
+            raise ValueError(f"{bucket_path(stage, b)}: no {', '.join(paths)} to read")
         yield (
-            bucket_frame(store, stage, schema, b, ["article_id", column])
+            pl.from_arrow(table)
             .explode(column)
             .drop_nulls(column)
             .select("article_id", *(pl.col(column).struct.field(f) for f in fields))
         )
+
+
+def compact(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with its own copy of its strings: a frame kept after its bucket is read.
+
+    polars reads a string column as views into the column's whole buffer, and keeps the buffer
+    while a view is left: the quotes' distinct texts of 64 buckets (100,000 articles, 66 MiB)
+    kept 83 MiB of their buckets' texts alive as well.
+    """
+    return frame.with_columns(pl.col(pl.String) + pl.lit(""))
 
 
 def update_bucket(

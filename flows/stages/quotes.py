@@ -8,7 +8,7 @@ import hashlib
 import polars as pl
 import pyarrow as pa
 
-from flows.buckets import corpus_items, results_schema
+from flows.buckets import compact, corpus_items, results_schema
 from flows.storage import STATE, Store
 from transforms import corpus, quotes
 from transforms.quotes.options import QuoteOptions
@@ -50,7 +50,7 @@ def cluster_quotes(output_url: str, options: QuoteOptions) -> int:
         return found.sort("text", *member).unique("text", keep="first", maintain_order=True)
 
     items = corpus_items(store, "quotes", RESULTS, "quotes", ["start", "end", "text"])
-    firsts = [first_per_text(found) for found in items]
+    firsts = [compact(first_per_text(found)) for found in items]
     # sorted by text: the clusters depend on the corpus's texts, not on its buckets
     texts = (
         first_per_text(pl.concat(firsts))

@@ -1,11 +1,15 @@
-"""A stage's per-article results by bucket: reuse by version, chunked computing, splitting buckets."""
+"""A stage's per-article results by bucket: reuse by version, chunked computing, splitting buckets,
+reading a list column's fields over the corpus."""
 
+import gc
+
+import polars as pl
 import pyarrow as pa
 import pytest
 
 from flows import buckets
 from flows.buckets import bucket_path, read_index, results_schema, rows_by_id, update_bucket
-from flows.storage import Store, bucket_count, bucket_of, content_id
+from flows.storage import LAYOUT, Store, bucket_count, bucket_of, content_id
 
 SCHEMA = results_schema(("n", pa.int32()))
 
@@ -60,6 +64,51 @@ def test_rows_by_id_and_an_unwritten_bucket():
 def test_an_unwritten_bucket_reads_as_empty_with_its_types(tmp_path):
     frame = buckets.bucket_frame(Store(str(tmp_path)), "stage", SCHEMA, 3, ["article_id", "n"])
     assert frame.height == 0 and frame.schema["n"].is_integer()
+
+
+ITEMS = results_schema(
+    ("items", pa.list_(pa.struct([("start", pa.int32()), ("text", pa.string()), ("note", pa.string())])))
+)
+
+
+def write_items(store: Store, bucket: int, rows: dict[str, list[dict]]) -> None:
+    table = pa.Table.from_pylist(
+        [
+            {"article_id": a, "version": "v", "status": "ok", "detail": None, "items": items}
+            for a, items in rows.items()
+        ],
+        schema=ITEMS,
+    )
+    store.write_table(bucket_path("stage", bucket), table)
+
+
+def test_corpus_items_reads_the_named_fields_of_every_bucket(tmp_path):
+    store = Store(str(tmp_path))
+    store.write_json(LAYOUT, {"buckets": 2})
+    write_items(
+        store, 0, {"a": [{"start": 1, "text": "one", "note": "x"}, {"start": 5, "text": "two", "note": None}], "b": []}
+    )
+    # bucket 1 never written: an empty frame, so that the frames still line up with the buckets
+    frames = list(buckets.corpus_items(store, "stage", ITEMS, "items", ["text", "start"]))
+    assert [f.columns for f in frames] == [["article_id", "text", "start"]] * 2
+    assert frames[0].rows() == [("a", "one", 1), ("a", "two", 5)] and frames[1].height == 0
+    with pytest.raises(ValueError, match="items.list.element.page"):
+        list(buckets.corpus_items(store, "stage", ITEMS, "items", ["text", "page"]))
+
+
+def test_compact_lets_go_of_the_strings_it_was_cut_from():
+    def held_after(keep) -> int:
+        gc.collect()
+        before = pa.total_allocated_bytes()
+        table = pa.table({"text": [f"{i} " + "words " * 200 for i in range(2000)]})  # 2.4 MB of text
+        kept = keep(pl.from_arrow(table).head(1))
+        del table
+        gc.collect()
+        assert kept["text"][0].startswith("0 words")
+        return pa.total_allocated_bytes() - before
+
+    assert held_after(lambda frame: frame) > 2_000_000  # a view keeps the whole column's text
+    assert held_after(buckets.compact) < 100_000
 
 
 @pytest.mark.parametrize("most", [3, 1])
