@@ -341,8 +341,9 @@ def ratios_to_floor(walls: list[float], floors: list[float]) -> list[float]:
     return [wall / ((before + after) / 2) for wall, (before, after) in zip(walls, pairwise(floors), strict=True)]
 
 
-def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tuple[str, str]]:
-    """The rows of one corpus's results table, from ``repeat`` full runs."""
+def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> tuple[list[tuple[str, str]], Run]:
+    """The rows of one corpus's results table, from ``repeat`` full runs; and the run whose largest
+    process was the largest."""
     work = Path(tempfile.mkdtemp(prefix="newscurate-bench-"))
     try:
         corpus = work / "corpus"
@@ -379,7 +380,7 @@ def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tu
         for f, r, (before, after) in zip(fulls, ratios, pairwise(floors), strict=True)
     )
     seconds = {stage: mean([f.report["seconds"][stage] for f in fulls]) for stage in fulls[0].report["seconds"]}
-    return [
+    rows = [
         (
             "articles",
             f"{n} ({nbytes / 1e6:.1f} MB on disk, {mb:.1f} MB of text; "
@@ -427,11 +428,26 @@ def measure(n: int, style: str, shared: Path | None, repeat: int = 1) -> list[tu
         ),
         ("tables", ", ".join(f"{k} {v}" for k, v in fulls[-1].report["tables"].items())),
     ]
+    return rows, biggest
+
+
+def peak_rows(biggest: dict[int, Run]) -> list[tuple[str, str]]:
+    """The largest process's peak at each corpus size, and its growth from the smallest size."""
+    sizes = sorted(biggest)
+    first = biggest[sizes[0]].peaks[0]
+    return [
+        (
+            f"{n} articles",
+            f"{biggest[n].peaks[0] / 2**20:.0f} MiB, {biggest[n].largest}"
+            + (f": **{biggest[n].peaks[0] / first - 1:+.1%}** from {sizes[0]}" if n != sizes[0] else ""),
+        )
+        for n in sizes
+    ]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--n", default="10000", help="comma-separated corpus sizes, each measured; their peaks compared")
     ap.add_argument("--corpus", default=",".join(STYLES), help="comma-separated styles, of: " + ", ".join(STYLES))
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     ap.add_argument("--repeat", type=int, default=1, help="full runs per corpus, each between two floors")
@@ -445,24 +461,33 @@ def main() -> None:
     styles = [s for s in args.corpus.split(",") if s]
     if unknown := set(styles) - set(STYLES):
         raise SystemExit(f"unknown corpus style(s): {', '.join(sorted(unknown))}; known: {', '.join(STYLES)}")
+    try:
+        sizes = [int(n) for n in args.n.split(",") if n]
+    except ValueError:
+        raise SystemExit(f"--n: comma-separated numbers of articles, not {args.n!r}") from None
     shared = args.shared if args.shared.is_dir() else None
+    # A run against a running server (PREFECT_API_URL set) has its own sections; the CLI
+    # otherwise starts a temporary server for each run.
+    server = ", against a running Prefect server" if os.environ.get("PREFECT_API_URL") else ""
     for style in styles:
-        if args.profile:
-            with tempfile.TemporaryDirectory(prefix="newscurate-profile-") as tmp:
-                generate(Path(tmp) / "corpus", args.n, shared, style)
-                rows = profile(Path(tmp) / "corpus", Path(tmp) / "out")
-            write_section(
-                args.results,
-                f"Profile, N = {args.n}, {style} corpus",
-                rows,
-                ("step", "seconds; hottest functions by own time"),
-            )
-            continue
-        rows = measure(args.n, style, shared, args.repeat)
-        # A run against a running server (PREFECT_API_URL set) has its own section; the CLI
-        # otherwise starts a temporary server for each run.
-        server = ", against a running Prefect server" if os.environ.get("PREFECT_API_URL") else ""
-        write_section(args.results, f"N = {args.n}, {style} corpus{server}", rows)
+        biggest = {}
+        for n in sizes:
+            if args.profile:
+                with tempfile.TemporaryDirectory(prefix="newscurate-profile-") as tmp:
+                    generate(Path(tmp) / "corpus", n, shared, style)
+                    rows = profile(Path(tmp) / "corpus", Path(tmp) / "out")
+                write_section(
+                    args.results,
+                    f"Profile, N = {n}, {style} corpus",
+                    rows,
+                    ("step", "seconds; hottest functions by own time"),
+                )
+                continue
+            rows, biggest[n] = measure(n, style, shared, args.repeat)
+            write_section(args.results, f"N = {n}, {style} corpus{server}", rows)
+        if len(biggest) > 1:
+            title = f"Peak memory by size, N = {','.join(map(str, sorted(biggest)))}, {style} corpus{server}"
+            write_section(args.results, title, peak_rows(biggest), ("corpus", "peak memory, largest process"))
 
 
 def write_section(

@@ -1,5 +1,6 @@
 """benchmarks/bench.py: the profile of each step, how its entries are named, the process tree's sampler,
-the floors around each run, the untimed run before them, and the run without Prefect."""
+the floors around each run, the untimed run before them, the run without Prefect, and the peaks of
+several corpus sizes."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import pytest
 
 from benchmarks.bench import (
     ProcessTree,
+    Run,
     children_cpu,
     function_name,
+    peak_rows,
     profile,
     ratios_to_floor,
     run_direct,
@@ -82,3 +85,15 @@ def test_the_run_without_prefect_times_each_phase_and_publishes_the_tables(tmp_p
     assert list(run.report) == ["imports", "ingest", "transforms", "publish", "report"]
     assert run.wall > 0 and run.cpu > run.flow_cpu > 0  # the workers' CPU is counted too
     assert (tmp_path / "out" / "articles").is_dir() and (tmp_path / "out" / "report" / "index.html").is_file()
+
+
+def test_the_peaks_of_several_sizes_grow_from_the_smallest():
+    def run(mib: int, largest: str) -> Run:
+        return Run(1.0, 1.0, 1.0, peaks=(mib * 2**20, 3 * mib * 2**20), largest=largest)
+
+    rows = peak_rows({100000: run(600, "a worker's"), 20000: run(500, "a worker's"), 10000: run(400, "the flow's")})
+    assert rows == [
+        ("10000 articles", "400 MiB, the flow's"),
+        ("20000 articles", "500 MiB, a worker's: **+25.0%** from 10000"),
+        ("100000 articles", "600 MiB, a worker's: **+50.0%** from 10000"),
+    ]
