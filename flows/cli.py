@@ -222,6 +222,10 @@ SERVER_SETTINGS = {
     # to hash them: 0.6 s of the server's CPU at every run's start.
     "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
     "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+    # py-key-value (the store of docket, which Prefect's server imports) type-checks its own calls
+    # with beartype, decorating each of its functions as it is imported: 0.2-0.3 s of the server's
+    # CPU at every start, for checks that only warn.
+    "PY_KEY_VALUE_DISABLE_BEARTYPE": "true",
 }
 
 

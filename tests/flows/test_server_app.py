@@ -35,6 +35,28 @@ def test_the_server_app_is_prefect_s_api_built_with_the_collector_paused_then_fr
     assert server.background_worker is tasks_without_worker  # what the app's lifespan starts
 
 
+def test_the_server_s_process_builds_its_app_without_hashing_settings_or_setting_up_logging_again():
+    """In a new process: the steps stay skipped in the process that skips them."""
+    code = (
+        "import logging.config\n"
+        "from flows.server_app import client_imports, create_app, skip_repeated_setup\n"
+        "client_imports()  # as in the CLI before the fork: Prefect's import sets up its logging\n"
+        "import prefect.settings\n"
+        "from prefect.logging import configuration\n"
+        "handlers = list(logging.getLogger().handlers)\n"
+        "assert configuration.PROCESS_LOGGING_CONFIG\n"
+        "assert prefect.settings.get_current_settings().hash_key()\n"
+        "skip_repeated_setup()\n"
+        "calls = []\n"
+        "logging.config.dictConfig = calls.append\n"
+        "app = create_app()\n"
+        "assert '/api' in {getattr(route, 'path', '') for route in app.routes}\n"
+        "assert calls == [] and logging.getLogger().handlers == handlers\n"
+        "assert prefect.settings.get_current_settings().hash_key() == ''\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env=os.environ | {"PREFECT_UI_ENABLED": "0"})
+
+
 @pytest.mark.parametrize("lifespan, worker", [(tasks_without_worker, False), (background_worker, True)])
 def test_the_server_s_background_tasks_can_be_queued_and_no_worker_runs_them(lifespan, worker):
     """In place of Prefect's ``background_worker``, whose worker runs the queued tasks."""
